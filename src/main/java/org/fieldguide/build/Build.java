@@ -1,0 +1,177 @@
+package org.fieldguide.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.frontmatter.SiteReader;
+import org.fieldguide.html.SiteLinkChecker;
+import org.fieldguide.markdown.MarkdownSetup;
+import org.fieldguide.model.Page;
+import org.fieldguide.model.PageKind;
+import org.fieldguide.model.Site;
+import org.fieldguide.output.SiteFiles;
+import org.fieldguide.output.SiteWriter;
+import org.fieldguide.search.SearchIndex;
+import org.fieldguide.source.GitDates;
+import org.fieldguide.source.SourceFile;
+import org.fieldguide.source.SourceLoader;
+import org.fieldguide.template.Navigation;
+import org.fieldguide.template.PageViews;
+import org.fieldguide.template.Templates;
+import org.fieldguide.xref.LinkReport;
+import org.fieldguide.xref.PageLinker;
+import org.fieldguide.xref.TargetIndex;
+import org.fieldguide.xref.TermMatcher;
+
+/**
+ * One build, its stages in execution order: load → read the site model → compile templates →
+ * parse and link every page → render bodies → apply templates → check links site-wide → write
+ * atomically. Every stage adds to one {@link Diagnostics}; nothing is written if any reports an error.
+ */
+public final class Build {
+  private final BuildOptions options;
+
+  public Build(BuildOptions options) {
+    this.options = options;
+  }
+
+  public BuildResult run() {
+    Diagnostics diagnostics = new Diagnostics();
+    SourceLoader loader = new SourceLoader(options.projectRoot());
+    List<SourceFile> files = loader.load(options.contentDir(), diagnostics);
+    String siteYaml = loader.displayPath(options.contentDir().resolve("site.yaml"));
+    Optional<Site> read = files.isEmpty() ? Optional.empty()
+        : new SiteReader(options.drafts()).read(files, siteYaml, diagnostics);
+    Optional<Templates> templates = Templates.compile(options.templatesDir().toFile(),
+        loader.displayPath(options.templatesDir()), diagnostics);
+    if (read.isEmpty() || templates.isEmpty()) {
+      return new BuildResult(diagnostics, new TreeMap<>(), false);
+    }
+    Site site = read.get();
+    String baseUrl = options.baseUrl() != null ? options.baseUrl() : site.config().normalizedBaseUrl();
+    if (!baseUrl.endsWith("/")) {
+      baseUrl = baseUrl + "/";
+    }
+
+    // Parse and link every Markdown page: first every target is known, then every reference resolved.
+    TargetIndex targets = new TargetIndex(site);
+    TermMatcher terms = new TermMatcher(site.terms().values());
+    PageLinker linker = new PageLinker(site, targets, terms);
+    MarkdownSetup markdown = new MarkdownSetup();
+    BlockRenderers blocks = new BlockRenderers(new FormulaRenderer(), new ChartBlocks(targets),
+        new TableBlocks(site, markdown, linker));
+    PageBodies bodies = new PageBodies(markdown, linker, blocks);
+    List<PageBodies.Linked> linked = site.pages().parallelStream()
+        .filter(p -> !p.kind().isGenerated())
+        .map(p -> bodies.parseAndLink(p, diagnostics))
+        .toList();
+    TermChecks.check(site, diagnostics);
+    Map<String, RenderedPage> rendered = new TreeMap<>();
+    linked.parallelStream().map(l -> bodies.render(l, diagnostics)).toList()
+        .forEach(r -> rendered.put(r.page().id(), r));
+    Backlinks backlinks = new Backlinks(site, linked.stream().map(PageBodies.Linked::report).toList());
+    backlinks.reportOrphans(diagnostics);
+
+    // Apply templates.
+    GitDates git = GitDates.read(options.projectRoot(), options.contentDir());
+    Navigation navigation = new Navigation(site);
+    PageViews views = new PageViews(site, navigation, baseUrl, page -> updated(page, git), options.version());
+    MainViews mains = new MainViews(site, rendered, backlinks, views, templates.get(), diagnostics);
+    SortedMap<String, byte[]> out = new TreeMap<>();
+    SiteLinkChecker checker = new SiteLinkChecker();
+    for (Page page : site.pages()) {
+      mains.render(page).ifPresent(html -> {
+        out.put(page.outputPath(), html.getBytes(StandardCharsets.UTF_8));
+        checker.add(page.outputPath(), html, page.sourcePath() != null ? page.sourcePath() : "templates");
+      });
+    }
+    out.put(SearchIndex.INDEX_PATH, SearchIndex.json(SearchDocuments.of(rendered.values(), navigation)));
+    out.putAll(SearchIndex.libraryAssets());
+    out.put("sitemap.xml", SiteFiles.sitemap(baseUrl, site.pages()));
+    out.put("robots.txt", SiteFiles.robots(baseUrl));
+    out.put(".nojekyll", new byte[0]);
+    copyAssets(out, diagnostics, loader);
+
+    // Check every link and fragment now that every page exists.
+    checkFragments(site, linked, checker, diagnostics);
+    if (!diagnostics.hasErrors()) { // after other errors, missing pages would only cause echoes
+      checker.check(new TreeSet<>(out.keySet()), diagnostics);
+    }
+
+    boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
+    if (failed || !options.write()) {
+      return new BuildResult(diagnostics, out, false);
+    }
+    try {
+      new SiteWriter(options.outDir()).write(out);
+    } catch (IOException e) {
+      diagnostics.error(loader.displayPath(options.outDir()), 0, 0, "cannot write the site (" + e.getMessage()
+          + "); the previous site is unchanged");
+      return new BuildResult(diagnostics, out, false);
+    }
+    return new BuildResult(diagnostics, out, true);
+  }
+
+  private static LocalDate updated(Page page, GitDates git) {
+    if (page.updated() != null) {
+      return page.updated();
+    }
+    return page.sourcePath() == null ? null : git.of(page.sourcePath());
+  }
+
+  private static void checkFragments(Site site, List<PageBodies.Linked> linked, SiteLinkChecker checker, Diagnostics diagnostics) {
+    Map<String, Page> byId = new LinkedHashMap<>();
+    site.pages().forEach(p -> byId.put(p.id(), p));
+    for (PageBodies.Linked l : linked) {
+      for (LinkReport.PendingFragment f : l.report().fragments()) {
+        Page target = byId.get(f.targetId());
+        if (target != null && !checker.hasId(target.outputPath(), f.fragment())) {
+          diagnostics.error(f.path(), f.line(), f.column(), "unknown fragment '#" + f.fragment() + "' on "
+              + (target.sourcePath() != null ? target.sourcePath() : "/" + target.url())
+              + "; link to one of its headings (ids are the heading text in lower case with '-' for spaces)");
+        }
+      }
+    }
+  }
+
+  private void copyAssets(SortedMap<String, byte[]> out, Diagnostics diagnostics, SourceLoader loader) {
+    Path assets = options.templatesDir().resolve("assets");
+    if (!Files.isDirectory(assets)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(assets)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        Path real = file.toRealPath();
+        if (!real.startsWith(assets.toRealPath())) {
+          diagnostics.error(loader.displayPath(file), 0, 0, "this asset points outside templates/assets/; copy the file in instead of linking it");
+          continue;
+        }
+        out.put("assets/" + assets.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(real));
+      }
+    } catch (IOException e) {
+      diagnostics.error(loader.displayPath(assets), 0, 0, "cannot read the assets (" + e.getMessage() + ")");
+    }
+  }
+
+  static List<Page> pagesOf(Site site, PageKind kind) {
+    List<Page> out = new ArrayList<>();
+    for (Page p : site.pages()) {
+      if (p.kind() == kind) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+package org.fieldguide.build;
+
+import java.util.concurrent.ConcurrentHashMap;
+import org.commonmark.node.Node;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.markdown.math.MathException;
+import org.fieldguide.markdown.math.MathRenderer;
+import org.fieldguide.model.Page;
+import org.fieldguide.xref.SourcePositions;
+
+/** Renders TeX to inline SVG at build time; a malformed formula is an error at its position. */
+final class FormulaRenderer {
+  private final MathRenderer renderer = new MathRenderer();
+  private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
+
+  String render(Page page, String tex, boolean display, Node node, Diagnostics diagnostics) {
+    String key = (display ? "D" : "I") + tex;
+    String cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      String svg = renderer.render(tex, display);
+      String html = display ? "<div class=\"math-display\">" + svg + "</div>" : svg;
+      cache.put(key, html);
+      return html;
+    } catch (MathException e) {
+      int[] pos = SourcePositions.of(page, node);
+      diagnostics.error(page.sourcePath(), pos[0], pos[1], "malformed formula: " + e.getMessage());
+      return "<code class=\"math-error\">" + org.jsoup.nodes.Entities.escape(tex) + "</code>";
+    }
+  }
+}

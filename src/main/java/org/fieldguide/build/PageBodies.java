@@ -1,0 +1,97 @@
+package org.fieldguide.build;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.node.Node;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.html.BodyPostProcessor;
+import org.fieldguide.markdown.BodyRenderer;
+import org.fieldguide.markdown.MarkdownSetup;
+import org.fieldguide.model.Page;
+import org.fieldguide.model.PageKind;
+import org.fieldguide.model.TermKind;
+import org.fieldguide.xref.LinkReport;
+import org.fieldguide.xref.PageLinker;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Parses, links and renders one Markdown page's body: the Markdown half of the pipeline. */
+final class PageBodies {
+  private final MarkdownSetup markdown;
+  private final BodyRenderer renderer;
+  private final BodyPostProcessor postProcessor = new BodyPostProcessor();
+  private final PageLinker linker;
+  private final BlockRenderers blocks;
+
+  PageBodies(MarkdownSetup markdown, PageLinker linker, BlockRenderers blocks) {
+    this.markdown = markdown;
+    this.renderer = new BodyRenderer(markdown);
+    this.linker = linker;
+    this.blocks = blocks;
+  }
+
+  /** The parsed and linked body, ready to render. */
+  record Linked(Page page, Node document, LinkReport report) {}
+
+  Linked parseAndLink(Page page, Diagnostics diagnostics) {
+    Node document = markdown.parse(page.body());
+    PageChecks.check(page, document, diagnostics);
+    LinkReport report = linker.link(page, document, diagnostics);
+    return new Linked(page, document, report);
+  }
+
+  RenderedPage render(Linked linked, Diagnostics diagnostics) {
+    Page page = linked.page();
+    String html = renderer.render(linked.document(), blocks.hooksFor(page, diagnostics));
+    BodyPostProcessor.Result result = postProcessor.process(html);
+    String body = result.html();
+    String behavioral = null;
+    String mechanistic = null;
+    List<RenderedPage.Question> questions = List.of();
+    if (page.kind() == PageKind.TERM && page.term().kind() == TermKind.BOTH) {
+      String[] parts = splitDefinitions(body);
+      body = parts[0];
+      behavioral = parts[1];
+      mechanistic = parts[2];
+    }
+    if (page.kind() == PageKind.FAQ) {
+      questions = questions(body);
+    }
+    return new RenderedPage(page, body, behavioral, mechanistic, result.toc(), linked.report().citedKeys(), questions);
+  }
+
+  /** Splits a body into what comes before the two definition sections, and each section's content. */
+  private static String[] splitDefinitions(String body) {
+    Document doc = Jsoup.parseBodyFragment(body);
+    doc.outputSettings().prettyPrint(false);
+    StringBuilder[] parts = {new StringBuilder(), new StringBuilder(), new StringBuilder()};
+    int current = 0;
+    for (org.jsoup.nodes.Node node : new ArrayList<>(doc.body().childNodes())) {
+      if (node instanceof Element e && e.tagName().equals("h2")) {
+        String text = e.ownText().strip();
+        current = text.equalsIgnoreCase(PageChecks.BEHAVIORAL) ? 1 : text.equalsIgnoreCase(PageChecks.MECHANISTIC) ? 2 : current;
+        continue;
+      }
+      parts[current].append(node.outerHtml());
+    }
+    return new String[] {parts[0].toString(), parts[1].toString(), parts[2].toString()};
+  }
+
+  private static List<RenderedPage.Question> questions(String body) {
+    Document doc = Jsoup.parseBodyFragment(body);
+    List<RenderedPage.Question> out = new ArrayList<>();
+    for (Element h2 : doc.body().select("> h2[id]")) {
+      StringBuilder answer = new StringBuilder();
+      for (Element sibling = h2.nextElementSibling(); sibling != null && !sibling.tagName().equals("h2");
+          sibling = sibling.nextElementSibling()) {
+        if (answer.length() > 0) {
+          answer.append(' ');
+        }
+        answer.append(sibling.text());
+      }
+      out.add(new RenderedPage.Question(h2.id(), h2.ownText().strip(), answer.toString()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,148 @@
+package org.fieldguide.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.fieldguide.build.Build;
+import org.fieldguide.build.BuildOptions;
+import org.fieldguide.build.BuildResult;
+import org.fieldguide.diag.Diagnostic;
+import org.fieldguide.diag.DiagnosticFormatter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code fieldguide} command line: {@code build} and {@code check}. Exit 0, 1 content errors, 2 usage. */
+@Command(name = "fieldguide", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Builds a knowledge site from Markdown: explainers, a self-linking glossary, FAQ pages, flowcharts and citations.",
+    subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  static final int OK = 0;
+  static final int CONTENT_ERRORS = 1;
+  static final int USAGE = 2;
+  static final int INTERNAL = 3;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams and returns the exit status. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      err.println("fieldguide: internal error; this is a bug, please report it with the trace below");
+      e.printStackTrace(err);
+      return INTERNAL;
+    });
+    cli.setParameterExceptionHandler((e, args2) -> {
+      err.println("fieldguide: " + e.getMessage());
+      err.println("Try 'fieldguide --help'.");
+      return USAGE;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build or check");
+  }
+
+  /** Options both commands share. */
+  static class Common {
+    @Option(names = "--project", description = "Project folder holding content/ and templates/ (default: current folder).")
+    Path project = Path.of(".");
+
+    @Option(names = "--base-url", description = "Absolute URL the site is served from (overrides content/site.yaml).")
+    String baseUrl;
+
+    @Option(names = "--drafts", description = "Include pages marked draft: true.")
+    boolean drafts;
+
+    @Option(names = "--strict", description = "Treat warnings as errors.")
+    boolean strict;
+
+    BuildOptions options() {
+      BuildOptions o = BuildOptions.defaults(project).withDrafts(drafts).withStrict(strict)
+          .withVersion(Version.current());
+      if (baseUrl != null) {
+        o = o.withBaseUrl(baseUrl);
+      }
+      return o;
+    }
+  }
+
+  @Command(name = "build", mixinStandardHelpOptions = true, description = "Build the site into site/ (or --out).")
+  static final class BuildCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    Common common = new Common();
+
+    @Option(names = "--out", description = "Output folder (default: site/ in the project).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      BuildOptions options = common.options();
+      if (common.baseUrl != null && !common.baseUrl.matches("https?://[^\\s\"<>]+")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute http(s) URL");
+      }
+      if (out != null) {
+        options = options.withOut(out.toAbsolutePath().normalize());
+      }
+      return report(new Build(options).run(), options, spec.commandLine().getOut(), spec.commandLine().getErr(), "built");
+    }
+  }
+
+  @Command(name = "check", mixinStandardHelpOptions = true, description = "Do everything build does except writing; list every problem.")
+  static final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    Common common = new Common();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      BuildOptions options = common.options().withWrite(false);
+      return report(new Build(options).run(), options, spec.commandLine().getOut(), spec.commandLine().getErr(), "checked");
+    }
+  }
+
+  static int report(BuildResult result, BuildOptions options, PrintWriter out, PrintWriter err, String verb) {
+    DiagnosticFormatter formatter = new DiagnosticFormatter("true".equals(System.getenv("GITHUB_ACTIONS")));
+    for (Diagnostic d : result.diagnostics().all()) {
+      err.println(formatter.format(d));
+    }
+    if (result.failed(options.strict())) {
+      int errors = result.diagnostics().errorCount();
+      int warnings = result.diagnostics().all().size() - errors;
+      err.println("fieldguide: " + errors + " error(s), " + warnings + " warning(s); "
+          + (options.write() ? "nothing was written, the previous site is unchanged" : "fix them and run again"));
+      return CONTENT_ERRORS;
+    }
+    long pages = result.files().keySet().stream().filter(p -> p.endsWith(".html")).count();
+    out.println("fieldguide: " + verb + " " + pages + " pages" + (result.written() ? " into " + options.outDir() : ""));
+    return OK;
+  }
+
+  /** Reads the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    static String current() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return v == null ? "dev" : v;
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"fieldguide " + current()};
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package org.fieldguide.frontmatter;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.model.Page;
+import org.fieldguide.model.PageKind;
+import org.fieldguide.model.SourceRef;
+import org.fieldguide.model.Term;
+import org.fieldguide.model.TermKind;
+import org.fieldguide.source.SourceFile;
+
+/** Reads one Markdown file's front matter into a {@link Page}, by the kind its folder implies. */
+final class PageReader {
+  static final List<String> PAGE_KEYS = List.of("title", "description", "order", "tags", "updated", "draft", "autolink");
+  static final List<String> TERM_KEYS = List.of("term", "short", "kind", "aliases", "see_also", "sources", "draft", "updated");
+  static final int MAX_DESCRIPTION = 160;
+  static final int MAX_SHORT = 200;
+
+  private PageReader() {}
+
+  static Optional<Page> read(SourceFile file, Diagnostics diagnostics) {
+    String path = file.displayPath();
+    Optional<FrontMatter> split = FrontMatterSplitter.split(path, file.text(), diagnostics);
+    if (split.isEmpty()) {
+      return Optional.empty();
+    }
+    FrontMatter fm = split.get();
+    Optional<YamlMap> parsed = YamlMap.parse(path, fm.yaml(), fm.yamlFirstLine(), diagnostics);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlMap map = parsed.get();
+    PageKind kind = kindOf(file.stem());
+    String id = file.stem();
+    String url = urlOf(id);
+    String section = id.contains("/") ? id.substring(0, id.indexOf('/')) : "";
+    SourceRef origin = new SourceRef(path, 1, 1);
+    if (kind == PageKind.TERM) {
+      return readTerm(map, id, url, section, fm, origin);
+    }
+    map.checkKeys(PAGE_KEYS, "a page's front matter");
+    Optional<String> title = map.string("title", true);
+    Optional<String> description = map.string("description", true);
+    description.filter(d -> d.length() > MAX_DESCRIPTION).ifPresent(d -> map.errorAt("description",
+        "description is " + d.length() + " characters long; shorten it to at most " + MAX_DESCRIPTION + " so search results show it whole"));
+    int order = map.integer("order").orElse(Integer.MAX_VALUE);
+    List<String> tags = map.stringList("tags");
+    LocalDate updated = map.date("updated").orElse(null);
+    boolean draft = map.bool("draft").orElse(false);
+    boolean autolink = map.bool("autolink").orElse(true);
+    if (title.isEmpty() || description.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Page(id, kind, url, section, title.get(), description.get(), order, tags, updated,
+        draft, autolink, fm.body(), fm.bodyFirstLine(), origin, null));
+  }
+
+  private static Optional<Page> readTerm(YamlMap map, String id, String url, String section, FrontMatter fm, SourceRef origin) {
+    map.checkKeys(TERM_KEYS, "a glossary term's front matter");
+    Optional<String> name = map.string("term", true);
+    Optional<String> shortText = map.string("short", true);
+    shortText.ifPresent(s -> {
+      if (s.length() > MAX_SHORT) {
+        map.errorAt("short", "short is " + s.length() + " characters long; keep it to one sentence of at most " + MAX_SHORT);
+      }
+      if (s.matches("(?s).*(\\]\\(|\\[\\[|\\[@|<a\\s).*")) {
+        map.errorAt("short", "short must be plain text because it is shown in tooltips; remove the link and put it in the body");
+      }
+    });
+    Optional<String> kindText = map.string("kind", true);
+    TermKind kind = kindText.flatMap(k -> {
+      Optional<TermKind> found = TermKind.fromKey(k);
+      if (found.isEmpty()) {
+        map.errorAt("kind", "unknown kind '" + k + "'; use one of " + TermKind.keys());
+      }
+      return found;
+    }).orElse(null);
+    List<String> aliases = map.stringList("aliases");
+    List<String> seeAlso = map.stringList("see_also");
+    List<String> sources = map.stringList("sources");
+    boolean draft = map.bool("draft").orElse(false);
+    LocalDate updated = map.date("updated").orElse(null);
+    if (name.isEmpty() || shortText.isEmpty() || kind == null) {
+      return Optional.empty();
+    }
+    String slug = id.substring(id.lastIndexOf('/') + 1);
+    Term term = new Term(slug, name.get(), shortText.get(), kind, aliases, seeAlso, sources,
+        new SourceRef(origin.path(), map.keyLine("term"), 1));
+    return Optional.of(new Page(id, PageKind.TERM, url, section, name.get(), shortText.get(), Integer.MAX_VALUE,
+        List.of(), updated, draft, true, fm.body(), fm.bodyFirstLine(), origin, term));
+  }
+
+  static PageKind kindOf(String stem) {
+    if (stem.startsWith("glossary/") && stem.indexOf('/', 9) < 0 && !stem.equals("glossary/index")) {
+      return PageKind.TERM;
+    }
+    if (stem.startsWith("faq/") && stem.indexOf('/', 4) < 0 && !stem.equals("faq/index")) {
+      return PageKind.FAQ;
+    }
+    if (stem.startsWith("flowcharts/") && stem.indexOf('/', 11) < 0 && !stem.equals("flowcharts/index")) {
+      return PageKind.FLOWCHART;
+    }
+    return PageKind.PAGE;
+  }
+
+  static String urlOf(String id) {
+    if (id.equals("index")) {
+      return "";
+    }
+    if (id.endsWith("/index")) {
+      return id.substring(0, id.length() - "index".length());
+    }
+    return id + "/";
+  }
+}

@@ -1,0 +1,151 @@
+package org.fieldguide.markdown.chart;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.fieldguide.diag.Diagnostics;
+
+/**
+ * Turns checked flowcharts and diagrams into HTML: a {@code <figure class="chart">} holding an
+ * inline SVG drawn from an ELK layout, and for flowcharts a step-by-step list after it. Output is
+ * deterministic. The page needs {@code templates/assets/chart.css} for colours.
+ */
+public final class ChartRenderer {
+  private static final int BOX_WRAP = 24;
+  private static final int LABEL_WRAP = 22;
+  private static final int ACROSS_BOX_WRAP = 16;
+  private static final int ACROSS_LABEL_WRAP = 14;
+  /** A grouped left-to-right diagram wider than this is drawn top to bottom instead. */
+  static final double MAX_ACROSS_WIDTH = 960;
+
+  private ChartRenderer() {}
+
+  /**
+   * Draws a flowchart and its step-by-step version.
+   *
+   * @param path project-relative path of the page, for diagnostics
+   * @param title the chart's accessible name (usually the page title)
+   * @param linkResolver maps an outcome's {@code link} as written to a relative href, or empty when
+   *     it is not a page (reported at the link's position)
+   * @param idPrefix makes element ids unique on the page, such as {@code fc1}: each step is
+   *     {@code fc1-<node id>}, and the chart's own ids are {@code fc1--title}, {@code fc1--desc},
+   *     {@code fc1--arrow} and {@code fc1--steps}; give every chart on a page a different prefix
+   *     without {@code -}
+   */
+  public static String flowchartHtml(String path, Flowchart chart, String title,
+      Function<String, Optional<String>> linkResolver, String idPrefix, Diagnostics d) {
+    checkPrefix(idPrefix);
+    Objects.requireNonNull(title, "title");
+    Map<String, String> hrefs = new HashMap<>();
+    for (FlowNode node : chart.nodes()) {
+      if (node.isOutcome() && node.link() != null) {
+        Optional<String> href = linkResolver.apply(node.link());
+        if (href.isPresent()) {
+          hrefs.put(node.id(), href.get());
+        } else {
+          d.error(path, node.linkLine(), node.linkColumn(), ChartMessages.linkNotPage(node.id(), node.link()));
+        }
+      }
+    }
+    List<FlowNode> order = readingOrder(chart);
+    List<ChartGraph.Box> boxes = new ArrayList<>();
+    List<ChartGraph.Edge> edges = new ArrayList<>();
+    for (FlowNode node : order) {
+      boxes.add(node.isOutcome()
+          ? ChartGraph.Box.of(node.id(), "fc-outcome", node.outcome(), BOX_WRAP, true, null, hrefs.get(node.id()))
+          : ChartGraph.Box.of(node.id(), "fc-question", node.ask(), BOX_WRAP, false, null, null));
+      for (Answer answer : node.answers()) {
+        if (chart.node(answer.to()).isPresent()) {
+          edges.add(ChartGraph.Edge.of(node.id(), answer.to(), answer.label(), LABEL_WRAP));
+        }
+      }
+    }
+    ChartGraph graph = new ChartGraph(true, true, boxes, edges, List.of());
+    String desc = "Decision flowchart with " + count(chart.questionCount(), "question") + " and "
+        + count(chart.outcomeCount(), "outcome") + "; a step-by-step version follows.";
+    String svg = SvgWriter.write(graph, ElkLayout.layout(graph), title, desc, idPrefix);
+    return "<figure class=\"chart chart-flowchart\">\n" + svg + "</figure>\n"
+        + StepsWriter.write(chart, order, hrefs, idPrefix);
+  }
+
+  /**
+   * Draws a diagram. Its {@code <desc>} lists every arrow and group in words, as the text
+   * alternative for readers who cannot see the figure. A long left-to-right diagram without groups
+   * wraps into rows; one with groups that would be wider than {@value #MAX_ACROSS_WIDTH} px is
+   * drawn top to bottom, so that its text stays readable in a page column.
+   *
+   * @param idPrefix makes element ids unique on the page, such as {@code dg1} (the diagram uses
+   *     {@code dg1--title}, {@code dg1--desc} and {@code dg1--arrow})
+   */
+  public static String diagramHtml(Diagram diagram, String idPrefix) {
+    checkPrefix(idPrefix);
+    boolean down = diagram.direction().equals("down");
+    ChartGraph graph = diagramGraph(diagram, down);
+    Placement placement = ElkLayout.layout(graph);
+    if (!down && !graph.groups().isEmpty() && placement.width() > MAX_ACROSS_WIDTH) {
+      down = true;
+      graph = diagramGraph(diagram, true);
+      placement = ElkLayout.layout(graph);
+    }
+    String svg = SvgWriter.write(graph, placement, diagram.title(), DiagramText.describe(diagram, down), idPrefix);
+    return "<figure class=\"chart chart-diagram\">\n" + svg + "</figure>\n";
+  }
+
+  private static ChartGraph diagramGraph(Diagram diagram, boolean down) {
+    Map<String, String> groupOf = new HashMap<>();
+    List<ChartGraph.Group> groups = new ArrayList<>();
+    for (int i = 0; i < diagram.groups().size(); i++) {
+      DiagramGroup group = diagram.groups().get(i);
+      String id = String.valueOf(i + 1);
+      groups.add(ChartGraph.Group.of(id, group.label()));
+      group.nodes().forEach(n -> groupOf.put(n, id));
+    }
+    List<ChartGraph.Box> boxes = new ArrayList<>();
+    for (DiagramNode node : diagram.nodes()) {
+      boxes.add(ChartGraph.Box.of(node.id(), "chart-node", node.label(), down ? BOX_WRAP : ACROSS_BOX_WRAP,
+          false, groupOf.get(node.id()), null));
+    }
+    List<ChartGraph.Edge> edges = new ArrayList<>();
+    for (DiagramEdge edge : diagram.edges()) {
+      edges.add(ChartGraph.Edge.of(edge.from(), edge.to(), edge.label(), down ? LABEL_WRAP : ACROSS_LABEL_WRAP));
+    }
+    return new ChartGraph(down, false, boxes, edges, groups);
+  }
+
+  /** Breadth first from the start, answers in order; nodes not reached follow in file order. */
+  static List<FlowNode> readingOrder(Flowchart chart) {
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> queue = new ArrayDeque<>();
+    if (chart.node(chart.start()).isPresent()) {
+      seen.add(chart.start());
+      queue.add(chart.start());
+    }
+    while (!queue.isEmpty()) {
+      for (Answer answer : chart.node(queue.removeFirst()).orElseThrow().answers()) {
+        if (chart.node(answer.to()).isPresent() && seen.add(answer.to())) {
+          queue.addLast(answer.to());
+        }
+      }
+    }
+    chart.nodes().forEach(n -> seen.add(n.id()));
+    return seen.stream().map(id -> chart.node(id).orElseThrow()).toList();
+  }
+
+  private static void checkPrefix(String idPrefix) {
+    if (idPrefix == null || !idPrefix.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+      throw new IllegalArgumentException("idPrefix must be a letter followed by letters, digits, '-' or '_', not '" + idPrefix + "'");
+    }
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+}

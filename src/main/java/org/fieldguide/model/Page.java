@@ -1,0 +1,62 @@
+package org.fieldguide.model;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One page of the site, read from Markdown or generated. {@code url} is relative to the site root
+ * with a trailing slash ({@code alignment/rlhf/}); the home page's is empty. {@code term} is set
+ * only for glossary terms.
+ */
+public record Page(
+    String id,
+    PageKind kind,
+    String url,
+    String section,
+    String title,
+    String description,
+    int order,
+    List<String> tags,
+    LocalDate updated,
+    boolean draft,
+    boolean autolink,
+    String body,
+    int bodyFirstLine,
+    SourceRef origin,
+    Term term) {
+
+  public Page {
+    tags = List.copyOf(tags);
+  }
+
+  /** The project-relative source path, or null for a generated page. */
+  public String sourcePath() {
+    return origin == null ? null : origin.path();
+  }
+
+  /** The last segment of the id: {@code rlhf} for {@code alignment/rlhf}. */
+  public String slug() {
+    int slash = id.lastIndexOf('/');
+    return slash < 0 ? id : id.substring(slash + 1);
+  }
+
+  /** How many folders deep the page's output lies: 0 for the home page. */
+  public int depth() {
+    return url.isEmpty() ? 0 : (int) url.chars().filter(c -> c == '/').count();
+  }
+
+  /** The prefix that leads from this page back to the site root: {@code ./}, {@code ../}, … */
+  public String rootPrefix() {
+    return depth() == 0 ? "./" : "../".repeat(depth());
+  }
+
+  /** A relative link from this page to {@code other}, which works under any base path. */
+  public String hrefTo(Page other) {
+    return rootPrefix() + other.url();
+  }
+
+  /** The output file for this page. */
+  public String outputPath() {
+    return kind == PageKind.NOT_FOUND ? "404.html" : url + "index.html";
+  }
+}

@@ -1,0 +1,139 @@
+package org.fieldguide.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.fieldguide.diag.Diagnostics;
+
+/**
+ * Reads every file under the content root in sorted order. Refuses files whose real path lies
+ * outside the root (symlinks out), and files that are not valid UTF-8.
+ */
+public final class SourceLoader {
+  private final Path projectRoot;
+
+  public SourceLoader(Path projectRoot) {
+    this.projectRoot = projectRoot.toAbsolutePath().normalize();
+  }
+
+  public List<SourceFile> load(Path contentRoot, Diagnostics diagnostics) {
+    Path root = contentRoot.toAbsolutePath().normalize();
+    String rootDisplay = display(root);
+    if (!Files.isDirectory(root)) {
+      diagnostics.error(rootDisplay, 0, 0, "the content folder does not exist; create it and add an index.md");
+      return List.of();
+    }
+    Path realRoot;
+    List<Path> paths;
+    try {
+      realRoot = root.toRealPath();
+      try (Stream<Path> walk = Files.walk(root)) {
+        paths = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+            .sorted()
+            .toList();
+      }
+    } catch (IOException e) {
+      diagnostics.error(rootDisplay, 0, 0, "cannot read the content folder (" + e.getMessage() + ")");
+      return List.of();
+    }
+    List<SourceFile> files = new ArrayList<>();
+    for (Path path : paths) {
+      String contentPath = root.relativize(path).toString().replace('\\', '/');
+      String displayPath = display(path);
+      if (isIgnored(contentPath)) {
+        continue;
+      }
+      try {
+        Path real = path.toRealPath();
+        if (!real.startsWith(realRoot)) {
+          diagnostics.error(displayPath, 0, 0,
+              "this file or link points outside content/ (to " + real + "); move the file into content/ or remove the link");
+          continue;
+        }
+        if (Files.isDirectory(real)) {
+          continue;
+        }
+        if (!(contentPath.endsWith(".md") || contentPath.endsWith(".yaml") || contentPath.endsWith(".yml"))) {
+          continue;
+        }
+        byte[] bytes = Files.readAllBytes(real);
+        String text = decode(bytes, displayPath, diagnostics);
+        if (text != null) {
+          files.add(new SourceFile(displayPath, contentPath, path, text));
+        }
+      } catch (IOException e) {
+        diagnostics.error(displayPath, 0, 0, "cannot read this file (" + e.getMessage() + ")");
+      }
+    }
+    if (files.isEmpty() && !diagnostics.hasErrors()) {
+      diagnostics.error(rootDisplay, 0, 0, "the content folder has no Markdown files; add at least content/index.md");
+    }
+    return files;
+  }
+
+  /** Editor leftovers and hidden files are not content. */
+  static boolean isIgnored(String contentPath) {
+    String name = contentPath.substring(contentPath.lastIndexOf('/') + 1);
+    return name.startsWith(".") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".tmp")
+        || name.startsWith("#");
+  }
+
+  private static String decode(byte[] bytes, String displayPath, org.fieldguide.diag.Diagnostics diagnostics) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      return text.replace("\r\n", "\n").replace('\r', '\n');
+    } catch (CharacterCodingException e) {
+      int offset = firstInvalidOffset(bytes);
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      String prefix = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      diagnostics.error(displayPath, line, prefix.codePointCount(0, prefix.length()) + 1,
+          "this file is not valid UTF-8; save it as UTF-8");
+      return null;
+    }
+  }
+
+  private static int firstInvalidOffset(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+    return result.isError() ? in.position() : bytes.length;
+  }
+
+  private String display(Path path) {
+    Path abs = path.toAbsolutePath().normalize();
+    if (abs.startsWith(projectRoot)) {
+      String rel = projectRoot.relativize(abs).toString().replace('\\', '/');
+      return rel.isEmpty() ? "." : rel;
+    }
+    return abs.toString().replace('\\', '/');
+  }
+
+  public String displayPath(Path path) {
+    return display(path);
+  }
+}

@@ -1,0 +1,174 @@
+package org.fieldguide.template;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.fieldguide.model.Citation;
+import org.fieldguide.model.Page;
+import org.fieldguide.model.PageKind;
+import org.fieldguide.model.Site;
+import org.fieldguide.template.view.LayoutView;
+import org.fieldguide.template.view.LinkView;
+import org.fieldguide.template.view.NavItemView;
+import org.fieldguide.template.view.NavSectionView;
+import org.fieldguide.template.view.ReferenceView;
+
+/** Builds the layout view every page shares, and the parts views have in common. */
+public final class PageViews {
+  private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  private final Site site;
+  private final Navigation navigation;
+  private final String baseUrl;
+  private final Function<Page, LocalDate> updated;
+  private final String generator;
+
+  public PageViews(Site site, Navigation navigation, String baseUrl, Function<Page, LocalDate> updated, String version) {
+    this.generator = "fieldguide " + version;
+    this.site = site;
+    this.navigation = navigation;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    this.updated = updated;
+  }
+
+  public LayoutView layout(Page page, String mainHtml, Map<String, Object> jsonLd) {
+    Page[] around = navigation.neighbours(page);
+    LocalDate date = updated.apply(page);
+    String root = page.kind() == PageKind.NOT_FOUND ? java.net.URI.create(baseUrl).getPath() : page.rootPrefix();
+    String siteTitle = site.config().title();
+    boolean home = page.id().equals("index");
+    String canonical = page.kind() == PageKind.NOT_FOUND ? null : baseUrl + page.url();
+    String edit = null;
+    if (site.config().repositoryUrl() != null && page.sourcePath() != null) {
+      edit = site.config().repositoryUrl() + "/edit/" + site.config().branch() + "/" + page.sourcePath();
+    }
+    return new LayoutView(
+        site.config().language(),
+        siteTitle,
+        page.title(),
+        home ? siteTitle : page.title() + " · " + siteTitle,
+        page.description(),
+        canonical,
+        root,
+        root,
+        page.kind() == PageKind.PAGE && !home ? "article" : "website",
+        jsonLd == null ? null : JsonLd.write(jsonLd),
+        breadcrumbs(page),
+        nav(page),
+        mainHtml,
+        around[0] == null ? null : new LinkView(around[0].title(), page.hrefTo(around[0])),
+        around[1] == null ? null : new LinkView(around[1].title(), page.hrefTo(around[1])),
+        edit,
+        date == null ? null : date.toString(),
+        date == null ? null : LABEL.format(date),
+        root + "glossary/",
+        root + "faq/",
+        root + "references/",
+        root + "search-index.json",
+        "kind-" + page.kind().template(),
+        generator);
+  }
+
+  private List<LinkView> breadcrumbs(Page page) {
+    if (page.id().equals("index") || page.kind() == PageKind.NOT_FOUND) {
+      return List.of();
+    }
+    List<LinkView> crumbs = new ArrayList<>();
+    crumbs.add(new LinkView("Home", page.rootPrefix()));
+    navigation.section(page.section()).ifPresent(section -> {
+      Page landing = section.landing();
+      if (landing != null && landing != page) {
+        crumbs.add(new LinkView(landing.title(), page.hrefTo(landing)));
+      } else if (landing == null && !section.pages().isEmpty() && section.pages().get(0) != page) {
+        crumbs.add(new LinkView(section.title(), page.hrefTo(section.pages().get(0))));
+      }
+    });
+    if (page.kind() == PageKind.TERM && crumbs.size() == 1) {
+      site.pages().stream().filter(p -> p.kind() == PageKind.GLOSSARY).findFirst()
+          .ifPresent(g -> crumbs.add(new LinkView(g.title(), page.hrefTo(g))));
+    }
+    return crumbs;
+  }
+
+  private List<NavSectionView> nav(Page page) {
+    List<NavSectionView> out = new ArrayList<>();
+    for (Navigation.Section section : navigation.sections()) {
+      boolean inSection = section.name().equals(page.section());
+      String href = section.landing() != null ? link(page, section.landing())
+          : section.pages().isEmpty() ? null : link(page, section.pages().get(0));
+      if (href == null) {
+        continue;
+      }
+      List<NavItemView> items = new ArrayList<>();
+      for (Page p : section.pages()) {
+        items.add(new NavItemView(p.title(), link(page, p), p == page));
+      }
+      out.add(new NavSectionView(section.title(), href, section.landing() == page, inSection, items));
+    }
+    return out;
+  }
+
+  /** A link from {@code from} to {@code to}: relative, except from the 404 page, which is served at any address. */
+  private String link(Page from, Page to) {
+    return from.kind() == PageKind.NOT_FOUND ? java.net.URI.create(baseUrl).getPath() + to.url() : from.hrefTo(to);
+  }
+
+  /** A source formatted for a References list. */
+  public static ReferenceView reference(Citation c, int number, List<LinkView> citedBy) {
+    String authors = formatAuthors(c.authors());
+    return new ReferenceView(number, number > 0 ? "ref-" + number : "src-" + c.key(), authors, c.title(), c.year(),
+        c.venue(), c.link(), c.note(), citedBy);
+  }
+
+  static String formatAuthors(List<String> authors) {
+    if (authors.isEmpty()) {
+      return "";
+    }
+    List<String> names = new ArrayList<>(authors);
+    boolean etAl = names.get(names.size() - 1).strip().equalsIgnoreCase("et al.");
+    if (etAl) {
+      names.remove(names.size() - 1);
+    }
+    if (names.size() > 3) {
+      names = names.subList(0, 3);
+      etAl = true;
+    }
+    String joined = names.size() <= 2 ? String.join(" and ", names) : String.join(", ", names);
+    return etAl ? joined + " et al." : joined;
+  }
+
+  /** schema.org Article for explainers. */
+  public Map<String, Object> article(Page page, List<Citation> cited) {
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "Article");
+    ld.put("headline", page.title());
+    ld.put("description", page.description());
+    ld.put("url", baseUrl + page.url());
+    LocalDate date = updated.apply(page);
+    ld.put("dateModified", date == null ? null : date.toString());
+    ld.put("inLanguage", site.config().language());
+    if (!cited.isEmpty()) {
+      List<Object> citations = new ArrayList<>();
+      for (Citation c : cited) {
+        Map<String, Object> work = new LinkedHashMap<>();
+        work.put("@type", "CreativeWork");
+        work.put("name", c.title());
+        work.put("datePublished", String.valueOf(c.year()));
+        work.put("url", c.link());
+        citations.add(work);
+      }
+      ld.put("citation", citations);
+    }
+    return ld;
+  }
+
+  public String absolute(Page page) {
+    return baseUrl + page.url();
+  }
+}

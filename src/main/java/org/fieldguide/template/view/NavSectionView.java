@@ -1,0 +1,10 @@
+package org.fieldguide.template.view;
+
+import java.util.List;
+
+/** A section of the navigation: its landing page and its pages in order. */
+public record NavSectionView(String title, String href, boolean current, boolean open, List<NavItemView> pages) {
+  public boolean hasPages() {
+    return !pages.isEmpty();
+  }
+}

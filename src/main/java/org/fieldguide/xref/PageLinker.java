@@ -1,0 +1,312 @@
+package org.fieldguide.xref;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.frontmatter.Suggest;
+import org.fieldguide.markdown.cite.CitationNode;
+import org.fieldguide.markdown.term.TermLinkNode;
+import org.fieldguide.markdown.wiki.WikiLinkNode;
+import org.fieldguide.model.Citation;
+import org.fieldguide.model.Page;
+import org.fieldguide.model.Site;
+
+/**
+ * Resolves one page's parsed Markdown in place: wiki links and relative {@code .md} links become
+ * relative URLs, citations get their numbers, the first mention of each glossary term becomes a
+ * term link, and images without alt text or unsafe raw HTML are reported.
+ */
+public final class PageLinker {
+  private final Site site;
+  private final TargetIndex targets;
+  private final TermMatcher terms;
+  private final RawHtmlChecker rawHtml = new RawHtmlChecker();
+
+  public PageLinker(Site site, TargetIndex targets, TermMatcher terms) {
+    this.site = site;
+    this.targets = targets;
+    this.terms = terms;
+  }
+
+  public LinkReport link(Page page, Node document, Diagnostics diagnostics) {
+    Walk walk = new Walk(page, diagnostics);
+    document.accept(walk);
+    if (page.autolink()) {
+      autolinkTerms(page, document, walk);
+    }
+    return new LinkReport(page.id(), walk.linked, List.copyOf(walk.cited.keySet()), walk.fragments);
+  }
+
+  /** The walk over one page: every node that can link somewhere. */
+  private final class Walk extends AbstractVisitor {
+    final Page page;
+    final Diagnostics diagnostics;
+    final Set<String> linked = new LinkedHashSet<>();
+    final Map<String, Integer> cited = new LinkedHashMap<>();
+    final List<LinkReport.PendingFragment> fragments = new ArrayList<>();
+
+    Walk(Page page, Diagnostics diagnostics) {
+      this.page = page;
+      this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void visit(CustomNode node) {
+      if (node instanceof WikiLinkNode wiki) {
+        resolveWiki(wiki);
+      } else if (node instanceof CitationNode citation) {
+        resolveCitation(citation);
+      }
+      visitChildren(node);
+    }
+
+    @Override
+    public void visit(Link link) {
+      resolveFileLink(link);
+      visitChildren(link);
+    }
+
+    @Override
+    public void visit(Image image) {
+      if (image.getFirstChild() == null && (image.getTitle() == null || image.getTitle().isBlank())) {
+        error(image, "image '" + image.getDestination() + "' has no alt text; describe it: ![what the image shows](" + image.getDestination() + ")");
+      }
+      visitChildren(image);
+    }
+
+    @Override
+    public void visit(HtmlBlock html) {
+      rawHtml.check(html.getLiteral()).ifPresent(problem -> error(html, problem));
+    }
+
+    @Override
+    public void visit(HtmlInline html) {
+      rawHtml.check(html.getLiteral()).ifPresent(problem -> error(html, problem));
+    }
+
+    private void resolveWiki(WikiLinkNode wiki) {
+      if (wiki.target().isEmpty()) {
+        wiki.resolve("#" + wiki.fragment(), wiki.text() != null ? wiki.text() : wiki.fragment());
+        fragments.add(pending(page, wiki.fragment(), wiki));
+        return;
+      }
+      TargetIndex.Lookup lookup = targets.lookup(wiki.target());
+      if (lookup.candidates().isEmpty()) {
+        String hint = Suggest.closest(TargetIndex.normalize(wiki.target()), targets.names())
+            .map(s -> " (closest: '" + s + "')").orElse("");
+        error(wiki, "unknown wiki-link target '" + wiki.target() + "'" + hint
+            + "; link to a page slug, page title, glossary term or alias");
+        return;
+      }
+      if (!lookup.found()) {
+        String options = lookup.candidates().stream().map(p -> "'" + p.id() + "' (" + p.sourcePath() + ")")
+            .collect(Collectors.joining(", "));
+        error(wiki, "wiki link '" + wiki.target() + "' is ambiguous: it could mean " + options
+            + "; write the full id, e.g. [[" + lookup.candidates().get(0).id() + "]]");
+        return;
+      }
+      Page target = lookup.page();
+      String href = page.hrefTo(target);
+      if (target == page && wiki.fragment() == null) {
+        href = "./";
+      }
+      if (wiki.fragment() != null && !wiki.fragment().isEmpty()) {
+        href += "#" + wiki.fragment();
+        fragments.add(pending(target, wiki.fragment(), wiki));
+      }
+      wiki.resolve(href, wiki.text() != null ? wiki.text() : defaultLabel(wiki.target(), target));
+      linked.add(target.id());
+    }
+
+    private void resolveFileLink(Link link) {
+      String destination = link.getDestination();
+      if (destination.isEmpty() || destination.startsWith("mailto:") || hasScheme(destination)) {
+        if (destination.regionMatches(true, 0, "javascript:", 0, 11)) {
+          error(link, "links may not run script (javascript: address); link to a page or a web address");
+        }
+        return;
+      }
+      String path = destination;
+      String fragment = null;
+      int hash = destination.indexOf('#');
+      if (hash >= 0) {
+        path = destination.substring(0, hash);
+        fragment = destination.substring(hash + 1);
+      }
+      if (path.isEmpty()) {
+        fragments.add(pending(page, fragment, link));
+        return;
+      }
+      if (!path.endsWith(".md")) {
+        return; // relative links to site addresses are checked after rendering
+      }
+      Optional<String> resolved = resolveRelative(page.id() + ".md", path);
+      Optional<Page> target = resolved.flatMap(targets::byContentPath);
+      if (target.isEmpty()) {
+        error(link, "link to '" + path + "', which is not a content file; fix the path (it is relative to this file)");
+        return;
+      }
+      String href = page.hrefTo(target.get());
+      if (fragment != null && !fragment.isEmpty()) {
+        href += "#" + fragment;
+        fragments.add(pending(target.get(), fragment, link));
+      }
+      link.setDestination(href);
+      linked.add(target.get().id());
+    }
+
+    private void resolveCitation(CitationNode node) {
+      for (CitationNode.Ref ref : node.refs()) {
+        Citation citation = site.citations().get(ref.key());
+        if (citation == null) {
+          String hint = Suggest.closest(ref.key(), site.citations().keySet()).map(s -> " (closest: '" + s + "')").orElse("");
+          error(node, "unknown citation key '" + ref.key() + "'" + hint + "; add it to content/data/sources.yaml or fix the key");
+          continue;
+        }
+        ref.number(cited.computeIfAbsent(ref.key(), k -> cited.size() + 1));
+      }
+    }
+
+    private LinkReport.PendingFragment pending(Page target, String fragment, Node node) {
+      int[] pos = position(page, node);
+      return new LinkReport.PendingFragment(target.id(), fragment, page.sourcePath(), pos[0], pos[1]);
+    }
+
+    private void error(Node node, String message) {
+      int[] pos = position(page, node);
+      diagnostics.error(page.sourcePath(), pos[0], pos[1], message);
+    }
+  }
+
+  private void autolinkTerms(Page page, Node document, Walk walk) {
+    Set<String> done = new LinkedHashSet<>(walk.linked);
+    if (page.term() != null) {
+      done.add(page.id());
+    }
+    List<Text> texts = new ArrayList<>();
+    document.accept(new AbstractVisitor() {
+      @Override
+      public void visit(Text text) {
+        texts.add(text);
+      }
+
+      @Override
+      public void visit(Heading heading) {}
+
+      @Override
+      public void visit(Link link) {}
+
+      @Override
+      public void visit(Image image) {}
+
+      @Override
+      public void visit(Code code) {}
+
+      @Override
+      public void visit(CustomNode node) {}
+    });
+    for (Text text : texts) {
+      String literal = text.getLiteral();
+      Node anchor = text;
+      int last = 0;
+      for (TermMatcher.Mention mention : terms.find(literal)) {
+        String termId = "glossary/" + mention.term().slug();
+        Optional<Page> termPage = targets.byId(termId);
+        if (termPage.isEmpty() || done.contains(termId)) {
+          continue;
+        }
+        done.add(termId);
+        walk.linked.add(termId);
+        if (mention.start() > last) {
+          Text before = new Text(literal.substring(last, mention.start()));
+          anchor.insertAfter(before);
+          anchor = before;
+        }
+        TermLinkNode link = new TermLinkNode(mention.term(), literal.substring(mention.start(), mention.end()),
+            page.hrefTo(termPage.get()));
+        anchor.insertAfter(link);
+        anchor = link;
+        last = mention.end();
+      }
+      if (last > 0) {
+        if (last < literal.length()) {
+          anchor.insertAfter(new Text(literal.substring(last)));
+        }
+        text.unlink();
+      }
+    }
+  }
+
+  /**
+   * The text of a wiki link written without {@code |text}: a name of the target is shown as written
+   * (hyphens of a slug read as spaces), keeping the name's own capitals where it has inner ones
+   * ({@code [[ppo]]} shows "PPO"); any other slug or id shows the target's title.
+   */
+  static String defaultLabel(String written, Page target) {
+    boolean slugLike = written.matches("[a-z0-9/_-]+");
+    String spaced = slugLike ? written.replace('-', ' ') : written;
+    List<String> names = target.term() != null ? target.term().names() : List.of(target.title());
+    for (String name : names) {
+      if (name.equalsIgnoreCase(spaced) || name.replace('-', ' ').equalsIgnoreCase(spaced)) {
+        String rest = name.substring(1);
+        boolean properCase = !rest.equals(rest.toLowerCase(java.util.Locale.ROOT)); // "PPO", "Bradley-Terry model"
+        return properCase ? name : spaced;
+      }
+    }
+    return slugLike ? target.title() : written;
+  }
+
+  /** Resolves {@code relative} against the folder of {@code from}; empty if it leaves the content root. */
+  public static Optional<String> resolveRelative(String from, String relative) {
+    if (relative.startsWith("/")) {
+      return Optional.empty();
+    }
+    List<String> parts = new ArrayList<>(List.of(from.split("/")));
+    parts.remove(parts.size() - 1);
+    for (String segment : relative.split("/")) {
+      if (segment.equals("..")) {
+        if (parts.isEmpty()) {
+          return Optional.empty();
+        }
+        parts.remove(parts.size() - 1);
+      } else if (!segment.equals(".") && !segment.isEmpty()) {
+        parts.add(java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.of(String.join("/", parts));
+  }
+
+  private static boolean hasScheme(String destination) {
+    return destination.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+  }
+
+  /** 1-based file line and column of a node (0, 0 when unknown). */
+  static int[] position(Page page, Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      if (spans != null && !spans.isEmpty()) {
+        SourceSpan span = spans.get(0);
+        return new int[] {span.getLineIndex() + page.bodyFirstLine(), span.getColumnIndex() + 1};
+      }
+    }
+    return new int[] {page.bodyFirstLine(), 1};
+  }
+
+}

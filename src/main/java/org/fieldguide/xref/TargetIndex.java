@@ -1,0 +1,118 @@
+package org.fieldguide.xref;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.fieldguide.model.Page;
+import org.fieldguide.model.PageKind;
+import org.fieldguide.model.Site;
+
+/**
+ * Every name a link may use, in three tiers tried in order: a page's full id
+ * ({@code alignment/rlhf}), a page's slug or title, a glossary term's slug, name or alias.
+ * Exact names are tried before names with a plural "s" folded away.
+ */
+public final class TargetIndex {
+  /** The outcome of looking a name up: one page, several (ambiguous), or none. */
+  public record Lookup(List<Page> candidates) {
+    public boolean found() {
+      return candidates.size() == 1;
+    }
+
+    public Page page() {
+      return candidates.get(0);
+    }
+  }
+
+  private final Map<String, Page> byId = new HashMap<>();
+  private final Map<String, Page> byContentPath = new HashMap<>();
+  private final List<Map<String, Set<Page>>> exact = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+  private final List<Map<String, Set<Page>>> folded = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+
+  public TargetIndex(Site site) {
+    for (Page page : site.pages()) {
+      byId.put(page.id(), page);
+      if (page.sourcePath() != null) {
+        byContentPath.put(page.id() + ".md", page);
+      }
+      add(0, page.id(), page);
+      if (page.kind() == PageKind.TERM) {
+        add(2, page.slug(), page);
+        for (String name : page.term().names()) {
+          add(2, name, page);
+        }
+      } else {
+        if (!page.id().equals("index") && !page.id().endsWith("/index")) {
+          add(1, page.slug(), page);
+        } else if (page.id().endsWith("/index")) {
+          add(1, page.id().substring(0, page.id().length() - "/index".length()), page);
+        }
+        add(1, page.title(), page);
+      }
+    }
+  }
+
+  private void add(int tier, String name, Page page) {
+    String key = normalize(name);
+    exact.get(tier).computeIfAbsent(key, k -> new LinkedHashSet<>()).add(page);
+    folded.get(tier).computeIfAbsent(singular(key), k -> new LinkedHashSet<>()).add(page);
+  }
+
+  public Optional<Page> byId(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** The page made from a content file, by its path relative to {@code content/}. */
+  public Optional<Page> byContentPath(String contentPath) {
+    return Optional.ofNullable(byContentPath.get(contentPath));
+  }
+
+  /** Looks a name up: exact names in each tier first, then names with a plural folded away. */
+  public Lookup lookup(String name) {
+    String key = normalize(name);
+    for (Map<String, Set<Page>> tier : exact) {
+      Set<Page> found = tier.get(key);
+      if (found != null) {
+        return new Lookup(List.copyOf(found));
+      }
+    }
+    String singular = singular(key);
+    for (Map<String, Set<Page>> tier : folded) {
+      Set<Page> found = tier.get(singular);
+      if (found != null) {
+        return new Lookup(List.copyOf(found));
+      }
+    }
+    return new Lookup(List.of());
+  }
+
+  /** Every name in the index, for "closest" suggestions. */
+  public List<String> names() {
+    List<String> out = new ArrayList<>();
+    exact.forEach(t -> out.addAll(t.keySet()));
+    out.sort(null);
+    return out;
+  }
+
+  static String normalize(String name) {
+    return name.strip().toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[\\s_]+", " ");
+  }
+
+  static String singular(String key) {
+    if (key.endsWith("ies") && key.length() > 4) {
+      return key.substring(0, key.length() - 3) + "y";
+    }
+    if (key.endsWith("es") && (key.endsWith("sses") || key.endsWith("xes") || key.endsWith("ches") || key.endsWith("shes"))) {
+      return key.substring(0, key.length() - 2);
+    }
+    if (key.endsWith("s") && !key.endsWith("ss") && key.length() > 2) {
+      return key.substring(0, key.length() - 1);
+    }
+    return key;
+  }
+}

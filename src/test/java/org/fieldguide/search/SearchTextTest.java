@@ -1,0 +1,37 @@
+package org.fieldguide.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SearchTextTest {
+  @Test
+  void keepsTheProseAndDropsWhatIsNotProse() {
+    String html = """
+        <h2 id="a">Where it breaks<a class="heading-anchor" href="#a" aria-label="Link">#</a></h2>
+        <p>A <a href="../../glossary/rlhf/" class="term-link">reward model</a><span class="term-tip" role="tooltip">A model that scores outputs.</span>
+        is trained<span class="cite">[<a href="#ref-1" class="cite-ref">1</a>]</span>. The loss is
+        <svg class="math math-inline" role="img" aria-label="\\beta"><path d="m1 2"/><title>beta</title></svg> small.</p>
+        <ul><li>one</li><li>two</li></ul><p>Footnote<sup class="footnote-ref"><a href="#fn-1">1</a></sup> here.</p>
+        <script>var x = 1;</script>
+        <section class="references"><h2>References</h2><ol><li>Christiano et al.</li></ol></section>
+        """;
+    assertEquals("Where it breaks A reward model is trained. The loss is small. one two Footnote here.",
+        SearchText.fromHtml(html));
+  }
+
+  @Test
+  void aDroppedCitationLeavesNoSpaceBeforeThePunctuation() {
+    assertEquals("Shown by Ziegler. And (also), here; x :-) y",
+        SearchText.fromHtml("<p>Shown by Ziegler <span class=\"cite\">[<a class=\"cite-ref\" href=\"#r\">1</a>]</span>. "
+            + "And (also <span class=\"cite\">[2]</span>), here <span class=\"cite\">[3]</span>; x :-) y</p>"));
+  }
+
+  @Test
+  void collapsesEveryKindOfWhitespace() {
+    assertEquals("a b c d e", SearchText.collapse(" \ta\u00a0\u00a0b\u2028c\r\n d\u3000e \n"));
+    assertEquals("", SearchText.collapse(null));
+    assertEquals("", SearchText.fromHtml(""));
+    assertEquals("", SearchText.fromHtml(null));
+  }
+}

@@ -1,0 +1,44 @@
+// The Alignment Field Guide: the theme toggle. Everything works without this file.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var KEY = "fieldguide-theme";
+  function stored() {
+    try { return localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  function apply(theme) {
+    if (theme === "light" || theme === "dark") {
+      root.setAttribute("data-theme", theme);
+    } else {
+      root.removeAttribute("data-theme");
+    }
+  }
+  apply(stored());
+  function current() {
+    var t = root.getAttribute("data-theme");
+    if (t) { return t; }
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    // The navigation drawer starts closed (small screens); on wide screens it is always shown.
+    var drawer = document.querySelector(".nav-drawer");
+    if (drawer && window.matchMedia && window.matchMedia("(min-width: 52.01rem)").matches) {
+      drawer.open = true;
+    }
+    var button = document.getElementById("theme-toggle");
+    if (!button) { return; }
+    function label() {
+      var next = current() === "dark" ? "light" : "dark";
+      button.textContent = next === "dark" ? "Dark theme" : "Light theme";
+      button.setAttribute("aria-label", "Switch to the " + next + " theme");
+    }
+    button.hidden = false;
+    label();
+    button.addEventListener("click", function () {
+      var next = current() === "dark" ? "light" : "dark";
+      apply(next);
+      try { localStorage.setItem(KEY, next); } catch (e) { /* private mode: the choice lasts this page only */ }
+      label();
+    });
+  });
+}());
