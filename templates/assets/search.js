@@ -122,6 +122,12 @@
       input.select();
     });
 
+    // Loaded lazily by site.js on first focus: pick up a focus that already happened.
+    if (document.activeElement === input) {
+      load();
+      if (input.value.trim()) { schedule(0); }
+    }
+
     // Arriving from the no-script form (or a shared link): ?q=… searches at once.
     var q = query();
     if (q) {

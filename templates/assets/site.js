@@ -25,6 +25,29 @@
     if (drawer && window.matchMedia && window.matchMedia("(min-width: 52.01rem)").matches) {
       drawer.open = true;
     }
+    // Search loads on first use: the script (and, through it, the index) only when the box is focused.
+    var search = document.getElementById("search-input");
+    if (search) {
+      var loaded = false;
+      var loadSearch = function () {
+        if (loaded) { return; }
+        loaded = true;
+        var script = document.createElement("script");
+        script.src = (search.getAttribute("data-root") || "") + "assets/search.js";
+        document.head.appendChild(script);
+      };
+      search.addEventListener("focus", loadSearch);
+      search.addEventListener("pointerenter", loadSearch);
+      document.addEventListener("keydown", function (e) {
+        var t = e.target;
+        var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+        if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typing) { return; }
+        e.preventDefault();
+        search.focus();
+        search.select();
+      });
+      if (/[?&]q=/.test(window.location.search)) { loadSearch(); }
+    }
     var button = document.getElementById("theme-toggle");
     if (!button) { return; }
     function label() {
