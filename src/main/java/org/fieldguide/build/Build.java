@@ -42,9 +42,16 @@ import org.fieldguide.xref.TermMatcher;
  */
 public final class Build {
   private final BuildOptions options;
+  private final RenderCache cache;
 
   public Build(BuildOptions options) {
+    this(options, new RenderCache());
+  }
+
+  /** A build that reuses (and adds to) the formulas and diagrams in {@code cache}; see {@code serve}. */
+  public Build(BuildOptions options, RenderCache cache) {
     this.options = options;
+    this.cache = cache;
   }
 
   public BuildResult run() {
@@ -70,7 +77,7 @@ public final class Build {
     TermMatcher terms = new TermMatcher(site.terms().values());
     PageLinker linker = new PageLinker(site, targets, terms);
     MarkdownSetup markdown = new MarkdownSetup();
-    BlockRenderers blocks = new BlockRenderers(new FormulaRenderer(), new ChartBlocks(targets),
+    BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
         new TableBlocks(site, markdown, linker));
     PageBodies bodies = new PageBodies(markdown, linker, blocks);
     List<PageBodies.Linked> linked = site.pages().parallelStream()

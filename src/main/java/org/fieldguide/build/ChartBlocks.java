@@ -14,9 +14,11 @@ import org.fieldguide.xref.TargetIndex;
 /** Reads, checks, lays out and draws {@code flowchart} and {@code diagram} blocks. */
 final class ChartBlocks {
   private final TargetIndex targets;
+  private final RenderCache cache;
 
-  ChartBlocks(TargetIndex targets) {
+  ChartBlocks(TargetIndex targets, RenderCache cache) {
     this.targets = targets;
+    this.cache = cache;
   }
 
   String flowchart(Page page, FencedCodeBlock block, String idPrefix, Diagnostics diagnostics) {
@@ -35,7 +37,7 @@ final class ChartBlocks {
   String diagram(Page page, FencedCodeBlock block, String idPrefix, Diagnostics diagnostics) {
     int firstLine = SourcePositions.of(page, block)[0] + 1;
     return ChartReader.readDiagram(page.sourcePath(), block.getLiteral(), firstLine, diagnostics)
-        .map(diagram -> ChartRenderer.diagramHtml(diagram, idPrefix))
+        .map(diagram -> cache.diagram(block.getLiteral(), idPrefix, () -> ChartRenderer.diagramHtml(diagram, idPrefix)))
         .orElse("");
   }
 

@@ -21,12 +21,16 @@ final class FormulaRenderer {
     }
     try {
       String svg = renderer.render(tex, display);
-      String html = display ? "<div class=\"math-display\">" + svg + "</div>" : svg;
+      String html = display ? "<div class=\"math-block\" tabindex=\"0\" role=\"group\" aria-label=\"Formula\">" + svg + "</div>" : svg;
       cache.put(key, html);
       return html;
     } catch (MathException e) {
       int[] pos = SourcePositions.of(page, node);
-      diagnostics.error(page.sourcePath(), pos[0], pos[1], "malformed formula: " + e.getMessage());
+      int column = pos[1];
+      if (!display && e.offset() >= 0 && tex.indexOf('\n') < 0) {
+        column += 1 + e.offset(); // past the opening $, to the offending character
+      }
+      diagnostics.error(page.sourcePath(), pos[0], column, "malformed formula: " + e.getMessage());
       return "<code class=\"math-error\">" + org.jsoup.nodes.Entities.escape(tex) + "</code>";
     }
   }

@@ -200,6 +200,19 @@ class BadInputTest {
   }
 
   @Test
+  void malformedFormulaIsReportedAtTheOffendingCharacter() throws IOException {
+    assertEquals(List.of("content/index.md:5:15: error: malformed formula: unknown command \\fracc; did you mean \\frac?"),
+        errorsFor("""
+            -- content/index.md --
+            ---
+            title: Home
+            description: The home page.
+            ---
+            The ratio is $\\fracc{a}{b}$ here.
+            """));
+  }
+
+  @Test
   void byteOrderMarkAndCrlfLineEndingsAreAccepted() throws IOException {
     Fixture fixture = Fixture.create(dir, Fixture.SITE_YAML);
     Files.writeString(fixture.path("content/index.md"),

@@ -19,8 +19,9 @@ import org.scilab.forge.jlatexmath.TeXIcon;
  * Typesets TeX at build time into inline SVG, so readers need neither JavaScript nor fonts.
  *
  * <p>JLaTeXMath 1.0.7 parses and lays out the formula with its bundled Computer Modern fonts and
- * draws it into JFreeSVG with text as vector paths; {@link MathSvgWriter} then applies every
- * transform, rounds coordinates to a thousandth of an em and writes one compact element:
+ * draws it into JFreeSVG with text as vector paths; {@link MathSvgReader} applies every
+ * transform to the coordinates and {@link MathSvgWriter} rounds them to a thousandth of an em and
+ * writes one compact element:
  *
  * <pre>{@code <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="TeX" class="math math-inline"
  *      viewBox="…" width="…em" height="…em" fill="currentColor"><path d="…"/></svg>}</pre>

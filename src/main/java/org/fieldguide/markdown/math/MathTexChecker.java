@@ -13,6 +13,7 @@ import org.fieldguide.markdown.math.MathToken.Kind;
  * {@code \begin} without {@code \end}, {@code \mathbb} on letters it has no glyphs for, and
  * commands that would make the output depend on other formulas or on the theme (definitions,
  * colours, images). JLaTeXMath's own parser then reports unknown commands and environments.
+ * A small parser over {@link MathToken}s, so longer than most classes here.
  */
 final class MathTexChecker {
   /** Commands whose {@code {…}} argument may hold only capital letters A–Z. */

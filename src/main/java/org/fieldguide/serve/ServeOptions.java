@@ -1,0 +1,59 @@
+package org.fieldguide.serve;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code serve} is asked to do. {@code basePath} is normalized to start and end with {@code /}
+ * ({@code /} or {@code /alignment-field-guide/}); {@code port} 0 picks a free port.
+ */
+public record ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version) {
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+
+  public ServeOptions {
+    Objects.requireNonNull(projectRoot, "projectRoot");
+    Objects.requireNonNull(bind, "bind");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+    }
+    basePath = normalizeBasePath(basePath);
+    version = version == null ? "dev" : version;
+  }
+
+  /** Defaults: 127.0.0.1, port 8000, no drafts, base path {@code /}. */
+  public static ServeOptions defaults(Path projectRoot) {
+    return new ServeOptions(projectRoot, "127.0.0.1", 8000, false, "/", "dev");
+  }
+
+  public ServeOptions withPort(int value) {
+    return new ServeOptions(projectRoot, bind, value, drafts, basePath, version);
+  }
+
+  public ServeOptions withBasePath(String value) {
+    return new ServeOptions(projectRoot, bind, port, drafts, value, version);
+  }
+
+  public ServeOptions withDrafts(boolean value) {
+    return new ServeOptions(projectRoot, bind, port, value, basePath, version);
+  }
+
+  /**
+   * {@code alignment-field-guide}, {@code /alignment-field-guide} and {@code /alignment-field-guide/}
+   * all become {@code /alignment-field-guide/}; throws with a message fit for the user otherwise.
+   */
+  public static String normalizeBasePath(String value) {
+    if (value == null || value.isBlank() || value.equals("/")) {
+      return "/";
+    }
+    String trimmed = value.strip();
+    String inner = trimmed.replaceAll("^/+", "").replaceAll("/+$", "");
+    for (String segment : inner.split("/", -1)) {
+      if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException("--base-path must be a path such as /alignment-field-guide/, made of"
+            + " letters, digits, '-', '_', '.' and '~' between slashes, not '" + value + "'");
+      }
+    }
+    return "/" + inner + "/";
+  }
+}
