@@ -48,6 +48,29 @@
       });
       if (/[?&]q=/.test(window.location.search)) { loadSearch(); }
     }
+    // Glossary filters work without JavaScript through :target; with it, they filter in place
+    // without jumping down the page.
+    var glossary = document.querySelector("[data-glossary]");
+    if (glossary) {
+      var filters = document.querySelectorAll(".kind-filters a");
+      var applyFilter = function (id) {
+        var kind = id && id.indexOf("kind-") === 0 ? id.substring(5) : "";
+        if (kind) { glossary.setAttribute("data-kind", kind); } else { glossary.removeAttribute("data-kind"); }
+        for (var i = 0; i < filters.length; i++) {
+          var current = filters[i].getAttribute("href") === "#" + (id || "all");
+          if (current) { filters[i].setAttribute("aria-current", "true"); } else { filters[i].removeAttribute("aria-current"); }
+        }
+      };
+      for (var i = 0; i < filters.length; i++) {
+        filters[i].addEventListener("click", function (e) {
+          e.preventDefault();
+          var id = this.getAttribute("href").substring(1);
+          history.replaceState(null, "", id === "all" ? window.location.pathname : "#" + id);
+          applyFilter(id);
+        });
+      }
+      applyFilter(window.location.hash.substring(1));
+    }
     var button = document.getElementById("theme-toggle");
     if (!button) { return; }
     function label() {

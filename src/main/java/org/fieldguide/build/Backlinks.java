@@ -32,6 +32,16 @@ final class Backlinks {
         citedBy.computeIfAbsent(key, k -> new ArrayList<>()).add(report.pageId());
       }
     }
+    for (Page page : site.pages()) {
+      if (page.term() != null) {
+        for (String key : page.term().sources()) {
+          List<String> pages = citedBy.computeIfAbsent(key, k -> new ArrayList<>());
+          if (!pages.contains(page.id())) {
+            pages.add(page.id());
+          }
+        }
+      }
+    }
   }
 
   /** Pages linking to {@code page}, sorted by title then id. */

@@ -77,6 +77,14 @@ final class MainViews {
     for (String key : r.citedKeys()) {
       references.add(PageViews.reference(site.citations().get(key), n++, List.of()));
     }
+    if (page.term() != null) {
+      // A term's front-matter sources are listed too, after those its text cites.
+      for (String key : page.term().sources()) {
+        if (!r.citedKeys().contains(key) && site.citations().containsKey(key)) {
+          references.add(PageViews.reference(site.citations().get(key), n++, List.of()));
+        }
+      }
+    }
     List<LinkView> back = backlinks.to(page).stream().map(p -> new LinkView(p.title(), page.hrefTo(p))).toList();
     TermView term = page.term() == null ? null : termView(page, page.term(), r);
     List<LinkView> questions = r.questions().stream().map(q -> new LinkView(q.text(), "#" + q.id())).toList();

@@ -1,0 +1,169 @@
+package org.fieldguide.build;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.fieldguide.testing.Fixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Errors specific to glossary terms, FAQ pages, sources, data tables and assets, each with its position. */
+class PageTypeErrorsTest {
+  @TempDir
+  Path dir;
+
+  private static final String HOME = Fixture.SITE_YAML + """
+      -- content/index.md --
+      ---
+      title: Home
+      description: The home page.
+      ---
+      Welcome to [[basics]].
+      """;
+
+  private List<String> lines(String sections) throws IOException {
+    return Fixture.lines(Fixture.create(dir, HOME + sections).check());
+  }
+
+  private static void assertHas(List<String> lines, String expected) {
+    assertTrue(lines.contains(expected), "missing: " + expected + "\n" + String.join("\n", lines));
+  }
+
+  @Test
+  void termErrorsPointAtTheirKeys() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Is this a question?
+
+        Yes.
+        -- content/glossary/odd.md --
+        ---
+        term: Odd
+        short: A term whose kind is not one of the four.
+        kind: structural
+        ---
+        Body.
+        -- content/glossary/long.md --
+        ---
+        term: Long
+        short: %s
+        kind: n/a
+        ---
+        Body.
+        -- content/glossary/linked.md --
+        ---
+        term: Linked
+        short: See [the page](../index.md) for more.
+        kind: behavioral
+        ---
+        Body.
+        -- content/glossary/both.md --
+        ---
+        term: Both ways
+        short: Defined both ways.
+        kind: both
+        ---
+        ## Behavioral definition
+
+        Only one section.
+        """.formatted("x".repeat(201)));
+    assertHas(lines, "content/glossary/odd.md:4:7: error: unknown kind 'structural'; use one of behavioral, mechanistic, both, n/a");
+    assertHas(lines, "content/glossary/long.md:3:8: error: short is 201 characters long; keep it to one sentence of at most 200");
+    assertHas(lines, "content/glossary/linked.md:3:8: error: short must be plain text because it is shown in tooltips;"
+        + " remove the link and put it in the body");
+    assertHas(lines, "content/glossary/both.md:2:1: error: term 'Both ways' is of kind 'both' but has no"
+        + " '## Mechanistic definition' section; add it, or change kind");
+  }
+
+  @Test
+  void faqErrorsPointAtTheirHeadings() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## What is this?
+
+        An answer.
+
+        ## Background
+
+        Not a question.
+
+        ## Is there an answer?
+        ## What is this?
+
+        Asked again.
+        """);
+    assertHas(lines, "content/faq/basics.md:9:1: error: '## Background' is not a question; in a FAQ file every ## heading"
+        + " is a question ending in '?' (use ### for sub-headings)");
+    assertHas(lines, "content/faq/basics.md:13:1: error: question 'Is there an answer?' has no answer; write the answer under it");
+    assertHas(lines, "content/faq/basics.md:14:1: error: question 'What is this?' is asked twice (also at line 5); merge the answers");
+  }
+
+  @Test
+  void sourceWithoutTitleOrYearIsReported() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Is it cited?
+
+        Yes [@notitle].
+        -- content/data/sources.yaml --
+        notitle:
+          authors: [A. Author]
+          year: 2020
+        noyear:
+          title: A title without a year
+        """);
+    assertHas(lines, "content/data/sources.yaml:1:1: error: source 'notitle' has no title; add 'title: …'");
+    assertHas(lines, "content/data/sources.yaml:4:1: error: source 'noyear' has no year; add 'year: YYYY'");
+  }
+
+  @Test
+  void unknownDataTableAndMissingAssetAreReported() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Where is the table?
+
+        ```table data=methds
+        ```
+
+        And a [missing file](../../assets/missing.pdf).
+        -- content/data/methods.yaml --
+        caption: Methods
+        columns:
+          - {key: name, label: Name}
+        rows:
+          - {name: DPO}
+        """);
+    assertHas(lines, "content/faq/basics.md:7:1: error: no data table 'methds' (closest: 'methods'); add content/data/methds.yaml");
+    Fixture fixture = Fixture.create(dir.resolve("second"), HOME + """
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Where is the file?
+
+        A [missing file](../../assets/missing.pdf).
+        """);
+    List<String> assetLines = Fixture.lines(fixture.check());
+    assertHas(assetLines, "content/faq/basics.md: error: a link points to /assets/missing.pdf, which the site does not have;"
+        + " fix the link or add the page (in href=\"../../assets/missing.pdf\" on /faq/basics/index.html)");
+  }
+}
