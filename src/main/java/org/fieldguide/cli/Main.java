@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** The {@code fieldguide} command line: {@code build} and {@code check}. Exit 0, 1 content errors, 2 usage. */
 @Command(name = "fieldguide", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Builds a knowledge site from Markdown: explainers, a self-linking glossary, FAQ pages, flowcharts and citations.",
-    subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.BuildCommand.class, Main.CheckCommand.class, ServeCommand.class, NewCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   static final int OK = 0;
   static final int CONTENT_ERRORS = 1;
@@ -45,7 +46,15 @@ public final class Main implements Runnable {
       err.println("Try 'fieldguide --help'.");
       return USAGE;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // picocli passes errors through; without this the JVM would exit 1, which means "content errors".
+      err.println("fieldguide: internal error: the build ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+          + "; content should meet a limit with a clear error first, so this is a bug, please report it with the trace below");
+      e.printStackTrace(err);
+      return INTERNAL;
+    }
   }
 
   @Override

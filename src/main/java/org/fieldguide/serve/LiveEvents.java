@@ -30,7 +30,7 @@ final class LiveEvents implements AutoCloseable {
   private record Client(String page, BlockingQueue<String> queue) {}
 
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
-  private volatile String failure;
+  private volatile String status = event("status", Json.status(true, List.of(), List.of()));
   private volatile boolean closed;
 
   /**
@@ -49,10 +49,7 @@ final class LiveEvents implements AutoCloseable {
       if (!currentToken.get().equals(pageToken)) {
         write(out, event("reload", "{\"v\":" + Json.string(currentToken.get()) + "}"));
       }
-      String failed = failure;
-      if (failed != null) {
-        write(out, failed);
-      }
+      write(out, status); // the diagnostics if the build is failing, else "ok" (a page may reconnect after a fix)
       while (!closed) {
         String message = client.queue().poll(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
         if (CLOSE.equals(message)) {
@@ -78,17 +75,14 @@ final class LiveEvents implements AutoCloseable {
     return "event: " + name + "\ndata: " + json + "\n\n";
   }
 
-  /** Sends a failed build's status to every page and keeps it for pages that connect later. */
-  void failed(String statusJson) {
+  /**
+   * Sends a build's status to every page and keeps it for pages that connect later: a failed
+   * build's diagnostics, or {@code "ok":true} once the build is good again, so they are removed.
+   */
+  void status(String statusJson) {
     String message = event("status", statusJson);
-    failure = message;
+    status = message;
     broadcast(message);
-  }
-
-  /** Tells every page that the build is good again, so it removes the diagnostics. */
-  void recovered(String statusJson) {
-    failure = null;
-    broadcast(event("status", statusJson));
   }
 
   private void broadcast(String message) {

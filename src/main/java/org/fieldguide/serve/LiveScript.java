@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
  * allows no inline script. It listens on the event stream: {@code reload} reloads the page; {@code
  * status} shows the diagnostics of a failed build over the page, built with DOM calls (text only,
  * styles through the CSSOM, which the policy allows), or removes them once the build is good again.
+ * Only a visible page listens, since a browser opens at most six connections to one server.
  */
 final class LiveScript {
   static final String SOURCE = """
@@ -68,14 +69,27 @@ final class LiveScript {
           document.body.appendChild(box);
         }
 
-        var source = new EventSource(events.href);
-        source.addEventListener("reload", function () {
-          source.close();
-          location.reload();
+        // A browser opens at most six connections to one server, and each listening page holds one;
+        // so only a visible page listens. One that comes back after a rebuild reloads (see LiveEvents).
+        var source = null;
+        function listen() {
+          if (source) { return; }
+          source = new EventSource(events.href);
+          source.addEventListener("reload", function () {
+            stop();
+            location.reload();
+          });
+          source.addEventListener("status", function (e) {
+            try { show(JSON.parse(e.data)); } catch (err) { /* a malformed message changes nothing */ }
+          });
+        }
+        function stop() {
+          if (source) { source.close(); source = null; }
+        }
+        document.addEventListener("visibilitychange", function () {
+          if (document.hidden) { stop(); } else { listen(); }
         });
-        source.addEventListener("status", function (e) {
-          try { show(JSON.parse(e.data)); } catch (err) { /* a malformed message changes nothing */ }
-        });
+        if (!document.hidden) { listen(); }
       })();
       """;
 

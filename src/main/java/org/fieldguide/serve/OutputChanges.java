@@ -50,10 +50,13 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
     return added.isEmpty() && removed.isEmpty() && modified.isEmpty();
   }
 
-  /** {@code 3 files changed (1 added, 0 removed, 2 modified)}, for the terminal. */
-  String summary() {
-    int total = added.size() + removed.size() + modified.size();
-    return total + (total == 1 ? " file" : " files") + " changed (" + added.size() + " added, " + removed.size()
-        + " removed, " + modified.size() + " modified)";
+  /**
+   * For the terminal: {@code 2 output files changed (alignment/dpo/index.html, search-index.json)},
+   * naming at most {@code limit} of them.
+   */
+  String summary(int limit) {
+    SortedSet<String> all = all();
+    String names = String.join(", ", all.stream().limit(limit).toList()) + (all.size() > limit ? ", …" : "");
+    return all.size() + (all.size() == 1 ? " output file" : " output files") + " changed (" + names + ")";
   }
 }

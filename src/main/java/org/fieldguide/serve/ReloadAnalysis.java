@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.fieldguide.search.SearchIndex;
 
@@ -106,7 +106,7 @@ final class ReloadAnalysis {
   private Set<String> namedAnywhere() {
     if (namedAnywhere == null) {
       namedAnywhere = new HashSet<>();
-      for (Map<String, byte[]> files : java.util.List.of(before, after)) {
+      for (Map<String, byte[]> files : List.of(before, after)) {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
           String urlPath = routes.basePath() + file.getKey();
           namedAnywhere.addAll(PageResources.direct(file.getKey(), file.getValue(), urlPath, routes.basePath()));
@@ -114,10 +114,5 @@ final class ReloadAnalysis {
       }
     }
     return namedAnywhere;
-  }
-
-  /** The site file the page open at {@code rawPath} shows now, if any (for messages). */
-  Optional<String> fileShown(String rawPath) {
-    return Optional.ofNullable(routes.resolve(rawPath, after.keySet()).file());
   }
 }

@@ -1,0 +1,228 @@
+package org.fieldguide.serve;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.ClosedWatchServiceException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.fieldguide.build.Build;
+import org.fieldguide.build.BuildOptions;
+import org.fieldguide.build.BuildResult;
+import org.fieldguide.build.RenderCache;
+import org.fieldguide.diag.Diagnostic;
+import org.fieldguide.diag.DiagnosticFormatter;
+import org.fieldguide.diag.Severity;
+
+/**
+ * A running {@code fieldguide serve}: it builds the site into memory, serves it, and on every
+ * batch of source changes rebuilds, compares the output with the last good build and reloads the
+ * open pages the change affects ({@link ReloadAnalysis}). A build with errors prints them as
+ * {@code build} does, shows them over every open page, and leaves the last good build in place;
+ * nothing a content file can do stops the preview.
+ *
+ * <p>Every rebuild is a full build in memory (no writing). What carries over from one build to the
+ * next is the {@link RenderCache}: formulas and diagrams already drawn are not drawn again.
+ */
+public final class Preview implements AutoCloseable {
+  /** How long the watcher waits for more changes before it rebuilds. */
+  static final Duration QUIET = Duration.ofMillis(100);
+
+  private final ServeOptions options;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Routes routes;
+  private final LiveEvents live = new LiveEvents();
+  private final RenderCache cache = new RenderCache();
+  private final DiagnosticFormatter terminal = new DiagnosticFormatter("true".equals(System.getenv("GITHUB_ACTIONS")));
+  private final DiagnosticFormatter plain = new DiagnosticFormatter(false);
+  private final String serverId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+  private final AtomicReference<Snapshot> current;
+  private final PreviewServer server;
+  private final SourceWatcher watcher;
+  private final BuildOptions buildOptions;
+  private final Thread loop;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicInteger builds = new AtomicInteger();
+  private long generation;
+  private boolean failing;
+  private volatile boolean closed;
+
+  private Preview(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
+    this.options = options;
+    this.out = out;
+    this.err = err;
+    this.routes = new Routes(options.basePath());
+    this.current = new AtomicReference<>(Snapshot.empty(serverId + ".0"));
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.bind()), options.port());
+    this.server = new PreviewServer(address, routes, live, current::get);
+    BuildOptions defaults = BuildOptions.defaults(options.projectRoot());
+    this.buildOptions = defaults.withWrite(false).withDrafts(options.drafts()).withVersion(options.version())
+        .withBaseUrl("http://" + host(options.bind()) + ":" + server.port() + options.basePath());
+    try {
+      this.watcher = new SourceWatcher(defaults.projectRoot(), List.of(defaults.contentDir(), defaults.templatesDir()));
+    } catch (IOException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    this.loop = new Thread(this::watch, "fieldguide-serve-watch");
+    this.loop.setDaemon(true);
+  }
+
+  /**
+   * Binds, builds, starts serving and watching. Throws {@link IOException} if the address cannot be
+   * bound (the port is taken, say); content errors never throw.
+   */
+  public static Preview start(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
+    Preview preview = new Preview(options, out, err);
+    preview.rebuild(null);
+    preview.server.start();
+    preview.loop.start();
+    out.println("fieldguide: serving " + preview.url() + " (watching content/ and templates/; press Ctrl+C to stop)");
+    return preview;
+  }
+
+  /** The address of the site's home page, such as {@code http://127.0.0.1:8000/}. */
+  public String url() {
+    return "http://" + host(options.bind()) + ":" + port() + options.basePath();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** How many builds have run, the first included (for tests). */
+  int builds() {
+    return builds.get();
+  }
+
+  /** Blocks until {@link #close} is called. */
+  public void awaitClose() throws InterruptedException {
+    stopped.await();
+  }
+
+  private void watch() {
+    try {
+      while (!closed) {
+        SortedSet<String> changed = watcher.next(QUIET);
+        if (!closed) {
+          rebuild(changed);
+        }
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      // closing
+    }
+  }
+
+  /** One build; {@code changed} is null for the first. Runs on one thread at a time. */
+  synchronized void rebuild(SortedSet<String> changed) {
+    builds.incrementAndGet();
+    long start = System.nanoTime();
+    BuildResult result;
+    try {
+      result = buildSettled();
+    } catch (RuntimeException | StackOverflowError e) {
+      err.println("fieldguide: internal error while building; this is a bug, please report it with the trace below."
+          + " Still serving the last good build.");
+      e.printStackTrace(err);
+      Diagnostic d = new Diagnostic("fieldguide", 0, 0, Severity.ERROR, "internal error while building (" + e
+          + "); this is a bug, see the trace in the terminal");
+      fail(List.of(d));
+      return;
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    List<Diagnostic> diagnostics = result.diagnostics().all();
+    diagnostics.forEach(d -> err.println(terminal.format(d)));
+    String what = changed == null ? "" : describe(changed) + "; ";
+    if (result.failed(false)) {
+      int errors = result.diagnostics().errorCount();
+      err.println("fieldguide: " + what + errors + " error(s), " + (diagnostics.size() - errors) + " warning(s); "
+          + (current.get().isEmpty() ? "nothing to serve until they are fixed" : "still serving the last good build"));
+      fail(diagnostics);
+      return;
+    }
+    if (failing) { // first remove the diagnostics, then reload what changed
+      failing = false;
+      live.status(Json.status(true, List.of(), List.of()));
+      out.println("fieldguide: the build is good again");
+    }
+    Snapshot before = current.get();
+    ReloadAnalysis analysis = new ReloadAnalysis(routes, before.files(), result.files());
+    if (changed == null) {
+      long pages = result.files().keySet().stream().filter(p -> p.endsWith(".html")).count();
+      current.set(Snapshot.of(serverId + "." + (++generation), result.files()));
+      out.println("fieldguide: built " + pages + " pages in " + millis + " ms");
+    } else if (analysis.changes().isEmpty()) {
+      out.println("fieldguide: " + what + "rebuilt in " + millis + " ms; no output changed");
+    } else {
+      Snapshot next = Snapshot.of(serverId + "." + (++generation), result.files());
+      current.set(next);
+      List<String> open = live.openPages();
+      Set<String> reloaded = live.reload(analysis::mustReload, next.token());
+      out.println("fieldguide: " + what + "rebuilt in " + millis + " ms; " + analysis.changes().summary(4)
+          + "; reloading " + reloaded.size() + " of " + open.size() + " open page(s)"
+          + (reloaded.isEmpty() ? "" : ": " + String.join(", ", reloaded)));
+    }
+  }
+
+  /**
+   * A build; if a file or folder goes away while the build walks the tree (an editor's save, a
+   * rename), the build is run again, up to three times, instead of reporting the race as a bug.
+   */
+  private BuildResult buildSettled() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new Build(buildOptions, cache).run();
+      } catch (UncheckedIOException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        out.println("fieldguide: a file changed while building (" + e.getCause().getMessage() + "); building again");
+        try {
+          Thread.sleep(QUIET.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void fail(List<Diagnostic> diagnostics) {
+    failing = true;
+    live.status(Json.status(false, diagnostics, diagnostics.stream().map(plain::format).toList()));
+  }
+
+  private static String describe(SortedSet<String> changed) {
+    String first = changed.first();
+    return changed.size() == 1 ? first + " changed" : first + " and " + (changed.size() - 1) + " other(s) changed";
+  }
+
+  private static String host(String bind) {
+    if (bind.equals("0.0.0.0") || bind.equals("::") || bind.equals("[::]")) {
+      return "localhost";
+    }
+    return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      watcher.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    loop.interrupt();
+    server.close();
+    stopped.countDown();
+  }
+}
