@@ -1,0 +1,684 @@
+package org.fieldguide.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.json.Json;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The real site in headless Chromium, served over HTTP from 127.0.0.1 under the project sub-path
+ * {@code /guide/} (as GitHub Pages serves a project site) and, for the link check, under {@code /}.
+ *
+ * <p>Every generated page, and the 404 page as served for a missing address two folders deep, is
+ * checked with axe-core (WCAG 2.0/2.1/2.2 A and AA) in the light theme. The dark theme is checked,
+ * with the same rules, on a representative set of pages ({@link #representativePages()}: every
+ * explainer and flowchart, and the index and first page of every other kind), twice: as the
+ * operating system asks for it ({@code prefers-color-scheme: dark}, emulated through the DevTools
+ * protocol) and as the reader chooses it ({@code data-theme="dark"} on {@code <html>} over a light
+ * system preference). Checking all ~130 pages three times would take the suite past its time
+ * budget of a few minutes on two cores. The light pass also records, page by page, the browser
+ * console's errors, every request the page made (DevTools network events and the page's own
+ * resource timing entries) and every link, so that one visit per page serves the console, network
+ * and link checks.
+ *
+ * <p>Then the interactive parts: a glossary term's tooltip on hover and on focus, the theme toggle
+ * and its persistence across pages, and each flowchart walked with JavaScript disabled from its
+ * first step to an outcome and on to the page the outcome names.
+ *
+ * <p>Without Chromium (and its driver) each test is skipped, with a message saying what to install,
+ * outside CI, and the class fails under {@code CI=true}: see {@link Chromium#whyUnavailable()}.
+ */
+class AccessibilityIT {
+  /** An address the site does not have, two folders deep, to see the 404 page where GitHub Pages serves it. */
+  static final String MISSING = "no/such/page/";
+
+  /** The label the 404 page, as served for {@link #MISSING}, goes by in reports. */
+  static final String MISSING_LABEL = "404.html (served for " + BuiltSite.SUB_PATH + MISSING + ")";
+
+  @TempDir static Path out;
+  static String unavailable;
+  static BuiltSite site;
+  static SiteServer guide;
+  static SiteServer top;
+  static Chromium chromium;
+  static ChromeDriver driver;
+  static List<Visit> lightPass;
+  static Throwable lightPassFailure;
+
+  /** What one page showed in the light pass. */
+  record Visit(String page, String url, List<Axe.Violation> axe, List<String> consoleErrors,
+      List<String> requests, List<Link> links) {}
+
+  /** A link on a page: the attribute as written and as the browser resolved it. */
+  record Link(String page, String pageUrl, String attribute, String raw, String resolved) {}
+
+  @BeforeAll
+  static void start() {
+    unavailable = Chromium.whyUnavailable();
+    if (unavailable != null) {
+      System.err.println("AccessibilityIT: " + unavailable);
+      return;
+    }
+    site = BuiltSite.build(out);
+    guide = SiteServer.start(site.root(), BuiltSite.SUB_PATH);
+    top = SiteServer.start(site.root(), "/");
+    chromium = Chromium.start();
+    driver = chromium.driver();
+    Axe.preload(driver);
+  }
+
+  @BeforeEach
+  void browserInstalled() {
+    Assumptions.assumeTrue(unavailable == null, unavailable);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (guide != null) {
+      guide.close();
+    }
+    if (top != null) {
+      top.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- axe-core
+
+  @Test
+  void noAxeViolationsInTheLightTheme() {
+    List<Axe.Violation> violations = lightPass().stream().flatMap(v -> v.axe().stream()).toList();
+    assertNoViolations("light theme", violations);
+  }
+
+  @Test
+  void noAxeViolationsInTheDarkThemeFromTheSystem() {
+    List<Axe.Violation> violations = new ArrayList<>();
+    withTheme("dark", () -> {
+      for (String page : representativePages()) {
+        open(page);
+        assertEquals("dark", effectiveTheme(), "the system's dark theme is not in effect on " + page);
+        violations.addAll(Axe.check(driver, page));
+      }
+    });
+    assertNoViolations("dark theme (prefers-color-scheme: dark)", violations);
+  }
+
+  @Test
+  void noAxeViolationsInTheDarkThemeChosenByTheReader() {
+    List<Axe.Violation> violations = new ArrayList<>();
+    withTheme("light", () -> {
+      for (String page : representativePages()) {
+        open(page);
+        driver.executeScript("document.documentElement.dataset.theme = 'dark';");
+        violations.addAll(Axe.check(driver, page));
+      }
+    });
+    assertNoViolations("dark theme (data-theme=\"dark\" over a light system theme)", violations);
+  }
+
+  private static void assertNoViolations(String pass, List<Axe.Violation> violations) {
+    Map<String, Long> byRule = violations.stream()
+        .collect(Collectors.groupingBy(Axe.Violation::rule, TreeMap::new, Collectors.counting()));
+    long pages = violations.stream().map(Axe.Violation::page).distinct().count();
+    assertTrue(violations.isEmpty(), () -> "axe-core (" + String.join(", ", Axe.TAGS) + ") found "
+        + violations.size() + " failing node(s) on " + pages + " page(s) in the " + pass + "; by rule: " + byRule
+        + "\n" + violations.stream().map(v -> "  " + v).collect(Collectors.joining("\n")));
+  }
+
+  // ---------------------------------------------------------------- console and network
+
+  @Test
+  void noConsoleErrors() {
+    List<String> errors = new ArrayList<>();
+    for (Visit visit : lightPass()) {
+      visit.consoleErrors().forEach(e -> errors.add(visit.page() + ": " + e));
+    }
+    assertTrue(errors.isEmpty(), () -> errors.size() + " browser console error(s):\n  "
+        + String.join("\n  ", errors));
+  }
+
+  @Test
+  void noRequestLeavesTheLocalServer() {
+    String local = guide.origin() + "/";
+    List<String> problems = new ArrayList<>();
+    for (Visit visit : lightPass()) {
+      for (String url : visit.requests()) {
+        if (url.startsWith("data:") || url.startsWith("blob:") || url.startsWith("about:")) {
+          continue;
+        }
+        if (!url.startsWith(local)) {
+          problems.add(visit.page() + ": request to another host: " + url);
+        } else if (!url.startsWith(guide.base())) {
+          problems.add(visit.page() + ": request outside the sub-path " + BuiltSite.SUB_PATH + ": " + url);
+        }
+      }
+    }
+    assertTrue(lightPass().stream().anyMatch(v -> !v.requests().isEmpty()), "no request was recorded at all");
+    assertTrue(problems.isEmpty(), () -> problems.size() + " request(s) left " + guide.base() + ":\n  "
+        + String.join("\n  ", new TreeSet<>(problems)));
+  }
+
+  // ---------------------------------------------------------------- links
+
+  @Test
+  void everyInternalLinkAndFragmentResolvesUnderTheSubPath() {
+    List<Link> links = lightPass().stream().flatMap(v -> v.links().stream()).toList();
+    List<String> problems = checkLinks(guide, links, Link::resolved);
+    assertTrue(problems.isEmpty(), () -> problems.size() + " broken internal link(s) under " + guide.base() + ":\n  "
+        + String.join("\n  ", problems));
+  }
+
+  /**
+   * The same links, as written, resolved against each page's address when the site is served at
+   * {@code /}. The 404 page is left out: its links are absolute by design (it is served at any
+   * depth), so they follow the base URL's path, {@code /guide/}.
+   */
+  @Test
+  void everyInternalLinkAndFragmentResolvesAtTheRoot() {
+    List<Link> links = lightPass().stream()
+        .filter(v -> !v.page().equals("404.html") && !v.page().equals(MISSING_LABEL))
+        .flatMap(v -> v.links().stream())
+        .toList();
+    List<String> problems = checkLinks(top, links, link -> {
+      try {
+        return new URL(new URL(top.url(link.page())), link.raw()).toString();
+      } catch (IOException e) {
+        return null;
+      }
+    });
+    assertTrue(problems.isEmpty(), () -> problems.size() + " broken internal link(s) under " + top.base() + ":\n  "
+        + String.join("\n  ", problems));
+  }
+
+  /**
+   * Fetches every distinct local address the links point to once (no redirects followed: a link
+   * must name the page itself), and checks each fragment against the ids of the page it names.
+   */
+  private static List<String> checkLinks(SiteServer server, List<Link> links, Function<Link, String> resolve) {
+    HttpClient http = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+    Map<String, Integer> status = new LinkedHashMap<>();
+    Map<String, Set<String>> ids = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    String local = server.origin() + "/";
+    int checked = 0;
+    for (Link link : links) {
+      String url = resolve.apply(link);
+      if (url == null) {
+        problems.add(link.page() + ": <" + link.attribute() + "=\"" + link.raw() + "\">: not a valid address");
+        continue;
+      }
+      if (!url.startsWith(local)) {
+        continue;
+      }
+      checked++;
+      int hash = url.indexOf('#');
+      String address = hash < 0 ? url : url.substring(0, hash);
+      String fragment = hash < 0 ? null : url.substring(hash + 1);
+      String where = link.page() + ": <" + link.attribute() + "=\"" + link.raw() + "\"> -> " + url;
+      int code = status.computeIfAbsent(address, a -> fetch(http, a, ids));
+      boolean sameDocument = address.equals(link.pageUrl());
+      if (code != 200 && !sameDocument) {
+        problems.add(where + (code < 0 ? ": no response (or not a valid address)" : ": HTTP " + code));
+      } else if (fragment != null && !fragment.isEmpty() && !fragment.equals("top")) {
+        String id = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        Set<String> targetIds = ids.get(address);
+        if (targetIds == null) {
+          problems.add(where + ": a fragment on a resource that is not an HTML page");
+        } else if (!targetIds.contains(id)) {
+          problems.add(where + ": no element with id \"" + id + "\" on the target page");
+        }
+      }
+    }
+    assertTrue(checked > site.pages().size(), "only " + checked + " local links were found");
+    return problems.stream().distinct().toList();
+  }
+
+  private static int fetch(HttpClient http, String address, Map<String, Set<String>> ids) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(address)).GET().build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      if (type.startsWith("text/html")) {
+        Document doc = Jsoup.parse(response.body(), address);
+        Set<String> found = new LinkedHashSet<>();
+        doc.select("[id]").forEach(e -> found.add(e.id()));
+        doc.select("a[name]").forEach(e -> found.add(e.attr("name")));
+        ids.put(address, found);
+      }
+      return response.statusCode();
+    } catch (IOException | IllegalArgumentException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  // ---------------------------------------------------------------- interaction
+
+  @Test
+  void termTooltipShowsOnHoverAndOnFocusAndDescribesTheLink() throws IOException {
+    List<String> problems = new ArrayList<>();
+    // Everywhere: each term link names its tooltip with aria-describedby, and the tooltip follows it.
+    int termLinks = 0;
+    for (String page : site.pages()) {
+      Document doc = Jsoup.parse(Files.readString(site.root().resolve(page)));
+      for (Element link : doc.select("a.term-link")) {
+        termLinks++;
+        String describedBy = link.attr("aria-describedby");
+        Element next = link.nextElementSibling();
+        if (describedBy.isEmpty()) {
+          problems.add(page + ": " + link.outerHtml() + " has no aria-describedby");
+        } else if (next == null || !next.hasClass("term-tip") || !next.id().equals(describedBy)) {
+          problems.add(page + ": " + link.outerHtml() + " is not followed by its .term-tip #" + describedBy);
+        } else if (doc.getElementById(describedBy) != next) {
+          problems.add(page + ": the id \"" + describedBy + "\" of a term tooltip is not unique");
+        }
+      }
+    }
+    assertTrue(termLinks > 0, "no .term-link on any page");
+
+    // In the browser: the tooltips of one explainer show on hover and on focus, and hide again.
+    String page = site.pages().contains("alignment/rlhf/index.html") ? "alignment/rlhf/index.html"
+        : site.pages().stream().filter(p -> hasTermLink(p)).findFirst().orElseThrow();
+    withTheme("light", () -> {
+      open(page);
+      List<WebElement> links = driver.findElements(By.cssSelector("main .term-link")).stream()
+          .filter(WebElement::isDisplayed).toList();
+      assertFalse(links.isEmpty(), "no visible .term-link in the main part of " + page);
+      WebElement heading = driver.findElement(By.cssSelector("h1"));
+      for (WebElement link : links) {
+        String id = link.getDomAttribute("aria-describedby");
+        String name = page + ": .term-link \"" + link.getText() + "\"";
+        if (id == null) {
+          problems.add(name + " has no aria-describedby");
+          continue;
+        }
+        WebElement tip = driver.findElement(By.id(id));
+        if (!"tooltip".equals(tip.getDomAttribute("role"))) {
+          problems.add(name + ": #" + id + " does not have role=tooltip");
+        }
+        if (!display(tip).equals("none")) {
+          problems.add(name + ": its tooltip #" + id + " shows before hover or focus");
+        }
+        new Actions(driver).moveToElement(link).perform();
+        if (display(tip).equals("none") || !tip.isDisplayed()) {
+          problems.add(name + ": its tooltip #" + id + " does not show on hover");
+        }
+        new Actions(driver).moveToElement(heading).perform();
+        if (!display(tip).equals("none")) {
+          problems.add(name + ": its tooltip #" + id + " stays after the pointer leaves");
+        }
+        driver.executeScript("arguments[0].focus();", link);
+        if (display(tip).equals("none") || !tip.isDisplayed()) {
+          problems.add(name + ": its tooltip #" + id + " does not show on focus");
+        }
+        driver.executeScript("arguments[0].blur();", link);
+      }
+    });
+    assertTrue(problems.isEmpty(), () -> problems.size() + " tooltip problem(s):\n  " + String.join("\n  ", problems));
+  }
+
+  @Test
+  void themeToggleSwitchesTheThemeAndTheChoicePersistsAcrossPages() {
+    String first = "index.html";
+    String second = site.pages().stream().filter(p -> p.startsWith("glossary/") && !p.equals("glossary/index.html"))
+        .findFirst().orElse("404.html");
+    withTheme("light", () -> {
+      open(first);
+      WebElement toggle = driver.findElement(By.id("theme-toggle"));
+      assertTrue(toggle.isDisplayed(), "#theme-toggle is not shown on " + first);
+      assertEquals("light", effectiveTheme(), "the page does not start in the system's light theme");
+      String lightBackground = background();
+
+      toggle.click();
+      assertEquals("dark", driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
+          "clicking #theme-toggle did not set data-theme=\"dark\"");
+      assertEquals("dark", storedTheme(), "the dark choice was not stored in localStorage");
+      String darkBackground = background();
+      assertNotEquals(lightBackground, darkBackground, "the page background did not change with the theme");
+
+      open(second);
+      assertEquals("dark", driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
+          "the dark choice did not persist to " + second);
+      assertEquals(darkBackground, background(), "the dark background did not persist to " + second);
+
+      driver.findElement(By.id("theme-toggle")).click();
+      assertEquals("light", driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
+          "clicking #theme-toggle again did not set data-theme=\"light\"");
+      open(first);
+      assertEquals("light", driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
+          "the light choice did not persist back to " + first);
+      assertEquals(lightBackground, background(), "the light background did not come back on " + first);
+    });
+  }
+
+  /**
+   * Each flowchart, with the page's JavaScript disabled, walked through its step-by-step list
+   * ({@code ol.fc-steps}): from the first step, following the first answer each time and then,
+   * separately, the last answer, to an outcome, whose link leads to a real page of the site.
+   */
+  @Test
+  void flowchartsCanBeWalkedToAnOutcomeWithoutJavaScript() {
+    List<String> flowcharts = site.pages().stream()
+        .filter(p -> p.startsWith("flowcharts/") && !p.equals("flowcharts/index.html"))
+        .toList();
+    assertTrue(flowcharts.contains("flowcharts/choosing-an-approach/index.html"),
+        "flowcharts/choosing-an-approach/ was not built: " + flowcharts);
+    List<String> problems = new ArrayList<>();
+    withTheme("light", () -> {
+      chromium.javascriptEnabled(false);
+      try {
+        for (String page : flowcharts) {
+          for (boolean firstAnswer : new boolean[] {true, false}) {
+            String problem = walk(page, firstAnswer);
+            if (problem != null) {
+              problems.add(page + " (" + (firstAnswer ? "first" : "last") + " answers): " + problem);
+            }
+          }
+        }
+      } finally {
+        chromium.javascriptEnabled(true);
+      }
+    });
+    assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+  }
+
+  /** Walks one flowchart; returns what went wrong, or null when it reached a real page. */
+  private static String walk(String page, boolean firstAnswer) {
+    open(page);
+    String toggleHidden = driver.findElement(By.id("theme-toggle")).getDomAttribute("hidden");
+    if (toggleHidden == null) {
+      return "the page's scripts ran although JavaScript was disabled";
+    }
+    List<WebElement> steps = driver.findElements(By.cssSelector("ol.fc-steps > li"));
+    if (steps.isEmpty()) {
+      return "no step-by-step list (ol.fc-steps > li)";
+    }
+    WebElement step = steps.get(0);
+    List<String> path = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      path.add("#" + step.getDomAttribute("id"));
+      List<WebElement> outcome = step.findElements(By.cssSelector(".fc-read a[href]"));
+      String classes = String.valueOf(step.getDomAttribute("class"));
+      if (classes.contains("fc-step-outcome") || !outcome.isEmpty()) {
+        if (outcome.isEmpty()) {
+          return "the outcome " + path.get(path.size() - 1) + " has no link to a page (.fc-read a)";
+        }
+        String from = driver.getCurrentUrl();
+        outcome.get(0).click();
+        String reached = driver.getCurrentUrl();
+        String title = driver.getTitle();
+        if (reached.equals(from) || !reached.startsWith(guide.base()) || reached.contains("#")) {
+          return "the outcome link of " + path + " led to " + reached + ", not to a page of the site";
+        }
+        int code = status(reached);
+        if (code != 200 || title.startsWith("Page not found")
+            || driver.findElements(By.cssSelector("main h1")).isEmpty()) {
+          return "the outcome link of " + path + " led to " + reached + " (HTTP " + code + ", title \"" + title
+              + "\"), not to a real page";
+        }
+        return null;
+      }
+      List<WebElement> answers = step.findElements(By.cssSelector(".fc-answers a[href]"));
+      if (answers.isEmpty()) {
+        return "the step " + path.get(path.size() - 1) + " has neither answers nor an outcome link";
+      }
+      WebElement answer = answers.get(firstAnswer ? 0 : answers.size() - 1);
+      String href = answer.getDomAttribute("href");
+      if (href == null || !href.startsWith("#")) {
+        return "the answer \"" + answer.getText() + "\" of " + path.get(path.size() - 1)
+            + " is not a link within the page: " + href;
+      }
+      answer.click();
+      String current = driver.getCurrentUrl();
+      if (!current.endsWith(href)) {
+        return "following \"" + answer.getText() + "\" did not go to " + href + " (now at " + current + ")";
+      }
+      List<WebElement> next = driver.findElements(By.id(href.substring(1)));
+      if (next.isEmpty() || !next.get(0).getTagName().equals("li")) {
+        return "the answer \"" + answer.getText() + "\" of " + path.get(path.size() - 1)
+            + " points to " + href + ", which is not a step";
+      }
+      step = next.get(0);
+    }
+    return "no outcome after 100 steps: " + path;
+  }
+
+  // ---------------------------------------------------------------- the light pass
+
+  /** Visits every page once in the light theme, recording what the checks need. */
+  static synchronized List<Visit> lightPass() {
+    if (lightPass != null) {
+      return lightPass;
+    }
+    if (lightPassFailure != null) {
+      throw new IllegalStateException("the light pass failed earlier", lightPassFailure);
+    }
+    try {
+      return runLightPass();
+    } catch (RuntimeException | Error e) {
+      lightPassFailure = e;
+      throw e;
+    }
+  }
+
+  private static List<Visit> runLightPass() {
+    List<Visit> visits = new ArrayList<>();
+    long start = System.nanoTime();
+    withTheme("light", () -> {
+      for (String page : pagesAndMissing()) {
+        drainLogs();
+        String url = open(page);
+        List<Axe.Violation> axe = Axe.check(driver, page);
+        visits.add(new Visit(page, url, axe, consoleErrors(page), requests(), links(page, url)));
+      }
+    });
+    lightPass = List.copyOf(visits);
+    System.out.printf("AccessibilityIT: light pass over %d pages took %.1f s%n", visits.size(),
+        (System.nanoTime() - start) / 1e9);
+    return lightPass;
+  }
+
+  /**
+   * The pages the dark-theme passes check: every explainer ({@code alignment/}, {@code definitions/})
+   * and every flowchart (their charts have colours of their own), and of every other kind its index
+   * and its first page in order (one glossary term, one FAQ page, ...), the home page, the 404 page
+   * and the 404 page as served for a missing address. The theme only changes colours, and the pages
+   * of one kind share their template, so this keeps the suite fast and still sees every kind of
+   * element in the dark theme.
+   */
+  static List<String> representativePages() {
+    Set<String> kindsSeen = new HashSet<>();
+    List<String> pages = new ArrayList<>();
+    for (String page : site.pages()) {
+      String kind = BuiltSite.kind(page);
+      boolean everyPage = kind.equals("alignment") || kind.equals("definitions") || kind.equals("flowcharts");
+      boolean topLevel = !page.contains("/");
+      boolean index = page.equals(kind + "/index.html");
+      boolean firstOfKind = !index && kindsSeen.add(kind);
+      if (everyPage || topLevel || index || firstOfKind) {
+        pages.add(page);
+      }
+    }
+    pages.add(MISSING_LABEL);
+    return pages;
+  }
+
+  private static List<String> pagesAndMissing() {
+    List<String> pages = new ArrayList<>(site.pages());
+    pages.add(MISSING_LABEL);
+    return pages;
+  }
+
+  /** Opens a page under the sub-path (or the missing address, for {@link #MISSING_LABEL}); returns its URL. */
+  private static String open(String page) {
+    String url = page.equals(MISSING_LABEL) ? guide.base() + MISSING : guide.url(page);
+    driver.get(url);
+    return url;
+  }
+
+  /** Runs {@code body} with the system theme emulated, and no stored theme choice before or after. */
+  private static void withTheme(String system, Runnable body) {
+    chromium.prefersColorScheme(system);
+    driver.get(guide.base());
+    driver.executeScript("localStorage.clear();");
+    try {
+      body.run();
+    } finally {
+      driver.get(guide.base());
+      driver.executeScript("localStorage.clear();");
+      chromium.prefersColorScheme("light");
+    }
+  }
+
+  private static String effectiveTheme() {
+    return (String) driver.executeScript("""
+        var t = document.documentElement.getAttribute('data-theme');
+        if (t) return t;
+        return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';""");
+  }
+
+  private static String storedTheme() {
+    return (String) driver.executeScript("return localStorage.getItem('fieldguide-theme');");
+  }
+
+  private static String background() {
+    return (String) driver.executeScript("return getComputedStyle(document.body).backgroundColor;");
+  }
+
+  private static String display(WebElement element) {
+    return (String) driver.executeScript("return getComputedStyle(arguments[0]).display;", element);
+  }
+
+  private static boolean hasTermLink(String page) {
+    try {
+      return Files.readString(site.root().resolve(page)).contains("class=\"term-link\"");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int status(String url) {
+    try {
+      HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static void drainLogs() {
+    driver.manage().logs().get(LogType.BROWSER);
+    driver.manage().logs().get(LogType.PERFORMANCE);
+  }
+
+  /** The browser console's errors since the last drain (the 404 page's own 404 status aside). */
+  private static List<String> consoleErrors(String page) {
+    List<String> errors = new ArrayList<>();
+    for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+      if (entry.getLevel().intValue() < java.util.logging.Level.SEVERE.intValue()) {
+        continue;
+      }
+      String message = entry.getMessage();
+      if (page.equals(MISSING_LABEL) && message.startsWith(guide.base() + MISSING)
+          && message.contains("status of 404")) {
+        continue;
+      }
+      errors.add(message);
+    }
+    return errors;
+  }
+
+  /** Every request the page made: DevTools network events, and the page's resource timing entries. */
+  @SuppressWarnings("unchecked")
+  private static List<String> requests() {
+    Set<String> urls = new LinkedHashSet<>();
+    Json json = new Json();
+    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+      Map<String, Object> event = json.toType(entry.getMessage(), Map.class);
+      Map<String, Object> message = (Map<String, Object>) event.get("message");
+      if (message != null && "Network.requestWillBeSent".equals(message.get("method"))) {
+        Map<String, Object> params = (Map<String, Object>) message.get("params");
+        Map<String, Object> request = (Map<String, Object>) params.get("request");
+        urls.add(String.valueOf(request.get("url")));
+      }
+    }
+    List<Object> entries = (List<Object>) driver.executeScript(
+        "return performance.getEntries().filter(function (e) { return e.name && e.name.indexOf(':') > 0; })"
+            + ".map(function (e) { return e.name; });");
+    entries.forEach(e -> urls.add(String.valueOf(e)));
+    return List.copyOf(urls);
+  }
+
+  /** Every link, resource and form address on the page, as written and as the browser resolved it. */
+  @SuppressWarnings("unchecked")
+  private static List<Link> links(String page, String pageUrl) {
+    List<Object> raw = (List<Object>) driver.executeScript("""
+        var out = [];
+        var specs = [['a[href]', 'href'], ['area[href]', 'href'], ['link[href]', 'href'], ['script[src]', 'src'],
+                     ['img[src]', 'src'], ['source[src]', 'src'], ['iframe[src]', 'src'], ['form[action]', 'action']];
+        specs.forEach(function (s) {
+          document.querySelectorAll(s[0]).forEach(function (el) {
+            var resolved = new URL(el.getAttribute(s[1]), document.baseURI).href;
+            out.push([el.localName + ' ' + s[1], el.getAttribute(s[1]), resolved]);
+          });
+        });
+        return out;""");
+    List<Link> links = new ArrayList<>();
+    for (Object item : raw) {
+      List<Object> parts = (List<Object>) item;
+      links.add(new Link(page, pageUrl, (String) parts.get(0), (String) parts.get(1), (String) parts.get(2)));
+    }
+    return links;
+  }
+}
