@@ -21,6 +21,7 @@ import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
+import org.fieldguide.output.OutputPaths;
 import org.fieldguide.output.SiteFiles;
 import org.fieldguide.output.SiteWriter;
 import org.fieldguide.search.SearchIndex;
@@ -57,6 +58,9 @@ public final class Build {
   public BuildResult run() {
     Diagnostics diagnostics = new Diagnostics();
     SourceLoader loader = new SourceLoader(options.projectRoot());
+    if (!insideProject(options.contentDir(), loader, diagnostics) | !insideProject(options.templatesDir(), loader, diagnostics)) {
+      return new BuildResult(diagnostics, new TreeMap<>(), false);
+    }
     List<SourceFile> files = loader.load(options.contentDir(), diagnostics);
     String siteYaml = loader.displayPath(options.contentDir().resolve("site.yaml"));
     Optional<Site> read = files.isEmpty() ? Optional.empty()
@@ -97,10 +101,12 @@ public final class Build {
     PageViews views = new PageViews(site, navigation, baseUrl, page -> updated(page, git), options.version());
     MainViews mains = new MainViews(site, rendered, backlinks, views, templates.get(), diagnostics);
     SortedMap<String, byte[]> out = new TreeMap<>();
+    Map<String, String> origins = new TreeMap<>(); // output path → the file it comes from, for errors
     SiteLinkChecker checker = new SiteLinkChecker();
     for (Page page : site.pages()) {
       mains.render(page).ifPresent(html -> {
         out.put(page.outputPath(), html.getBytes(StandardCharsets.UTF_8));
+        origins.put(page.outputPath(), page.sourcePath() != null ? page.sourcePath() : "templates");
         checker.add(page.outputPath(), html, page.sourcePath() != null ? page.sourcePath() : "templates");
       });
     }
@@ -109,7 +115,9 @@ public final class Build {
     out.put("sitemap.xml", SiteFiles.sitemap(baseUrl, site.pages()));
     out.put("robots.txt", SiteFiles.robots(baseUrl));
     out.put(".nojekyll", new byte[0]);
-    copyAssets(out, diagnostics, loader);
+    out.keySet().forEach(path -> origins.putIfAbsent(path, "templates"));
+    copyAssets(out, origins, diagnostics, loader);
+    OutputPaths.check(origins, diagnostics);
 
     // Check every link and fragment now that every page exists.
     checkFragments(site, linked, checker, diagnostics);
@@ -119,6 +127,11 @@ public final class Build {
 
     boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
     if (failed || !options.write()) {
+      return new BuildResult(diagnostics, out, false);
+    }
+    String clash = outputClash();
+    if (clash != null) {
+      diagnostics.error(loader.displayPath(options.outDir()), 0, 0, clash);
       return new BuildResult(diagnostics, out, false);
     }
     try {
@@ -153,7 +166,51 @@ public final class Build {
     }
   }
 
-  private void copyAssets(SortedMap<String, byte[]> out, Diagnostics diagnostics, SourceLoader loader) {
+  /**
+   * Whether {@code dir} (content/ or templates/) lies inside the project once links are followed;
+   * reports it if not, so that a link committed in place of the folder cannot make the build read
+   * files from elsewhere on the machine.
+   */
+  private boolean insideProject(Path dir, SourceLoader loader, Diagnostics diagnostics) {
+    try {
+      if (!Files.exists(dir)) {
+        return true; // reported by the stage that reads it
+      }
+      Path real = dir.toRealPath();
+      if (!real.startsWith(options.projectRoot().toRealPath())) {
+        diagnostics.error(loader.displayPath(dir), 0, 0, "this folder is a link to " + real
+            + ", outside the project; make it a real folder inside the project");
+        return false;
+      }
+      return true;
+    } catch (IOException e) {
+      diagnostics.error(loader.displayPath(dir), 0, 0, "cannot read this folder (" + e.getMessage() + ")");
+      return false;
+    }
+  }
+
+  /**
+   * Why the output folder may not be written, or null: the swap replaces the whole folder, so it
+   * must not hold the project, content/ or templates/, nor lie inside content/ or templates/.
+   */
+  private String outputClash() {
+    Path out = options.outDir().toAbsolutePath().normalize();
+    for (Path dir : List.of(options.projectRoot(), options.contentDir(), options.templatesDir())) {
+      Path own = dir.toAbsolutePath().normalize();
+      if (own.startsWith(out)) {
+        return "the output folder holds " + (own.equals(options.projectRoot().toAbsolutePath().normalize()) ? "the project"
+            : own.getFileName() + "/") + ", which writing the site would replace; choose a folder of its own such as site/";
+      }
+      if (!own.equals(options.projectRoot().toAbsolutePath().normalize()) && out.startsWith(own)) {
+        return "the output folder lies inside " + own.getFileName() + "/, which holds sources, not output;"
+            + " choose a folder of its own such as site/";
+      }
+    }
+    return null;
+  }
+
+  private void copyAssets(SortedMap<String, byte[]> out, Map<String, String> origins, Diagnostics diagnostics,
+      SourceLoader loader) {
     Path assets = options.templatesDir().resolve("assets");
     if (!Files.isDirectory(assets)) {
       return;
@@ -165,7 +222,14 @@ public final class Build {
           diagnostics.error(loader.displayPath(file), 0, 0, "this asset points outside templates/assets/; copy the file in instead of linking it");
           continue;
         }
-        out.put("assets/" + assets.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(real));
+        String key = "assets/" + assets.relativize(file).toString().replace('\\', '/');
+        if (out.containsKey(key)) {
+          diagnostics.error(loader.displayPath(file), 0, 0, "this asset would replace /" + key
+              + ", which the build writes from " + origins.get(key) + "; rename the asset");
+          continue;
+        }
+        out.put(key, Files.readAllBytes(real));
+        origins.put(key, loader.displayPath(file));
       }
     } catch (IOException e) {
       diagnostics.error(loader.displayPath(assets), 0, 0, "cannot read the assets (" + e.getMessage() + ")");

@@ -32,6 +32,11 @@ final class FormulaRenderer {
       }
       diagnostics.error(page.sourcePath(), pos[0], column, "malformed formula: " + e.getMessage());
       return "<code class=\"math-error\">" + org.jsoup.nodes.Entities.escape(tex) + "</code>";
+    } catch (StackOverflowError e) { // JLaTeXMath parses and lays out recursively, once per level of nesting
+      int[] pos = SourcePositions.of(page, node);
+      diagnostics.error(page.sourcePath(), pos[0], pos[1], "this formula nests braces, fractions or roots too"
+          + " deeply to typeset; simplify it or split it into several formulas");
+      return "<code class=\"math-error\">" + org.jsoup.nodes.Entities.escape(tex) + "</code>";
     }
   }
 }

@@ -2,6 +2,8 @@ package org.fieldguide.build;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.commonmark.node.Node;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.html.BodyPostProcessor;
@@ -10,6 +12,7 @@ import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.TermKind;
+import org.fieldguide.source.Limits;
 import org.fieldguide.xref.LinkReport;
 import org.fieldguide.xref.PageLinker;
 import org.jsoup.Jsoup;
@@ -35,7 +38,13 @@ final class PageBodies {
   record Linked(Page page, Node document, LinkReport report) {}
 
   Linked parseAndLink(Page page, Diagnostics diagnostics) {
-    Node document = markdown.parse(page.body());
+    Optional<Node> parsed = markdown.parseWithinLimits(page.body(), line -> diagnostics.error(page.sourcePath(),
+        page.bodyFirstLine() + line, 1, Limits.markdownTooDeep()));
+    if (parsed.isEmpty()) { // reported; an empty body keeps later stages from echoing it
+      Node empty = new org.commonmark.node.Document();
+      return new Linked(page, empty, new LinkReport(page.id(), Set.of(), List.of(), List.of()));
+    }
+    Node document = parsed.get();
     PageChecks.check(page, document, diagnostics);
     LinkReport report = linker.link(page, document, diagnostics);
     return new Linked(page, document, report);

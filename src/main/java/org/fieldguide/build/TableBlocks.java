@@ -11,6 +11,7 @@ import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.DataTable;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.Site;
+import org.fieldguide.source.Limits;
 import org.fieldguide.xref.PageLinker;
 import org.fieldguide.xref.SourcePositions;
 import org.jsoup.nodes.Entities;
@@ -70,7 +71,7 @@ final class TableBlocks {
       boolean first = true;
       for (DataTable.Column column : table.columns()) {
         String tag = first ? "th scope=\"row\"" : "td";
-        html.append('<').append(tag).append('>').append(cell(page, row.get(column.key()), hooks, diagnostics))
+        html.append('<').append(tag).append('>').append(cell(page, pos, table, row.get(column.key()), hooks, diagnostics))
             .append("</").append(first ? "th" : "td").append('>');
         first = false;
       }
@@ -79,8 +80,12 @@ final class TableBlocks {
     return html.append("</tbody></table></div>").toString();
   }
 
-  private String cell(Page page, String markdownText, BodyHooks hooks, Diagnostics diagnostics) {
-    Node doc = markdown.parse(markdownText);
+  private String cell(Page page, int[] pos, DataTable table, String markdownText, BodyHooks hooks, Diagnostics diagnostics) {
+    Node doc = markdown.parseWithinLimits(markdownText, line -> diagnostics.error(page.sourcePath(), pos[0], pos[1],
+        "in a cell of " + table.origin().path() + ": " + Limits.markdownTooDeep())).orElse(null);
+    if (doc == null) {
+      return "";
+    }
     linker.link(new Page(page.id(), page.kind(), page.url(), page.section(), page.title(), page.description(),
         page.order(), page.tags(), page.updated(), page.draft(), false, markdownText, page.bodyFirstLine(),
         page.origin(), page.term()), doc, diagnostics);

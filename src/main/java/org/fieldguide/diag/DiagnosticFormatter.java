@@ -9,7 +9,7 @@ public final class DiagnosticFormatter {
   }
 
   public String format(Diagnostic d) {
-    String plain = d.location() + ": " + d.severity().label() + ": " + d.message();
+    String plain = oneLine(d.location() + ": " + d.severity().label() + ": " + d.message());
     if (!githubActions) {
       return plain;
     }
@@ -20,6 +20,24 @@ public final class DiagnosticFormatter {
     }
     annotation.append("::").append(escapeData(d.message()));
     return plain + "\n" + annotation;
+  }
+
+  /**
+   * A diagnostic quotes content (a YAML key may hold a line break), so control characters and line
+   * separators are shown as escapes: each diagnostic stays one line, and content cannot start a
+   * line of its own, such as a GitHub Actions {@code ::command::}.
+   */
+  static String oneLine(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == 0x85 || c == '\u2028' || c == '\u2029') {
+        out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String escapeData(String s) {

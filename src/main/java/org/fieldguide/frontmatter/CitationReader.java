@@ -29,9 +29,12 @@ final class CitationReader {
       diagnostics.error(path, 1, 1, "sources.yaml must map each citation key to its source");
       return out;
     }
-    YamlMap top = YamlMap.parse(path, file.text(), 1, new Diagnostics()).orElseThrow();
+    YamlMap top = YamlMap.parse(path, file.text(), 1, diagnostics).orElseThrow();
     for (NodeTuple tuple : mapping.getValue()) {
-      String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+      if (!(tuple.getKeyNode() instanceof ScalarNode scalarKey)) {
+        continue; // reported by YamlMap.parse: keys must be plain names
+      }
+      String key = scalarKey.getValue();
       int keyLine = top.lineOf(tuple.getKeyNode());
       if (!key.matches("[A-Za-z0-9][A-Za-z0-9_:.-]*")) {
         top.error(tuple.getKeyNode(), "citation key '" + key + "' may use only letters, digits and _ : . -");

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.source.Limits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -74,6 +76,11 @@ public final class YamlMap {
     LoadSettings settings = LoadSettings.builder().setLabel(path).setAllowDuplicateKeys(true)
         .setMaxAliasesForCollections(50).setCodePointLimit(64 * 1024 * 1024).build();
     try {
+      int[] deep = tooDeep(settings, yaml);
+      if (deep != null) {
+        diagnostics.error(path, firstLine + deep[0], deep[1] + 1, Limits.yamlTooDeep());
+        return Optional.empty();
+      }
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
       return composer.getSingleNode();
     } catch (MarkedYamlEngineException e) {
@@ -86,6 +93,28 @@ public final class YamlMap {
       diagnostics.error(path, firstLine, 1, "malformed YAML: " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * Where (0-based line and column) the first list or mapping nested deeper than {@link
+   * Limits#MAX_YAML_DEPTH} starts, or null.
+   * The composer builds nodes recursively, so this walks the parser's events first, without recursion.
+   */
+  private static int[] tooDeep(LoadSettings settings, String yaml) {
+    ParserImpl events = new ParserImpl(settings, new StreamReader(settings, yaml));
+    int depth = 0;
+    while (events.hasNext()) {
+      Event event = events.next();
+      Event.ID id = event.getEventId();
+      if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
+        if (++depth > Limits.MAX_YAML_DEPTH) {
+          return event.getStartMark().map(m -> new int[] {m.getLine(), m.getColumn()}).orElse(new int[] {0, 0});
+        }
+      } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
+        depth--;
+      }
+    }
+    return null;
   }
 
   /** Wraps an already-parsed mapping node found inside a larger document. */

@@ -2,11 +2,13 @@ package org.fieldguide.html;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,9 +20,17 @@ import org.jsoup.nodes.Element;
  * after every page is rendered (ids are gathered first, then checked).
  */
 public final class SiteLinkChecker {
+  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
   private final Map<String, Set<String>> idsByFile = new HashMap<>();
-  private final Map<String, Document> documents = new HashMap<>();
+  private final Map<String, List<Ref>> refsByFile = new HashMap<>();
   private final Map<String, String> sourceOf = new HashMap<>();
+
+  /**
+   * One {@code href} or {@code src} of a page, and whether it lies in the page's content (else in
+   * the template's chrome). Only these and the ids are kept, not each page's Jsoup tree, so memory
+   * does not grow with the size of every page of the site.
+   */
+  private record Ref(String tag, String attr, String value, boolean content) {}
 
   /** Registers one rendered HTML file (path relative to the site root) and where it came from. */
   public void add(String outputPath, String html, String sourcePath) {
@@ -32,8 +42,16 @@ public final class SiteLinkChecker {
     for (Element e : doc.select("a[name]")) {
       ids.add(e.attr("name"));
     }
+    List<Ref> refs = new ArrayList<>();
+    for (Element e : doc.select("[href], [src]")) {
+      if (e.tagName().equals("link") && e.attr("rel").equals("canonical")) {
+        continue;
+      }
+      String attr = e.hasAttr("href") ? "href" : "src";
+      refs.add(new Ref(e.tagName(), attr, e.attr(attr), e.closest("article.content") != null));
+    }
     idsByFile.put(outputPath, ids);
-    documents.put(outputPath, doc);
+    refsByFile.put(outputPath, refs);
     sourceOf.put(outputPath, sourcePath);
   }
 
@@ -46,33 +64,26 @@ public final class SiteLinkChecker {
   /** Checks every page's relative links against {@code files}, the set of paths the build writes. */
   public void check(Set<String> files, Diagnostics diagnostics) {
     Set<String> reportedChrome = new HashSet<>();
-    for (String page : documents.keySet().stream().sorted().toList()) {
+    for (String page : pages()) {
       if (page.equals("404.html")) {
         continue; // served at any address, so its links are absolute from the base path
       }
-      Document doc = documents.get(page);
-      for (Element e : doc.select("[href], [src]")) {
-        boolean content = !e.parents().select("article.content").isEmpty();
-        String attr = e.hasAttr("href") ? "href" : "src";
-        String value = e.attr(attr);
-        if (e.tagName().equals("link") && e.attr("rel").equals("canonical")) {
-          continue;
-        }
-        String problem = problem(page, value, files);
+      for (Ref ref : refsByFile.get(page)) {
+        String problem = problem(page, ref.value(), files);
         if (problem == null) {
           continue;
         }
-        if (content) {
-          diagnostics.error(sourceOf.get(page), 0, 0, problem + " (in " + attr + "=\"" + value + "\" on /" + page + ")");
-        } else if (reportedChrome.add(e.tagName() + " " + attr + " " + value.replaceAll("^(\\./|(\\.\\./)+)", ""))) {
-          diagnostics.error("templates", 0, 0, "a template " + problem + " (in " + attr + "=\"" + value + "\" on /" + page + ")");
+        if (ref.content()) {
+          diagnostics.error(sourceOf.get(page), 0, 0, problem + " (in " + ref.attr() + "=\"" + ref.value() + "\" on /" + page + ")");
+        } else if (reportedChrome.add(ref.tag() + " " + ref.attr() + " " + ref.value().replaceAll("^(\\./|(\\.\\./)+)", ""))) {
+          diagnostics.error("templates", 0, 0, "a template " + problem + " (in " + ref.attr() + "=\"" + ref.value() + "\" on /" + page + ")");
         }
       }
     }
   }
 
   private String problem(String page, String value, Set<String> files) {
-    if (value.isEmpty() || value.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") || value.startsWith("//")) {
+    if (value.isEmpty() || SCHEME.matcher(value).matches() || value.startsWith("//")) {
       return null;
     }
     URI base;
@@ -107,6 +118,6 @@ public final class SiteLinkChecker {
   }
 
   public List<String> pages() {
-    return documents.keySet().stream().sorted().toList();
+    return refsByFile.keySet().stream().sorted().toList();
   }
 }

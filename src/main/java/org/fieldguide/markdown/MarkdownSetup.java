@@ -1,6 +1,8 @@
 package org.fieldguide.markdown;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -15,6 +17,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererFactory;
 import org.fieldguide.markdown.math.MathBlockParser;
 import org.fieldguide.markdown.math.MathInlineParser;
+import org.fieldguide.source.Limits;
 
 /**
  * The one CommonMark parser and renderer of a build: CommonMark plus GFM tables, strikethrough,
@@ -44,6 +47,79 @@ public final class MarkdownSetup {
 
   public Node parse(String markdown) {
     return parser.parse(markdown);
+  }
+
+  /**
+   * Parses {@code markdown}, or returns empty when it nests deeper than {@link
+   * Limits#MAX_MARKDOWN_DEPTH} (every later stage walks the tree recursively, so a deeper tree could
+   * overflow the stack). {@code tooDeepAtLine} then gets the 0-based line where the nesting goes too
+   * deep (when the parser itself runs out of stack, the line that starts with the most nesting marks).
+   */
+  public Optional<Node> parseWithinLimits(String markdown, IntConsumer tooDeepAtLine) {
+    Node document;
+    try {
+      document = parser.parse(markdown);
+    } catch (StackOverflowError e) {
+      tooDeepAtLine.accept(deepestLine(markdown));
+      return Optional.empty();
+    }
+    Node deep = deeperThanLimit(document);
+    if (deep != null) {
+      Node located = deep;
+      while (located.getSourceSpans().isEmpty() && located.getParent() != null) {
+        located = located.getParent();
+      }
+      tooDeepAtLine.accept(located.getSourceSpans().isEmpty() ? 0 : located.getSourceSpans().get(0).getLineIndex());
+      return Optional.empty();
+    }
+    return Optional.of(document);
+  }
+
+  /** The 0-based line that starts with the longest run of quote, list and emphasis marks. */
+  private static int deepestLine(String markdown) {
+    int best = 0;
+    int bestRun = 0;
+    int line = 0;
+    int run = 0;
+    boolean atStart = true;
+    for (int i = 0; i < markdown.length(); i++) {
+      char c = markdown.charAt(i);
+      if (c == '\n') {
+        line++;
+        run = 0;
+        atStart = true;
+      } else if (atStart && "> \t-+*_".indexOf(c) >= 0) {
+        if (++run > bestRun) {
+          bestRun = run;
+          best = line;
+        }
+      } else {
+        atStart = false;
+      }
+    }
+    return best;
+  }
+
+  /** The first node (in document order) deeper than the limit, found without recursion; or null. */
+  private static Node deeperThanLimit(Node document) {
+    Node node = document;
+    int depth = 0;
+    while (node != null) {
+      if (depth > Limits.MAX_MARKDOWN_DEPTH) {
+        return node;
+      }
+      if (node.getFirstChild() != null) {
+        node = node.getFirstChild();
+        depth++;
+        continue;
+      }
+      while (node != null && node != document && node.getNext() == null) {
+        node = node.getParent();
+        depth--;
+      }
+      node = node == null || node == document ? null : node.getNext();
+    }
+    return null;
   }
 
   /** A renderer whose custom nodes are drawn by {@code nodeRenderers}; raw HTML is kept (we check it ourselves). */

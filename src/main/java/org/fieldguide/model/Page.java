@@ -42,7 +42,13 @@ public record Page(
 
   /** How many folders deep the page's output lies: 0 for the home page. */
   public int depth() {
-    return url.isEmpty() ? 0 : (int) url.chars().filter(c -> c == '/').count();
+    int depth = 0;
+    for (int i = 0; i < url.length(); i++) {
+      if (url.charAt(i) == '/') {
+        depth++;
+      }
+    }
+    return depth;
   }
 
   /** The prefix that leads from this page back to the site root: {@code ./}, {@code ../}, … */

@@ -47,7 +47,7 @@ public final class SourceLoader {
     }
     List<SourceFile> files = new ArrayList<>();
     for (Path path : paths) {
-      String contentPath = root.relativize(path).toString().replace('\\', '/');
+      String contentPath = contentPath(root.relativize(path));
       String displayPath = display(path);
       if (isIgnored(contentPath)) {
         continue;
@@ -65,6 +65,11 @@ public final class SourceLoader {
         if (!(contentPath.endsWith(".md") || contentPath.endsWith(".yaml") || contentPath.endsWith(".yml"))) {
           continue;
         }
+        long size = Files.size(real);
+        if (size > Limits.MAX_FILE_BYTES) {
+          diagnostics.error(displayPath, 0, 0, Limits.fileTooLarge(size));
+          continue;
+        }
         byte[] bytes = Files.readAllBytes(real);
         String text = decode(bytes, displayPath, diagnostics);
         if (text != null) {
@@ -78,6 +83,22 @@ public final class SourceLoader {
       diagnostics.error(rootDisplay, 0, 0, "the content folder has no Markdown files; add at least content/index.md");
     }
     return files;
+  }
+
+  /**
+   * A relative path's names joined with {@code /}. On Windows the separator is {@code \\} and never
+   * part of a name; elsewhere a {@code \\} is part of the file's name and must stay there, to be
+   * refused as an address (it must not turn into a folder).
+   */
+  private static String contentPath(Path relative) {
+    StringBuilder out = new StringBuilder();
+    for (Path name : relative) {
+      if (out.length() > 0) {
+        out.append('/');
+      }
+      out.append(name);
+    }
+    return out.toString();
   }
 
   /** Editor leftovers and hidden files are not content. */

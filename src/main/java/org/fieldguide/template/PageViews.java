@@ -104,9 +104,13 @@ public final class PageViews {
       if (href == null) {
         continue;
       }
+      // Only the open section lists its pages (the layout shows no others): listing every section's
+      // pages on every page made the views quadratic in the number of pages.
       List<NavItemView> items = new ArrayList<>();
-      for (Page p : section.pages()) {
-        items.add(new NavItemView(p.title(), link(page, p), p == page));
+      if (inSection) {
+        for (Page p : section.pages()) {
+          items.add(new NavItemView(p.title(), link(page, p), p == page));
+        }
       }
       out.add(new NavSectionView(section.title(), href, section.landing() == page, inSection, items));
     }

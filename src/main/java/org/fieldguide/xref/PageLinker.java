@@ -137,10 +137,11 @@ public final class PageLinker {
 
     private void resolveFileLink(Link link) {
       String destination = link.getDestination();
+      if (runsScript(destination)) {
+        error(link, "links may not run script (javascript: address); link to a page or a web address");
+        return;
+      }
       if (destination.isEmpty() || destination.startsWith("mailto:") || hasScheme(destination)) {
-        if (destination.regionMatches(true, 0, "javascript:", 0, 11)) {
-          error(link, "links may not run script (javascript: address); link to a page or a web address");
-        }
         return;
       }
       String path = destination;
@@ -287,10 +288,24 @@ public final class PageLinker {
         }
         parts.remove(parts.size() - 1);
       } else if (!segment.equals(".") && !segment.isEmpty()) {
-        parts.add(java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+          parts.add(java.net.URLDecoder.decode(segment, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          return Optional.empty(); // a malformed %-escape names no file
+        }
       }
     }
     return Optional.of(String.join("/", parts));
+  }
+
+  /**
+   * Whether a browser would run {@code destination} as script. Browsers drop tabs and line breaks
+   * anywhere in an address and control characters and spaces before it, so {@code java&#9;script:}
+   * (CommonMark decodes the entity) is a script address too.
+   */
+  static boolean runsScript(String destination) {
+    String seen = destination.replaceAll("[\\t\\n\\r]", "").replaceFirst("^[\\x00-\\x20]+", "");
+    return seen.regionMatches(true, 0, "javascript:", 0, 11) || seen.regionMatches(true, 0, "vbscript:", 0, 9);
   }
 
   private static boolean hasScheme(String destination) {

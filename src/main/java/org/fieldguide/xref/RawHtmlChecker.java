@@ -6,6 +6,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Checks raw HTML written in Markdown: no script, frames, plugins or forms, no event-handler
@@ -16,6 +17,10 @@ final class RawHtmlChecker {
       "applet", "form", "input", "button", "base", "meta", "link", "style", "textarea", "select");
 
   Optional<String> check(String html) {
+    if (endsInsideMarkup(html)) {
+      return Optional.of("raw HTML ends inside a tag, attribute or comment, which would swallow the page's next lines;"
+          + " finish it (add the closing quote or >)");
+    }
     Document doc = Jsoup.parseBodyFragment(html);
     for (Element element : doc.body().getAllElements()) {
       String tag = element.normalName();
@@ -24,7 +29,8 @@ final class RawHtmlChecker {
       }
       for (Attribute attribute : element.attributes()) {
         String name = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
-        String value = attribute.getValue().strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s", "");
+        // Browsers drop control characters and spaces before an address, and tabs and line breaks in it.
+        String value = attribute.getValue().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\x00-\\x20]", "");
         if (name.startsWith("on")) {
           return Optional.of("raw HTML may not use the event handler '" + attribute.getKey() + "'; remove it");
         }
@@ -37,5 +43,16 @@ final class RawHtmlChecker {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the HTML stops part-way through a tag, attribute or comment. Checked alone, such a tag
+   * is dropped at the end of the input; in the page, the browser finishes it with the markup that
+   * follows, so {@code <img src=x onerror=alert(1)} would become an element the checks never saw.
+   */
+  private static boolean endsInsideMarkup(String html) {
+    Parser parser = Parser.htmlParser().setTrackErrors(100);
+    Jsoup.parse(html, "", parser);
+    return parser.getErrors().stream().anyMatch(e -> e.getErrorMessage().contains("end of file (EOF)"));
   }
 }

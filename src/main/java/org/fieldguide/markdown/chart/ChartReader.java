@@ -3,6 +3,12 @@ package org.fieldguide.markdown.chart;
 import java.util.Optional;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.YamlMap;
+import org.fieldguide.source.Limits;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads the YAML inside fenced {@code flowchart} and {@code diagram} blocks. Each method reports
@@ -23,7 +29,8 @@ public final class ChartReader {
    */
   public static Optional<Flowchart> readFlowchart(String path, String yaml, int firstLine, Diagnostics d) {
     Diagnostics local = new Diagnostics();
-    Optional<Flowchart> chart = YamlMap.parse(path, yaml, firstLine, local).map(root -> {
+    Optional<Flowchart> chart = YamlMap.parse(path, yaml, firstLine, local)
+        .filter(root -> withinLimits(root, "flowchart")).map(root -> {
       Flowchart parsed = FlowchartParser.parse(root);
       FlowchartValidator.validate(parsed, root, local);
       return parsed;
@@ -42,8 +49,44 @@ public final class ChartReader {
    */
   public static Optional<Diagram> readDiagram(String path, String yaml, int firstLine, Diagnostics d) {
     Diagnostics local = new Diagnostics();
-    Optional<Diagram> diagram = YamlMap.parse(path, yaml, firstLine, local).map(DiagramParser::parse);
+    Optional<Diagram> diagram = YamlMap.parse(path, yaml, firstLine, local)
+        .filter(root -> withinLimits(root, "diagram")).map(DiagramParser::parse);
     return keepIfClean(diagram, local, d);
+  }
+
+  /**
+   * Whether the chart is small enough to lay out in reasonable time ({@link Limits#MAX_CHART_NODES}
+   * nodes, {@link Limits#MAX_CHART_EDGES} arrows); reports it at its {@code nodes} or {@code edges} if not.
+   */
+  private static boolean withinLimits(YamlMap root, String what) {
+    if (!(root.node("nodes").orElse(null) instanceof MappingNode nodes)) {
+      return true; // reported by the parser
+    }
+    if (nodes.getValue().size() > Limits.MAX_CHART_NODES) {
+      root.error(nodes, Limits.tooManyChartNodes(what, nodes.getValue().size()));
+      return false;
+    }
+    int arrows = 0;
+    Node arrowsAt = nodes;
+    if (root.node("edges").orElse(null) instanceof SequenceNode edges) {
+      arrows = edges.getValue().size();
+      arrowsAt = edges;
+    }
+    for (NodeTuple node : nodes.getValue()) {
+      if (node.getValueNode() instanceof MappingNode fields) {
+        for (NodeTuple field : fields.getValue()) {
+          if (field.getKeyNode() instanceof ScalarNode key && key.getValue().equals("answers")
+              && field.getValueNode() instanceof SequenceNode answers) {
+            arrows += answers.getValue().size();
+          }
+        }
+      }
+    }
+    if (arrows > Limits.MAX_CHART_EDGES) {
+      root.error(arrowsAt, Limits.tooManyChartEdges(what, arrows));
+      return false;
+    }
+    return true;
   }
 
   private static <T> Optional<T> keepIfClean(Optional<T> value, Diagnostics local, Diagnostics d) {
