@@ -107,7 +107,7 @@ corpus() {
     rm -rf "$fg" "$hg"
     echo "generating $n pages ..." >&2
     java "$BENCH/corpus/CorpusGenerator.java" "$n" "$fg"
-    ln -s "$ROOT/templates" "$fg/templates"
+    cp -r "$ROOT/templates" "$fg/templates"   # a copy: the build refuses a templates/ that links outside the project
     mkdir -p "$hg"
     cp -r "$BENCH/hugo/." "$hg/"
     java "$BENCH/corpus/HugoTranslator.java" "$fg" "$hg"

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -92,7 +93,9 @@ public final class Build {
     Map<String, RenderedPage> rendered = new TreeMap<>();
     linked.parallelStream().map(l -> bodies.render(l, diagnostics)).toList()
         .forEach(r -> rendered.put(r.page().id(), r));
-    Backlinks backlinks = new Backlinks(site, linked.stream().map(PageBodies.Linked::report).toList());
+    List<LinkReport> reports = linked.stream().map(PageBodies.Linked::report).toList();
+    linked = null; // the Markdown trees are done with; let them go before the templates make the pages
+    Backlinks backlinks = new Backlinks(site, reports);
     backlinks.reportOrphans(diagnostics);
 
     // Apply templates.
@@ -103,13 +106,19 @@ public final class Build {
     SortedMap<String, byte[]> out = new TreeMap<>();
     Map<String, String> origins = new TreeMap<>(); // output path → the file it comes from, for errors
     SiteLinkChecker checker = new SiteLinkChecker();
-    for (Page page : site.pages()) {
-      mains.render(page).ifPresent(html -> {
-        out.put(page.outputPath(), html.getBytes(StandardCharsets.UTF_8));
-        origins.put(page.outputPath(), page.sourcePath() != null ? page.sourcePath() : "templates");
-        checker.add(page.outputPath(), html, page.sourcePath() != null ? page.sourcePath() : "templates");
-      });
+    // Each page is rendered and scanned for its links on any thread, then registered in page order.
+    List<MadePage> made = site.pages().parallelStream()
+        .map(page -> mains.render(page).map(html -> new MadePage(page, html.getBytes(StandardCharsets.UTF_8),
+            SiteLinkChecker.scan(html))).orElse(null))
+        .filter(Objects::nonNull)
+        .toList();
+    for (MadePage m : made) {
+      String source = m.page().sourcePath() != null ? m.page().sourcePath() : "templates";
+      out.put(m.page().outputPath(), m.bytes());
+      origins.put(m.page().outputPath(), source);
+      checker.add(m.page().outputPath(), m.links(), source);
     }
+    made = null;
     out.put(SearchIndex.INDEX_PATH, SearchIndex.json(SearchDocuments.of(rendered.values(), navigation)));
     out.putAll(SearchIndex.libraryAssets());
     out.put("sitemap.xml", SiteFiles.sitemap(baseUrl, site.pages()));
@@ -120,7 +129,7 @@ public final class Build {
     OutputPaths.check(origins, diagnostics);
 
     // Check every link and fragment now that every page exists.
-    checkFragments(site, linked, checker, diagnostics);
+    checkFragments(site, reports, checker, diagnostics);
     if (!diagnostics.hasErrors()) { // after other errors, missing pages would only cause echoes
       checker.check(new TreeSet<>(out.keySet()), diagnostics);
     }
@@ -151,11 +160,14 @@ public final class Build {
     return page.sourcePath() == null ? null : git.of(page.sourcePath());
   }
 
-  private static void checkFragments(Site site, List<PageBodies.Linked> linked, SiteLinkChecker checker, Diagnostics diagnostics) {
+  /** One page out of the template stage: its bytes, and its ids and links for the link checker. */
+  private record MadePage(Page page, byte[] bytes, SiteLinkChecker.PageLinks links) {}
+
+  private static void checkFragments(Site site, List<LinkReport> reports, SiteLinkChecker checker, Diagnostics diagnostics) {
     Map<String, Page> byId = new LinkedHashMap<>();
     site.pages().forEach(p -> byId.put(p.id(), p));
-    for (PageBodies.Linked l : linked) {
-      for (LinkReport.PendingFragment f : l.report().fragments()) {
+    for (LinkReport report : reports) {
+      for (LinkReport.PendingFragment f : report.fragments()) {
         Page target = byId.get(f.targetId());
         if (target != null && !checker.hasId(target.outputPath(), f.fragment())) {
           diagnostics.error(f.path(), f.line(), f.column(), "unknown fragment '#" + f.fragment() + "' on "

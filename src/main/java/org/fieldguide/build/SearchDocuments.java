@@ -14,27 +14,30 @@ import org.fieldguide.template.view.TocEntryView;
 final class SearchDocuments {
   private SearchDocuments() {}
 
+  /** The documents of every page, in the order of {@code rendered}; each page's text is extracted on any thread. */
   static List<SearchDocument> of(Collection<RenderedPage> rendered, Navigation navigation) {
+    return rendered.parallelStream().flatMap(r -> of(r, navigation).stream()).toList();
+  }
+
+  private static List<SearchDocument> of(RenderedPage r, Navigation navigation) {
     List<SearchDocument> docs = new ArrayList<>();
-    for (RenderedPage r : rendered) {
-      Page p = r.page();
-      List<String> headings = r.toc().stream()
-          .flatMap(e -> Stream.concat(Stream.of(e.text()), e.children().stream().map(TocEntryView::text))).toList();
-      String section = navigation.section(p.section()).map(Navigation.Section::title).orElse("");
-      switch (p.kind()) {
-        case PAGE, FLOWCHART -> docs.add(SearchDocument.page(p.url(), p.title(), section, headings,
-            p.description() + " " + SearchText.fromHtml(r.bodyHtml())));
-        case TERM -> docs.add(SearchDocument.term(p.url(), p.term().term(), "Glossary", p.term().aliases(), headings,
-            p.term().shortDefinition() + " " + SearchText.fromHtml(join(r.bodyHtml(), r.behavioralHtml(), r.mechanisticHtml()))));
-        case FAQ -> {
-          docs.add(SearchDocument.page(p.url(), p.title(), "FAQ",
-              r.questions().stream().map(RenderedPage.Question::text).toList(), p.description()));
-          for (RenderedPage.Question q : r.questions()) {
-            docs.add(SearchDocument.question(p.url() + "#" + q.id(), q.text(), p.title(), q.answerText()));
-          }
+    Page p = r.page();
+    List<String> headings = r.toc().stream()
+        .flatMap(e -> Stream.concat(Stream.of(e.text()), e.children().stream().map(TocEntryView::text))).toList();
+    String section = navigation.section(p.section()).map(Navigation.Section::title).orElse("");
+    switch (p.kind()) {
+      case PAGE, FLOWCHART -> docs.add(SearchDocument.page(p.url(), p.title(), section, headings,
+          p.description() + " " + SearchText.fromHtml(r.bodyHtml())));
+      case TERM -> docs.add(SearchDocument.term(p.url(), p.term().term(), "Glossary", p.term().aliases(), headings,
+          p.term().shortDefinition() + " " + SearchText.fromHtml(join(r.bodyHtml(), r.behavioralHtml(), r.mechanisticHtml()))));
+      case FAQ -> {
+        docs.add(SearchDocument.page(p.url(), p.title(), "FAQ",
+            r.questions().stream().map(RenderedPage.Question::text).toList(), p.description()));
+        for (RenderedPage.Question q : r.questions()) {
+          docs.add(SearchDocument.question(p.url() + "#" + q.id(), q.text(), p.title(), q.answerText()));
         }
-        default -> { }
       }
+      default -> { }
     }
     return docs;
   }

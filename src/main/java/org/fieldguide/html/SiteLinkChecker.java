@@ -2,7 +2,6 @@ package org.fieldguide.html;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Checks the rendered site as a whole: every relative {@code href} and {@code src} on every page
@@ -30,28 +26,28 @@ public final class SiteLinkChecker {
    * the template's chrome). Only these and the ids are kept, not each page's Jsoup tree, so memory
    * does not grow with the size of every page of the site.
    */
-  private record Ref(String tag, String attr, String value, boolean content) {}
+  public record Ref(String tag, String attr, String value, boolean content) {}
+
+  /** What the checker keeps of one page: its ids and its links. Made by {@link #scan}, on any thread. */
+  public record PageLinks(Set<String> ids, List<Ref> refs) {}
+
+  /**
+   * Reads one rendered page's ids and links. Pure, so the template stage can call it in parallel
+   * and hand the result to {@link #add(String, PageLinks, String)} in a stable order.
+   */
+  public static PageLinks scan(String html) {
+    return PageScanner.scan(html);
+  }
 
   /** Registers one rendered HTML file (path relative to the site root) and where it came from. */
   public void add(String outputPath, String html, String sourcePath) {
-    Document doc = Jsoup.parse(html);
-    Set<String> ids = new HashSet<>();
-    for (Element e : doc.select("[id]")) {
-      ids.add(e.id());
-    }
-    for (Element e : doc.select("a[name]")) {
-      ids.add(e.attr("name"));
-    }
-    List<Ref> refs = new ArrayList<>();
-    for (Element e : doc.select("[href], [src]")) {
-      if (e.tagName().equals("link") && e.attr("rel").equals("canonical")) {
-        continue;
-      }
-      String attr = e.hasAttr("href") ? "href" : "src";
-      refs.add(new Ref(e.tagName(), attr, e.attr(attr), e.closest("article.content") != null));
-    }
-    idsByFile.put(outputPath, ids);
-    refsByFile.put(outputPath, refs);
+    add(outputPath, scan(html), sourcePath);
+  }
+
+  /** Registers one page already {@linkplain #scan scanned}. */
+  public void add(String outputPath, PageLinks links, String sourcePath) {
+    idsByFile.put(outputPath, links.ids());
+    refsByFile.put(outputPath, links.refs());
     sourceOf.put(outputPath, sourcePath);
   }
 
@@ -86,15 +82,22 @@ public final class SiteLinkChecker {
     if (value.isEmpty() || SCHEME.matcher(value).matches() || value.startsWith("//")) {
       return null;
     }
-    URI base;
-    URI resolved;
-    try {
-      base = new URI("http", "site", "/" + page, null);
-      resolved = base.resolve(new URI(value));
-    } catch (URISyntaxException e) {
-      return "a link is not a valid address; fix it";
+    String path;
+    String fragment;
+    RelativeLink fast = RelativeLink.resolve(page, value);
+    if (fast != null) {
+      path = fast.path();
+      fragment = fast.fragment();
+    } else {
+      URI resolved;
+      try {
+        resolved = new URI("http", "site", "/" + page, null).resolve(new URI(value));
+      } catch (URISyntaxException e) {
+        return "a link is not a valid address; fix it";
+      }
+      path = resolved.getPath();
+      fragment = resolved.getFragment();
     }
-    String path = resolved.getPath();
     if (path == null || !path.startsWith("/") || path.contains("/../")) {
       return "a link leads outside the site; fix it";
     }
@@ -109,7 +112,6 @@ public final class SiteLinkChecker {
         return "a link points to /" + file + ", which the site does not have; fix the link or add the page";
       }
     }
-    String fragment = resolved.getFragment();
     if (fragment != null && !fragment.isEmpty() && file.endsWith(".html") && idsByFile.containsKey(file)
         && !idsByFile.get(file).contains(fragment)) {
       return "a link points to #" + fragment + " on /" + file + ", which has no such id; fix the fragment";

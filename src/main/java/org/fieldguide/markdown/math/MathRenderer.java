@@ -85,26 +85,32 @@ public final class MathRenderer {
 
   private static final int MAX_CACHED = 10_000;
 
-  private static final MathTexChecker CHECKER;
-  private static final MathErrorTranslator TRANSLATOR;
-  private static final Field CHILDREN;
+  /**
+   * JLaTeXMath's fonts and tables and our checker, loaded on the first formula rather than with the
+   * class, so a site without formulas does not pay for them.
+   */
+  private static final class Engine {
+    static final MathTexChecker CHECKER;
+    static final MathErrorTranslator TRANSLATOR;
+    static final Field CHILDREN;
 
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-    synchronized (JLATEXMATH) {
-      // Loads JLaTeXMath's fonts and command tables, which its classes fill lazily.
-      new TeXFormula("x").createTeXIcon(TeXConstants.STYLE_DISPLAY, MathSvgWriter.UNITS_PER_EM);
-      MathMacros.register();
-      CHECKER = new MathTexChecker(MathMacros.arities(), MathMacros.withOptions());
-      TRANSLATOR = new MathErrorTranslator(MathMacros.knownNames());
-    }
-    try {
-      CHILDREN = Box.class.getDeclaredField("children");
-      CHILDREN.setAccessible(true);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("this JLaTeXMath has no Box.children; MathRenderer needs 1.0.7", e);
+    static {
+      if (System.getProperty("java.awt.headless") == null) {
+        System.setProperty("java.awt.headless", "true");
+      }
+      synchronized (JLATEXMATH) {
+        // Loads JLaTeXMath's fonts and command tables, which its classes fill lazily.
+        new TeXFormula("x").createTeXIcon(TeXConstants.STYLE_DISPLAY, MathSvgWriter.UNITS_PER_EM);
+        MathMacros.register();
+        CHECKER = new MathTexChecker(MathMacros.arities(), MathMacros.withOptions());
+        TRANSLATOR = new MathErrorTranslator(MathMacros.knownNames());
+      }
+      try {
+        CHILDREN = Box.class.getDeclaredField("children");
+        CHILDREN.setAccessible(true);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException("this JLaTeXMath has no Box.children; MathRenderer needs 1.0.7", e);
+      }
     }
   }
 
@@ -139,7 +145,7 @@ public final class MathRenderer {
 
   private static String renderUncached(String tex, boolean display) throws MathException {
     List<MathToken> tokens = MathTokenizer.tokenize(tex);
-    CHECKER.check(tex, tokens);
+    Engine.CHECKER.check(tex, tokens);
     String prepared = MathMacros.rewrite(tex, tokens);
     Drawing drawing;
     synchronized (JLATEXMATH) {
@@ -160,7 +166,7 @@ public final class MathRenderer {
       icon = new TeXFormula(prepared).createTeXIcon(
           display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, MathSvgWriter.UNITS_PER_EM);
     } catch (RuntimeException e) { // JLaTeXMath's ParseException is unchecked, and it has bugs
-      throw TRANSLATOR.translate(e, tokens);
+      throw Engine.TRANSLATOR.translate(e, tokens);
     }
     if (usesSystemFont(icon.getBox())) {
       throw systemFontError(tex);
@@ -185,7 +191,7 @@ public final class MathRenderer {
       return true;
     }
     try {
-      List<?> children = (List<?>) CHILDREN.get(box);
+      List<?> children = (List<?>) Engine.CHILDREN.get(box);
       for (Object child : children == null ? List.of() : children) {
         if (usesSystemFont((Box) child)) {
           return true;
