@@ -1,7 +1,10 @@
 package org.fieldguide.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fieldguide.build.Build;
 import org.fieldguide.build.BuildOptions;
@@ -27,6 +30,14 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    Optional<List<String>> tuned = ShortLivedJvm.command(args);
+    if (tuned.isPresent()) {
+      try {
+        System.exit(ShortLivedJvm.run(tuned.get()));
+      } catch (IOException | InterruptedException e) {
+        // Could not start the second JVM: do the work in this one, untuned.
+      }
+    }
     System.setProperty("java.awt.headless", "true");
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }

@@ -1,0 +1,83 @@
+package org.fieldguide.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Runs {@code build}, {@code check} and {@code new} in a second JVM tuned for a short batch job, when
+ * the user started {@code java -jar fieldguide.jar} without JVM options of their own.
+ *
+ * <p>A jar's manifest cannot carry JVM options, and the JVM's defaults suit long-running servers: its
+ * optimising compiler (C2) and the G1 collector spent more CPU on a cold build than the build itself
+ * (see docs/performance.md). With the quick compiler only ({@code -XX:TieredStopAtLevel=1}) and the
+ * throughput collector, a 1,000-page build takes about half the CPU, and a 10,000-page build less too.
+ * The first JVM only starts the second, passes it the same arguments, standard streams and
+ * environment, and exits with its status, so the cost is one bare JVM start (about 0.1 s).
+ *
+ * <p>Nothing is relaunched when the user gave JVM options (anything before {@code -jar}), set
+ * {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}, set {@code FIELDGUIDE_JVM=default}, or runs
+ * {@code serve}, whose JVM stays warm and gains from C2; nor when the JVM cannot tell its own
+ * command line. The options are listed in {@link #OPTIONS} and in the README.
+ */
+final class ShortLivedJvm {
+  static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+  private static final String MARK = "FIELDGUIDE_RELAUNCHED";
+  private static final Set<String> BATCH = Set.of("build", "check", "new");
+
+  private ShortLivedJvm() {}
+
+  /** The command that reruns this one in a tuned JVM, or empty when it should run here. */
+  static Optional<List<String>> command(String[] args) {
+    ProcessHandle.Info self = ProcessHandle.current().info();
+    return command(args, self.command(), self.arguments(), System::getenv);
+  }
+
+  /**
+   * The same, given this JVM's executable, the arguments it was started with (JVM options, then
+   * {@code -jar JAR}, then ours) and its environment.
+   */
+  static Optional<List<String>> command(String[] args, Optional<String> java, Optional<String[]> jvmArgs,
+      Function<String, String> env) {
+    if (env.apply(MARK) != null || "default".equals(env.apply("FIELDGUIDE_JVM"))
+        || env.apply("JAVA_TOOL_OPTIONS") != null || env.apply("JDK_JAVA_OPTIONS") != null
+        || args.length == 0 || !BATCH.contains(args[0])) {
+      return Optional.empty();
+    }
+    if (java.isEmpty() || jvmArgs.isEmpty()) {
+      return Optional.empty();
+    }
+    String[] given = jvmArgs.get();
+    // Exactly "-jar JAR" followed by our own arguments: the user chose no JVM options.
+    if (given.length != args.length + 2 || !given[0].equals("-jar")) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < args.length; i++) {
+      if (!given[i + 2].equals(args[i])) {
+        return Optional.empty();
+      }
+    }
+    List<String> command = new ArrayList<>();
+    command.add(java.get());
+    command.addAll(OPTIONS);
+    command.add("-jar");
+    command.add(given[1]);
+    command.addAll(List.of(args));
+    return Optional.of(command);
+  }
+
+  /** Runs {@code command} with this process's streams and returns its exit status. */
+  static int run(List<String> command) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().put(MARK, "1");
+    Process child = builder.start();
+    Thread stop = new Thread(child::destroy, "fieldguide-stop-child");
+    Runtime.getRuntime().addShutdownHook(stop); // if this JVM is told to stop, so is the build
+    int status = child.waitFor();
+    Runtime.getRuntime().removeShutdownHook(stop);
+    return status;
+  }
+}
