@@ -42,12 +42,49 @@ final class PlacementReader {
       }
       add(points, dx + section.getEndX(), dy + section.getEndY());
     }
+    if (points.size() < 2) { // ELK left this edge unrouted (seen in some diagrams with cycles)
+      points = straight(edge);
+    }
     Placement.Rect label = null;
     if (!edge.getLabels().isEmpty()) {
       ElkLabel l = edge.getLabels().get(0);
       label = new Placement.Rect(dx + l.getX(), dy + l.getY(), l.getWidth(), l.getHeight());
     }
     return new Placement.Route(points, label);
+  }
+
+  /**
+   * A straight line from border to border of the edge's two boxes, along the line between their
+   * centres; a loop on one box leaves and re-enters its right side.
+   */
+  private static List<Placement.Point> straight(ElkEdge edge) {
+    Placement.Rect from = rect(node(edge.getSources().get(0)));
+    Placement.Rect to = rect(node(edge.getTargets().get(0)));
+    if (from.equals(to)) {
+      double x = from.x() + from.width();
+      double y = from.y() + from.height() / 2;
+      return List.of(new Placement.Point(x, y - 6), new Placement.Point(x + 16, y - 6),
+          new Placement.Point(x + 16, y + 6), new Placement.Point(x, y + 6));
+    }
+    return List.of(border(from, to), border(to, from));
+  }
+
+  /** Where the line from the centre of {@code box} towards the centre of {@code other} leaves {@code box}. */
+  private static Placement.Point border(Placement.Rect box, Placement.Rect other) {
+    double cx = box.x() + box.width() / 2;
+    double cy = box.y() + box.height() / 2;
+    double dx = other.x() + other.width() / 2 - cx;
+    double dy = other.y() + other.height() / 2 - cy;
+    if (dx == 0 && dy == 0) {
+      return new Placement.Point(cx, cy);
+    }
+    double t = Math.min(dx == 0 ? Double.MAX_VALUE : box.width() / 2 / Math.abs(dx),
+        dy == 0 ? Double.MAX_VALUE : box.height() / 2 / Math.abs(dy));
+    return new Placement.Point(cx + dx * t, cy + dy * t);
+  }
+
+  private static ElkNode node(org.eclipse.elk.graph.ElkConnectableShape shape) {
+    return shape instanceof ElkNode n ? n : (ElkNode) shape.eContainer();
   }
 
   /** Adds a point unless it repeats the last one (where one section ends and the next starts). */

@@ -101,6 +101,27 @@ class ChartRendererTest {
     }
   }
 
+  /**
+   * Found by hand-made random diagrams (40 nodes, 14 edges, a cycle): ELK returned one edge with no
+   * route, and drawing it threw ArrayIndexOutOfBoundsException. Such an edge is now drawn straight
+   * from border to border.
+   */
+  @Test
+  void anEdgeElkLeavesUnroutedIsDrawnStraightBetweenItsBoxes() throws Exception {
+    String yaml;
+    try (var in = ChartRendererTest.class.getResourceAsStream("unrouted-edge.yaml")) {
+      yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    SvgShapes svg = new SvgShapes(ChartRenderer.diagramHtml(ChartFixtures.diagram(yaml), "dg1"));
+    List<SvgShapes.Box> boxes = svg.rects("chart-node");
+    List<double[]> ends = svg.edgeEnds();
+    assertEquals(14, ends.size());
+    for (double[] e : ends) {
+      assertTrue(boxes.stream().anyMatch(b -> b.onBorder(e[0], e[1], 1.5)), "start " + e[0] + "," + e[1]);
+      assertTrue(boxes.stream().anyMatch(b -> b.onBorder(e[2], e[3], 1.5)), "end " + e[2] + "," + e[3]);
+    }
+  }
+
   @Test
   void stepsListEveryNodeAndAnswerWithWorkingLinks() throws Exception {
     String html = render(LARGE);
