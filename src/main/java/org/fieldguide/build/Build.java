@@ -85,16 +85,20 @@ public final class Build {
     BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
         new TableBlocks(site, markdown, linker));
     PageBodies bodies = new PageBodies(markdown, linker, blocks);
-    List<PageBodies.Linked> linked = site.pages().parallelStream()
+    // Each page is parsed, linked and rendered in one go, so its Markdown tree can go as soon as its
+    // HTML exists: holding every tree until every page was linked made the peak memory of a large site.
+    List<BodyOf> bodiesOf = site.pages().parallelStream()
         .filter(p -> !p.kind().isGenerated())
-        .map(p -> bodies.parseAndLink(p, diagnostics))
+        .map(p -> {
+          PageBodies.Linked l = bodies.parseAndLink(p, diagnostics);
+          return new BodyOf(l.report(), bodies.render(l, diagnostics));
+        })
         .toList();
     TermChecks.check(site, diagnostics);
     Map<String, RenderedPage> rendered = new TreeMap<>();
-    linked.parallelStream().map(l -> bodies.render(l, diagnostics)).toList()
-        .forEach(r -> rendered.put(r.page().id(), r));
-    List<LinkReport> reports = linked.stream().map(PageBodies.Linked::report).toList();
-    linked = null; // the Markdown trees are done with; let them go before the templates make the pages
+    bodiesOf.forEach(b -> rendered.put(b.page().page().id(), b.page()));
+    List<LinkReport> reports = bodiesOf.stream().map(BodyOf::report).toList();
+    bodiesOf = null;
     Backlinks backlinks = new Backlinks(site, reports);
     backlinks.reportOrphans(diagnostics);
 
@@ -159,6 +163,9 @@ public final class Build {
     }
     return page.sourcePath() == null ? null : git.of(page.sourcePath());
   }
+
+  /** One page out of the Markdown stage: what it links to, and its rendered body. */
+  private record BodyOf(LinkReport report, RenderedPage page) {}
 
   /** One page out of the template stage: its bytes, and its ids and links for the link checker. */
   private record MadePage(Page page, byte[] bytes, SiteLinkChecker.PageLinks links) {}
