@@ -84,10 +84,8 @@ public final class YamlMap {
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
       return composer.getSingleNode();
     } catch (MarkedYamlEngineException e) {
-      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      int line = mark == null ? firstLine : firstLine + mark.getLine();
-      int col = mark == null ? 1 : mark.getColumn() + 1;
-      diagnostics.error(path, line, col, "malformed YAML: " + e.getProblem() + "; fix the syntax (quote values that contain ': ' or start with a special character)");
+      YamlSyntaxError error = YamlSyntaxError.of(e, yaml, firstLine);
+      diagnostics.error(path, error.line(), error.column(), error.message());
       return Optional.empty();
     } catch (YamlEngineException e) {
       diagnostics.error(path, firstLine, 1, "malformed YAML: " + e.getMessage());
