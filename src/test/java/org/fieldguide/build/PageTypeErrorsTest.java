@@ -1,5 +1,6 @@
 package org.fieldguide.build;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -165,5 +166,82 @@ class PageTypeErrorsTest {
     List<String> assetLines = Fixture.lines(fixture.check());
     assertHas(assetLines, "content/faq/basics.md: error: a link points to /assets/missing.pdf, which the site does not have;"
         + " fix the link or add the page (in href=\"../../assets/missing.pdf\" on /faq/basics/index.html)");
+  }
+
+  @Test
+  void collidingAliasIsReportedWhereTheAliasIsWritten() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## What are [[gizmo]] and [[widget]]?
+
+        Terms.
+        -- content/glossary/gizmo.md --
+        ---
+        term: Gizmo
+        short: A gizmo.
+        kind: n/a
+        aliases: [gadget, thing]
+        ---
+        Body.
+        -- content/glossary/widget.md --
+        ---
+        term: Widget
+        short: A widget.
+        kind: n/a
+        aliases:
+          - thingamajig
+          - gizmo
+          - Gadget
+        ---
+        Body.
+        """);
+    assertEquals(List.of(
+        "content/glossary/gizmo.md:2:1: error: term 'Gizmo' is also an alias of term 'Widget'"
+            + " (content/glossary/widget.md:7:5); remove that alias or rename this term",
+        "content/glossary/gizmo.md:5:11: error: alias 'gadget' is also an alias of term 'Widget'"
+            + " (content/glossary/widget.md:8:5); keep it on one of the two terms",
+        "content/glossary/widget.md:7:5: error: alias 'gizmo' is already the name of term 'Gizmo'"
+            + " (content/glossary/gizmo.md); remove the alias or rename one of them",
+        "content/glossary/widget.md:8:5: error: alias 'Gadget' is also an alias of term 'Gizmo'"
+            + " (content/glossary/gizmo.md:5:11); keep it on one of the two terms"),
+        lines.stream().filter(l -> l.startsWith("content/glossary/")).toList());
+  }
+
+  @Test
+  void termDefinedTwiceIsReportedAtBothTermLines() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## What is a [[glossary/widget]]?
+
+        See [[glossary/widget-again]].
+        -- content/glossary/widget.md --
+        ---
+        term: Widget
+        short: A widget.
+        kind: n/a
+        ---
+        Body.
+        -- content/glossary/widget-again.md --
+        ---
+        term: widget
+        short: A widget again.
+        kind: n/a
+        ---
+        Body.
+        """);
+    assertEquals(List.of(
+        "content/glossary/widget-again.md:2:1: error: term 'widget' is defined twice (also in content/glossary/widget.md);"
+            + " merge the entries or rename one of them",
+        "content/glossary/widget.md:2:1: error: term 'Widget' is defined twice (also in content/glossary/widget-again.md);"
+            + " merge the entries or rename one of them"),
+        lines);
   }
 }

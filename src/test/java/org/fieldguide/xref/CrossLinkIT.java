@@ -153,8 +153,10 @@ class CrossLinkIT {
         """);
     List<String> lines = Fixture.lines(fixture.check());
     List<String> expectedStarts = List.of(
-        "content/glossary/reward-model.md:2:1: error: 'RM' names both this term and 'RM'",
-        "content/glossary/rm2.md:2:1: error: 'RM' names both this term and 'Reward model'",
+        "content/glossary/reward-model.md:5:11: error: alias 'RM' is already the name of term 'RM'"
+            + " (content/glossary/rm2.md); remove the alias or rename one of them",
+        "content/glossary/rm2.md:2:1: error: term 'RM' is also an alias of term 'Reward model'"
+            + " (content/glossary/reward-model.md:5:11); remove that alias or rename this term",
         "content/glossary/rm2.md:2:1: error: see_also names unknown term 'reward-modle' (closest: 'reward-model')",
         "content/methods/broken.md:1:1: warning: no page links to this one",
         "content/methods/broken.md:5:1: error: unknown wiki-link target 'rlhf-typo' (closest: 'rlhf')",
