@@ -80,7 +80,7 @@ public final class Build {
     // Parse and link every Markdown page: first every target is known, then every reference resolved.
     TargetIndex targets = new TargetIndex(site);
     TermMatcher terms = new TermMatcher(site.terms().values());
-    PageLinker linker = new PageLinker(site, targets, terms);
+    PageLinker linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, options.templatesDir()));
     MarkdownSetup markdown = new MarkdownSetup();
     BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
         new TableBlocks(site, markdown, linker));
