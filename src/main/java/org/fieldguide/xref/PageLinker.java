@@ -105,12 +105,25 @@ public final class PageLinker {
 
     @Override
     public void visit(HtmlBlock html) {
-      rawHtml.check(html.getLiteral()).ifPresent(problem -> error(html, problem));
+      checkRawHtml(html, html.getLiteral());
     }
 
     @Override
     public void visit(HtmlInline html) {
-      rawHtml.check(html.getLiteral()).ifPresent(problem -> error(html, problem));
+      checkRawHtml(html, html.getLiteral());
+    }
+
+    /** Reports each problem in a piece of raw HTML at the tag or attribute at fault. */
+    private void checkRawHtml(Node node, String literal) {
+      RawHtmlChecker.Result result = rawHtml.check(literal);
+      for (RawHtmlChecker.Problem problem : result.problems()) {
+        int[] pos = position(page, node, literal, problem.offset());
+        diagnostics.error(page.sourcePath(), pos[0], pos[1], problem.message());
+      }
+      for (RawHtmlChecker.Address address : result.addresses()) {
+        checkAddress(node, "<" + address.tag() + "> " + address.attribute(), address.value(),
+            position(page, node, literal, address.offset()));
+      }
     }
 
     /**
@@ -394,6 +407,31 @@ public final class PageLinker {
 
   private static boolean hasScheme(String destination) {
     return destination.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+  }
+
+  /**
+   * 1-based file line and column of the character at {@code offset} in {@code literal}, the text of
+   * {@code node} (raw HTML). CommonMark gives such a node one source span per line, each starting
+   * where that line of the literal starts in the file (after any list indent or {@code >}), so the
+   * offset's line in the literal picks the span and its column counts on from there.
+   */
+  static int[] position(Page page, Node node, String literal, int offset) {
+    List<SourceSpan> spans = node.getSourceSpans();
+    int end = Math.min(Math.max(0, offset), literal.length());
+    int lineInLiteral = 0;
+    int lineStart = 0;
+    for (int i = 0; i < end; i++) {
+      if (literal.charAt(i) == '\n') {
+        lineInLiteral++;
+        lineStart = i + 1;
+      }
+    }
+    if (spans == null || lineInLiteral >= spans.size()) {
+      return position(page, node);
+    }
+    SourceSpan span = spans.get(lineInLiteral);
+    int column = literal.codePointCount(lineStart, end);
+    return new int[] {span.getLineIndex() + page.bodyFirstLine(), span.getColumnIndex() + 1 + column};
   }
 
   /** 1-based file line and column of a node (0, 0 when unknown). */

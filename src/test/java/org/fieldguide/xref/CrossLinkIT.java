@@ -171,6 +171,43 @@ class CrossLinkIT {
   }
 
   @Test
+  void rawHtmlProblemsAreReportedAtTheTagOrAttributeAtFault() throws IOException {
+    Fixture fixture = Fixture.create(dir, SITE + """
+        -- content/methods/html.md --
+        ---
+        title: Raw HTML
+        description: Raw HTML in Markdown.
+        ---
+        Linked from [[home]].
+
+        <figure>
+        <img src="../../assets/favicon.svg">
+        <figcaption>A <span onclick="x()">caption</span></figcaption>
+        </figure>
+
+        Inline <img src="../../assets/favicon.svg"> and <img alt="A logo" src="../../assets/nothere.svg">.
+
+        - <div>
+          <img src="../../assets/favicon.svg" alt="">
+          <img src="../../assets/favicon.svg">
+          </div>
+        """);
+    assertEquals(List.of(
+        "content/methods/html.md:8:1: error: raw HTML <img> has no alt attribute; describe the image in alt=\"…\""
+            + " (or write alt=\"\" if it is only decoration)",
+        "content/methods/html.md:9:21: error: raw HTML may not use the event handler 'onclick'; remove it",
+        "content/methods/html.md:12:8: error: raw HTML <img> has no alt attribute; describe the image in alt=\"…\""
+            + " (or write alt=\"\" if it is only decoration)",
+        "content/methods/html.md:12:67: error: <img> src '../../assets/nothere.svg' points to /assets/nothere.svg,"
+            + " which the site does not have; add the file to templates/assets/ (the site publishes it as /assets/…)"
+            + " or fix the path",
+        "content/methods/html.md:16:3: error: raw HTML <img> has no alt attribute; describe the image in alt=\"…\""
+            + " (or write alt=\"\" if it is only decoration)"),
+        Fixture.lines(fixture.check()).stream().filter(l -> l.startsWith("content/methods/html.md")
+            && l.contains(": error: ")).toList());
+  }
+
+  @Test
   void ambiguousWikiLinkListsTheCandidates() throws IOException {
     Fixture fixture = Fixture.create(dir, SITE + """
         -- content/other/goodhart.md --
