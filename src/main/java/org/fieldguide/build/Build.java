@@ -84,7 +84,7 @@ public final class Build {
     MarkdownSetup markdown = new MarkdownSetup();
     BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
         new TableBlocks(site, markdown, linker));
-    PageBodies bodies = new PageBodies(markdown, linker, blocks);
+    PageBodies bodies = new PageBodies(markdown, linker, blocks, templates.get()::fixedIds);
     List<PageBodies.Linked> linked = site.pages().parallelStream()
         .filter(p -> !p.kind().isGenerated())
         .map(p -> bodies.parseAndLink(p, diagnostics))

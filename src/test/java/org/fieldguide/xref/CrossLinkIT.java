@@ -208,6 +208,43 @@ class CrossLinkIT {
   }
 
   @Test
+  void headingsNeverTakeAnIdTheTemplatesGiveThePage() throws IOException {
+    Fixture fixture = Fixture.create(dir, SITE + """
+        -- content/methods/headings.md --
+        ---
+        title: Headings
+        description: Headings named like the template's sections.
+        ---
+        Cited [@gao2022]; linked from [[home]]. See [our references](#references-2) and [theirs](#references).
+
+        ## References
+
+        ## References 1
+
+        ## Mentioned in
+
+        ## Toc title
+
+        ## Ref 1
+
+        ## Main
+        """);
+    fixture.write("-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\n"
+        + "Read [[rlhf|the RLHF page]], [[Goodhart]] and [[headings]].\n");
+    assertEquals(List.of(), Fixture.lines(fixture.build()));
+    Document page = Jsoup.parse(fixture.read("site/methods/headings/index.html"));
+    assertEquals(List.of("references-2", "references-1", "mentioned-in-1", "toc-title-1", "ref-1-1", "main-1"),
+        page.select("article h2[id]").eachAttr("id").subList(1, 7), "the headings after the table of contents");
+    List<String> ids = page.select("[id]").eachAttr("id");
+    assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no id twice: " + ids);
+    for (String id : List.of("references", "mentioned-in", "toc-title", "ref-1", "main")) {
+      assertTrue(ids.contains(id), id + " is the template's: " + ids);
+    }
+    assertEquals(List.of("#references-2", "#references-1", "#mentioned-in-1", "#toc-title-1", "#ref-1-1", "#main-1"),
+        page.select("nav.toc a").eachAttr("href"));
+  }
+
+  @Test
   void ambiguousWikiLinkListsTheCandidates() throws IOException {
     Fixture fixture = Fixture.create(dir, SITE + """
         -- content/other/goodhart.md --
