@@ -80,11 +80,11 @@ public final class Build {
     // Parse and link every Markdown page: first every target is known, then every reference resolved.
     TargetIndex targets = new TargetIndex(site);
     TermMatcher terms = new TermMatcher(site.terms().values());
-    PageLinker linker = new PageLinker(site, targets, terms);
+    PageLinker linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, options.templatesDir()));
     MarkdownSetup markdown = new MarkdownSetup();
     BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
         new TableBlocks(site, markdown, linker));
-    PageBodies bodies = new PageBodies(markdown, linker, blocks);
+    PageBodies bodies = new PageBodies(markdown, linker, blocks, templates.get()::fixedIds);
     // Each page is parsed, linked and rendered in one go, so its Markdown tree can go as soon as its
     // HTML exists: holding every tree until every page was linked made the peak memory of a large site.
     List<BodyOf> bodiesOf = site.pages().parallelStream()

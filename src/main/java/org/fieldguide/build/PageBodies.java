@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.commonmark.node.Node;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.html.BodyPostProcessor;
@@ -13,6 +14,7 @@ import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.TermKind;
 import org.fieldguide.source.Limits;
+import org.fieldguide.template.PageViews;
 import org.fieldguide.xref.LinkReport;
 import org.fieldguide.xref.PageLinker;
 import org.jsoup.Jsoup;
@@ -26,12 +28,15 @@ final class PageBodies {
   private final BodyPostProcessor postProcessor = new BodyPostProcessor();
   private final PageLinker linker;
   private final BlockRenderers blocks;
+  private final Function<PageKind, Set<String>> templateIds;
 
-  PageBodies(MarkdownSetup markdown, PageLinker linker, BlockRenderers blocks) {
+  /** {@code templateIds} gives the ids a page of each kind has from its templates, which headings must not take. */
+  PageBodies(MarkdownSetup markdown, PageLinker linker, BlockRenderers blocks, Function<PageKind, Set<String>> templateIds) {
     this.markdown = markdown;
     this.renderer = new BodyRenderer(markdown);
     this.linker = linker;
     this.blocks = blocks;
+    this.templateIds = templateIds;
   }
 
   /** The parsed and linked body, ready to render. */
@@ -53,7 +58,8 @@ final class PageBodies {
   RenderedPage render(Linked linked, Diagnostics diagnostics) {
     Page page = linked.page();
     String html = renderer.render(linked.document(), blocks.hooksFor(page, diagnostics));
-    BodyPostProcessor.Result result = postProcessor.process(html);
+    Set<String> fixed = templateIds.apply(page.kind());
+    BodyPostProcessor.Result result = postProcessor.process(html, id -> fixed.contains(id) || PageViews.isReferenceId(id));
     String body = result.html();
     String behavioral = null;
     String mechanistic = null;

@@ -12,20 +12,51 @@ import org.fieldguide.model.Term;
 final class TermChecks {
   private TermChecks() {}
 
-  static void check(Site site, Diagnostics diagnostics) {
-    Map<String, Term> names = new HashMap<>();
+  /** One term's name or alias, claimed for that term. */
+  private record Claim(Term term, Term.Name name) {}
+
+  /**
+   * Reports every name (term or alias, ignoring case) that two terms share, at both places it is
+   * written: a wiki link or automatic link by that name could mean either.
+   */
+  private static void checkNames(Site site, Diagnostics diagnostics) {
+    Map<String, Claim> names = new HashMap<>();
     for (Term term : site.terms().values()) {
-      for (String name : term.names()) {
-        String key = name.strip().toLowerCase(Locale.ROOT);
-        Term other = names.putIfAbsent(key, term);
-        if (other != null && other != term) {
-          diagnostics.error(term.origin().path(), term.origin().line(), 1, "'" + name + "' names both this term and '"
-              + other.term() + "' (" + other.origin() + "); give one of them a different name or alias");
-          diagnostics.error(other.origin().path(), other.origin().line(), 1, "'" + name + "' names both this term and '"
-              + term.term() + "' (" + term.origin() + "); give one of them a different name or alias");
+      for (Term.Name name : term.namesWithOrigins()) {
+        Claim claim = new Claim(term, name);
+        Claim first = names.putIfAbsent(name.text().strip().toLowerCase(Locale.ROOT), claim);
+        if (first != null && first.term() != term) {
+          report(claim, first, diagnostics);
+          report(first, claim, diagnostics);
         }
       }
     }
+  }
+
+  /** Reports, where {@code here} is written, that {@code there} (another term) has the same name. */
+  private static void report(Claim here, Claim there, Diagnostics diagnostics) {
+    Term.Name name = here.name();
+    Term.Name other = there.name();
+    String otherTerm = "'" + there.term().term() + "'";
+    String message;
+    if (name.alias() && !other.alias()) {
+      message = "alias '" + name.text() + "' is already the name of term " + otherTerm + " (" + other.origin().path()
+          + "); remove the alias or rename one of them";
+    } else if (name.alias()) {
+      message = "alias '" + name.text() + "' is also an alias of term " + otherTerm + " (" + other.origin()
+          + "); keep it on one of the two terms";
+    } else if (other.alias()) {
+      message = "term '" + name.text() + "' is also an alias of term " + otherTerm + " (" + other.origin()
+          + "); remove that alias or rename this term";
+    } else {
+      message = "term '" + name.text() + "' is defined twice (also in " + other.origin().path()
+          + "); merge the entries or rename one of them";
+    }
+    diagnostics.error(name.origin().path(), name.origin().line(), name.origin().column(), message);
+  }
+
+  static void check(Site site, Diagnostics diagnostics) {
+    checkNames(site, diagnostics);
     for (Term term : site.terms().values()) {
       for (String slug : term.seeAlso()) {
         if (!site.terms().containsKey(slug)) {

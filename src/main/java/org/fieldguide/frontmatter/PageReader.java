@@ -78,6 +78,7 @@ final class PageReader {
       return found;
     }).orElse(null);
     List<String> aliases = map.stringList("aliases");
+    List<SourceRef> aliasOrigins = map.itemOrigins("aliases");
     List<String> seeAlso = map.stringList("see_also");
     List<String> sources = map.stringList("sources");
     boolean draft = map.bool("draft").orElse(false);
@@ -87,7 +88,7 @@ final class PageReader {
     }
     String slug = id.substring(id.lastIndexOf('/') + 1);
     Term term = new Term(slug, name.get(), shortText.get(), kind, aliases, seeAlso, sources,
-        new SourceRef(origin.path(), map.keyLine("term"), 1));
+        new SourceRef(origin.path(), map.keyLine("term"), 1), aliasOrigins);
     return Optional.of(new Page(id, PageKind.TERM, url, section, name.get(), shortText.get(), Integer.MAX_VALUE,
         List.of(), updated, draft, true, fm.body(), fm.bodyFirstLine(), origin, term));
   }

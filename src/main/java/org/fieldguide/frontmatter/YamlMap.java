@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.model.SourceRef;
 import org.fieldguide.source.Limits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -84,10 +85,8 @@ public final class YamlMap {
       Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
       return composer.getSingleNode();
     } catch (MarkedYamlEngineException e) {
-      Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      int line = mark == null ? firstLine : firstLine + mark.getLine();
-      int col = mark == null ? 1 : mark.getColumn() + 1;
-      diagnostics.error(path, line, col, "malformed YAML: " + e.getProblem() + "; fix the syntax (quote values that contain ': ' or start with a special character)");
+      YamlSyntaxError error = YamlSyntaxError.of(e, yaml, firstLine);
+      diagnostics.error(path, error.line(), error.column(), error.message());
       return Optional.empty();
     } catch (YamlEngineException e) {
       diagnostics.error(path, firstLine, 1, "malformed YAML: " + e.getMessage());
@@ -240,6 +239,34 @@ public final class YamlMap {
     }
     error(value, "'" + key + "' must be a list such as [a, b], not a " + shape(value));
     return List.of();
+  }
+
+  /**
+   * Where each item of {@link #stringList(String) stringList(key)} is written, in the same order:
+   * the value itself for a single text, else each text item of the list.
+   */
+  public List<SourceRef> itemOrigins(String key) {
+    NodeTuple tuple = entries.get(key);
+    if (tuple == null || isNull(tuple.getValueNode())) {
+      return List.of();
+    }
+    Node value = tuple.getValueNode();
+    if (value instanceof ScalarNode) {
+      return List.of(refOf(value));
+    }
+    List<SourceRef> out = new ArrayList<>();
+    if (value instanceof SequenceNode seq) {
+      for (Node item : seq.getValue()) {
+        if (item instanceof ScalarNode) {
+          out.add(refOf(item));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private SourceRef refOf(Node node) {
+    return new SourceRef(path, lineOf(node), columnOf(node));
   }
 
   /** The 1-based file line of a key's value (or of the mapping when the key is absent). */

@@ -1,23 +1,38 @@
 package org.fieldguide.html;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.fieldguide.template.view.TocEntryView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
- * One Jsoup pass over a rendered body fragment: adds an anchor link to each heading, marks
- * external links {@code rel="noopener"}, and collects the table of contents.
+ * One Jsoup pass over a rendered body fragment: makes heading ids unique on the finished page, adds
+ * an anchor link to each heading, marks external links {@code rel="noopener"}, and collects the
+ * table of contents.
  */
 public final class BodyPostProcessor {
   /** The processed fragment and its table of contents. */
   public record Result(String html, List<TocEntryView> toc) {}
 
+  /** Processes a body whose page has no ids but its own. */
   public Result process(String bodyHtml) {
+    return process(bodyHtml, id -> false);
+  }
+
+  /**
+   * Processes a body; {@code reserved} says which ids the page's templates give other elements
+   * (see {@link #uniqueHeadingIds}).
+   */
+  public Result process(String bodyHtml, Predicate<String> reserved) {
     Document doc = Jsoup.parseBodyFragment(bodyHtml);
     doc.outputSettings().prettyPrint(false).charset(java.nio.charset.StandardCharsets.UTF_8);
+    uniqueHeadingIds(doc.body(), reserved);
     List<TocEntryView> toc = new ArrayList<>();
     List<TocEntryView> children = null;
     String parentId = null;
@@ -54,4 +69,40 @@ public final class BodyPostProcessor {
     }
     return new Result(doc.body().html(), List.copyOf(toc));
   }
+
+  /**
+   * Gives each heading an id no other element of the page has. CommonMark numbers repeated heading
+   * ids ({@code setup}, {@code setup-1}) but knows nothing of the rest of the page, so a heading
+   * {@code ## References} would share {@code references} with the template's References section.
+   * A heading keeps its id unless the template reserves it, another element of the body (a
+   * tooltip, footnote or chart) has it, or an earlier heading kept it; it then takes the first
+   * {@code id-N} that nothing on the page has or wants, so no other heading's id changes with it
+   * and the same page always gets the same ids.
+   */
+  static void uniqueHeadingIds(Element body, Predicate<String> reserved) {
+    Elements headings = body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
+    Set<String> others = new HashSet<>();
+    for (Element element : body.select("[id]")) {
+      if (!HEADINGS.contains(element.normalName())) {
+        others.add(element.id());
+      }
+    }
+    Set<String> wanted = new HashSet<>(headings.eachAttr("id"));
+    Set<String> kept = new HashSet<>();
+    for (Element heading : headings) {
+      String id = heading.id();
+      if (reserved.test(id) || others.contains(id) || kept.contains(id)) {
+        int n = 1;
+        while (reserved.test(id + "-" + n) || others.contains(id + "-" + n) || wanted.contains(id + "-" + n)
+            || kept.contains(id + "-" + n)) {
+          n++;
+        }
+        id = id + "-" + n;
+        heading.id(id);
+      }
+      kept.add(id);
+    }
+  }
+
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 }

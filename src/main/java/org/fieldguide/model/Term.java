@@ -1,8 +1,13 @@
 package org.fieldguide.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** A glossary term's front matter: what it is called, its one-line definition and its kind. */
+/**
+ * A glossary term's front matter: what it is called, its one-line definition and its kind.
+ * {@code origin} is where the term is named (its {@code term:} line); {@code aliasOrigins} holds
+ * where each alias is written, in the order of {@code aliases}.
+ */
 public record Term(
     String slug,
     String term,
@@ -11,16 +16,40 @@ public record Term(
     List<String> aliases,
     List<String> seeAlso,
     List<String> sources,
-    SourceRef origin) {
+    SourceRef origin,
+    List<SourceRef> aliasOrigins) {
 
   public Term {
     aliases = List.copyOf(aliases);
     seeAlso = List.copyOf(seeAlso);
     sources = List.copyOf(sources);
+    if (aliasOrigins == null || aliasOrigins.size() != aliases.size()) {
+      aliasOrigins = java.util.Collections.nCopies(aliases.size(), origin);
+    }
+    aliasOrigins = List.copyOf(aliasOrigins);
   }
+
+  /** A term whose aliases are all placed at {@code origin}. */
+  public Term(String slug, String term, String shortDefinition, TermKind kind, List<String> aliases,
+      List<String> seeAlso, List<String> sources, SourceRef origin) {
+    this(slug, term, shortDefinition, kind, aliases, seeAlso, sources, origin, null);
+  }
+
+  /** One name of a term, where it is written, and whether it is an alias (else the term itself). */
+  public record Name(String text, SourceRef origin, boolean alias) {}
 
   /** The term followed by its aliases: every name that refers to it. */
   public List<String> names() {
     return java.util.stream.Stream.concat(java.util.stream.Stream.of(term), aliases.stream()).toList();
+  }
+
+  /** {@link #names()} with where each is written. */
+  public List<Name> namesWithOrigins() {
+    List<Name> out = new ArrayList<>();
+    out.add(new Name(term, origin, false));
+    for (int i = 0; i < aliases.size(); i++) {
+      out.add(new Name(aliases.get(i), aliasOrigins.get(i), true));
+    }
+    return List.copyOf(out);
   }
 }

@@ -123,6 +123,11 @@ public final class PageViews {
   }
 
   /** A source formatted for a References list. */
+  /** Whether {@code id} is of the kind {@link #reference} gives a numbered reference: {@code ref-1}, {@code ref-2}, … */
+  public static boolean isReferenceId(String id) {
+    return id.startsWith("ref-") && id.length() > 4 && id.substring(4).chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
   public static ReferenceView reference(Citation c, int number, List<LinkView> citedBy) {
     String authors = formatAuthors(c.authors());
     return new ReferenceView(number, number > 0 ? "ref-" + number : "src-" + c.key(), authors, c.title(), c.year(),

@@ -8,14 +8,20 @@ import com.github.mustachejava.reflect.MissingWrapper;
 import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
 import java.io.File;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.model.PageKind;
 
 /**
  * The site's Mustache templates, compiled once per build from {@code templates/} only, with strict
@@ -27,9 +33,13 @@ public final class Templates {
       "faq-index", "references", "not-found");
 
   private static final Pattern WHERE = Pattern.compile("@\\[([^:\\]]+):(\\d+)\\]");
+  /** An {@code id} attribute whose value is written out in the template, without tags. */
+  private static final Pattern FIXED_ID = Pattern.compile("\\sid\\s*=\\s*(?:\"([^\"{}]*)\"|'([^'{}]*)')");
+  private static final Pattern PARTIAL = Pattern.compile("\\{\\{>\\s*([^}\\s]+)\\s*}}");
 
   private final String displayDir;
   private final Map<String, Mustache> compiled = new HashMap<>();
+  private final Map<String, Set<String>> fixedIds = new HashMap<>();
 
   private Templates(String displayDir) {
     this.displayDir = displayDir;
@@ -54,6 +64,7 @@ public final class Templates {
       }
       try {
         templates.compiled.put(name, factory.compile(file));
+        templates.fixedIds.put(name, Set.copyOf(fixedIdsOf(dir, file, new HashSet<>())));
       } catch (MustacheNotFoundException e) {
         diagnostics.error(displayDir + "/" + file, 0, 0, "a partial it includes is missing (" + e.getMessage() + "); add the partial or fix its name");
         ok = false;
@@ -63,6 +74,41 @@ public final class Templates {
       }
     }
     return ok ? Optional.of(templates) : Optional.empty();
+  }
+
+  /**
+   * The ids a page of {@code kind} gets from its template and the layout whatever its content, such
+   * as {@code references} and {@code toc-title}: ids written out in the templates and partials
+   * (those built from tags, such as {@code id="{{id}}"}, are not). A heading in the page's Markdown
+   * must not take one of them.
+   */
+  public Set<String> fixedIds(PageKind kind) {
+    Set<String> ids = new HashSet<>(fixedIds.getOrDefault(kind.template(), Set.of()));
+    ids.addAll(fixedIds.getOrDefault("layout", Set.of()));
+    return Set.copyOf(ids);
+  }
+
+  /** The fixed ids in {@code file} and the partials it includes, read from the template text. */
+  private static Set<String> fixedIdsOf(File dir, String file, Set<String> seen) {
+    Set<String> ids = new HashSet<>();
+    if (!seen.add(file)) {
+      return ids;
+    }
+    String text;
+    try {
+      text = Files.readString(new File(dir, file).toPath(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return ids; // it compiled, so it was readable; a partial that is not is reported by the compiler
+    }
+    Matcher id = FIXED_ID.matcher(text);
+    while (id.find()) {
+      ids.add(id.group(1) != null ? id.group(1) : id.group(2));
+    }
+    Matcher partial = PARTIAL.matcher(text);
+    while (partial.find()) {
+      ids.addAll(fixedIdsOf(dir, partial.group(1) + ".mustache", seen));
+    }
+    return ids;
   }
 
   /** Renders template {@code name} with {@code view}; reports a missing value as an error naming the page. */

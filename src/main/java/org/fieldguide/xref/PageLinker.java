@@ -1,5 +1,7 @@
 package org.fieldguide.xref;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,18 +33,27 @@ import org.fieldguide.model.Site;
 /**
  * Resolves one page's parsed Markdown in place: wiki links and relative {@code .md} links become
  * relative URLs, citations get their numbers, the first mention of each glossary term becomes a
- * term link, and images without alt text or unsafe raw HTML are reported.
+ * term link, and images without alt text, unsafe raw HTML and links to files the site will not
+ * have are reported, each at its own position.
  */
 public final class PageLinker {
   private final Site site;
   private final TargetIndex targets;
   private final TermMatcher terms;
+  private final KnownFiles files;
   private final RawHtmlChecker rawHtml = new RawHtmlChecker();
 
+  /** A linker that leaves links to site addresses (not {@code .md} files) to the site-wide checker. */
   public PageLinker(Site site, TargetIndex targets, TermMatcher terms) {
+    this(site, targets, terms, KnownFiles.unknown());
+  }
+
+  /** A linker that also reports, at the link, each link or image whose address the site will not have. */
+  public PageLinker(Site site, TargetIndex targets, TermMatcher terms, KnownFiles files) {
     this.site = site;
     this.targets = targets;
     this.terms = terms;
+    this.files = files;
   }
 
   public LinkReport link(Page page, Node document, Diagnostics diagnostics) {
@@ -88,17 +99,102 @@ public final class PageLinker {
       if (image.getFirstChild() == null && (image.getTitle() == null || image.getTitle().isBlank())) {
         error(image, "image '" + image.getDestination() + "' has no alt text; describe it: ![what the image shows](" + image.getDestination() + ")");
       }
+      checkAddress(image, "image", image.getDestination(), position(page, image));
       visitChildren(image);
     }
 
     @Override
     public void visit(HtmlBlock html) {
-      rawHtml.check(html.getLiteral()).ifPresent(problem -> error(html, problem));
+      checkRawHtml(html, html.getLiteral());
     }
 
     @Override
     public void visit(HtmlInline html) {
-      rawHtml.check(html.getLiteral()).ifPresent(problem -> error(html, problem));
+      checkRawHtml(html, html.getLiteral());
+    }
+
+    /** Reports each problem in a piece of raw HTML at the tag or attribute at fault. */
+    private void checkRawHtml(Node node, String literal) {
+      RawHtmlChecker.Result result = rawHtml.check(literal);
+      for (RawHtmlChecker.Problem problem : result.problems()) {
+        int[] pos = position(page, node, literal, problem.offset());
+        diagnostics.error(page.sourcePath(), pos[0], pos[1], problem.message());
+      }
+      for (RawHtmlChecker.Address address : result.addresses()) {
+        checkAddress(node, "<" + address.tag() + "> " + address.attribute(), address.value(),
+            position(page, node, literal, address.offset()));
+      }
+    }
+
+    /**
+     * Checks a link to a site address (not a {@code .md} file) as the site-wide checker will check
+     * the rendered page: it must reach a file the build writes, and a fragment on a page is checked
+     * once every page is rendered. The renderer writes the address as it is (it does not
+     * percent-encode), so one that the URI syntax refuses here is refused there too.
+     */
+    private void checkAddress(Node node, String what, String destination, int[] pos) {
+      if (!files.known() || destination.isEmpty() || destination.startsWith("//") || hasScheme(destination)) {
+        return;
+      }
+      URI resolved;
+      try {
+        resolved = new URI("http", "site", "/" + page.outputPath(), null).resolve(new URI(destination));
+      } catch (URISyntaxException e) {
+        String where = e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "";
+        diagnostics.error(page.sourcePath(), pos[0], pos[1], what + " '" + destination + "' is not a valid address ("
+            + e.getReason().toLowerCase(java.util.Locale.ROOT) + where + "); fix it (write a space as %20)");
+        return;
+      }
+      String path = resolved.getPath();
+      if (path == null || !path.startsWith("/") || path.contains("/../") || path.equals("/..")) {
+        diagnostics.error(page.sourcePath(), pos[0], pos[1], what + " '" + destination + "' leads outside the site;"
+            + " fix the path (addresses are relative to this page's address, /" + page.url() + ")");
+        return;
+      }
+      Optional<String> file = fileAt(path);
+      if (file.isEmpty()) {
+        diagnostics.error(page.sourcePath(), pos[0], pos[1], what + " '" + destination + "' points to " + path
+            + ", which the site does not have; " + missingFileAdvice(destination, path));
+        return;
+      }
+      String fragment = resolved.getFragment();
+      Optional<Page> target = files.page(file.get());
+      if (fragment != null && !fragment.isEmpty() && target.isPresent()) {
+        fragments.add(new LinkReport.PendingFragment(target.get().id(), fragment, page.sourcePath(), pos[0], pos[1]));
+      }
+    }
+
+    /** What to do about a link to {@code path}, which the site does not have. */
+    private String missingFileAdvice(String destination, String path) {
+      String written = destination.replaceFirst("[?#].*", "");
+      String rest = destination.substring(written.length());
+      String fromRoot = written.replaceFirst("^(\\./|\\.\\./)+", "");
+      if (!fromRoot.isEmpty() && !fromRoot.startsWith("/") && !("/" + fromRoot).equals(path)) {
+        try {
+          String rootPath = new URI("http", "site", "/", null).resolve(new URI(fromRoot)).getPath();
+          if (rootPath != null && fileAt(rootPath).isPresent()) {
+            return "write '" + page.rootPrefix() + fromRoot + rest + "' (addresses are relative to this page's address, /"
+                + page.url() + ", not to its Markdown file)";
+          }
+        } catch (URISyntaxException e) {
+          // no suggestion
+        }
+      }
+      return path.startsWith("/assets/")
+          ? "add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path"
+          : "fix the path (the site publishes its pages and the files in templates/assets/, as /assets/…)";
+    }
+
+    /** The file the build writes for an address's path, or empty; {@code x/} and {@code x} also mean {@code x/index.html}. */
+    private Optional<String> fileAt(String path) {
+      String file = path.substring(1);
+      if (file.isEmpty() || file.endsWith("/")) {
+        file = file + "index.html";
+      }
+      if (files.has(file)) {
+        return Optional.of(file);
+      }
+      return files.has(file + "/index.html") ? Optional.of(file + "/index.html") : Optional.empty();
     }
 
     private void resolveWiki(WikiLinkNode wiki) {
@@ -156,7 +252,8 @@ public final class PageLinker {
         return;
       }
       if (!path.endsWith(".md")) {
-        return; // relative links to site addresses are checked after rendering
+        checkAddress(link, "link", destination, position(page, link));
+        return;
       }
       Optional<String> resolved = resolveRelative(page.id() + ".md", path);
       Optional<Page> target = resolved.flatMap(targets::byContentPath);
@@ -310,6 +407,31 @@ public final class PageLinker {
 
   private static boolean hasScheme(String destination) {
     return destination.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+  }
+
+  /**
+   * 1-based file line and column of the character at {@code offset} in {@code literal}, the text of
+   * {@code node} (raw HTML). CommonMark gives such a node one source span per line, each starting
+   * where that line of the literal starts in the file (after any list indent or {@code >}), so the
+   * offset's line in the literal picks the span and its column counts on from there.
+   */
+  static int[] position(Page page, Node node, String literal, int offset) {
+    List<SourceSpan> spans = node.getSourceSpans();
+    int end = Math.min(Math.max(0, offset), literal.length());
+    int lineInLiteral = 0;
+    int lineStart = 0;
+    for (int i = 0; i < end; i++) {
+      if (literal.charAt(i) == '\n') {
+        lineInLiteral++;
+        lineStart = i + 1;
+      }
+    }
+    if (spans == null || lineInLiteral >= spans.size()) {
+      return position(page, node);
+    }
+    SourceSpan span = spans.get(lineInLiteral);
+    int column = literal.codePointCount(lineStart, end);
+    return new int[] {span.getLineIndex() + page.bodyFirstLine(), span.getColumnIndex() + 1 + column};
   }
 
   /** 1-based file line and column of a node (0, 0 when unknown). */

@@ -53,17 +53,56 @@ class BadInputTest {
   }
 
   @Test
-  void malformedYamlIsReportedAtTheParsersPositionInTheFile() throws IOException {
-    List<String> errors = errorsFor("""
+  void unclosedListIsReportedWhereItStartsNotAtTheClosingFence() throws IOException {
+    assertEquals(List.of("content/index.md:3:14: error: malformed YAML: the list starting here with '[' is not closed;"
+        + " add ']' after its last item, or quote the value if it is text starting with '['"), errorsFor("""
         -- content/index.md --
         ---
         title: Home
         description: [unclosed
         ---
         Body
-        """);
-    assertEquals(1, errors.size(), errors.toString());
-    assertTrue(errors.get(0).startsWith("content/index.md:4:1: error: malformed YAML: "), errors.get(0));
+        """));
+  }
+
+  @Test
+  void unterminatedQuotedValueIsReportedWhereItsQuoteOpens() throws IOException {
+    assertEquals(List.of("content/index.md:3:14: error: malformed YAML: the quoted value starting here is never closed;"
+        + " add the closing \" at the end of the value"), errorsFor("""
+        -- content/index.md --
+        ---
+        title: Home
+        description: "unterminated
+        ---
+        Body
+        """));
+  }
+
+  @Test
+  void otherMalformedYamlSaysWhatTheParserWasReadingAndWhereThatBegan() throws IOException {
+    assertEquals(List.of("content/index.md:3:23: error: malformed YAML: expected <block end>, but found '<scalar>'"
+        + " (while parsing a block mapping that starts at 2:1); fix the syntax (quote values that contain ': ' or start"
+        + " with a special character)"), errorsFor("""
+        -- content/index.md --
+        ---
+        title: Home
+        description: "closed" and more
+        ---
+        Body
+        """));
+  }
+
+  @Test
+  void malformedYamlWithoutContextIsReportedAtTheParsersPosition() throws IOException {
+    assertEquals(List.of("content/index.md:2:9: error: malformed YAML: mapping values are not allowed here; fix the syntax"
+        + " (quote values that contain ': ' or start with a special character)"), errorsFor("""
+        -- content/index.md --
+        ---
+        title: a: b
+        description: The home page.
+        ---
+        Body
+        """));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.fieldguide.build;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -131,7 +132,7 @@ class PageTypeErrorsTest {
   }
 
   @Test
-  void unknownDataTableAndMissingAssetAreReported() throws IOException {
+  void missingAssetIsReportedAtTheLinkTogetherWithOtherErrors() throws IOException {
     List<String> lines = lines("""
         -- content/faq/basics.md --
         ---
@@ -143,7 +144,7 @@ class PageTypeErrorsTest {
         ```table data=methds
         ```
 
-        And a [missing file](../../assets/missing.pdf).
+        And a [missing file](../../assets/missing.pdf), ![a logo](../../assets/nope.png) and [the style](../../assets/style.css).
         -- content/data/methods.yaml --
         caption: Methods
         columns:
@@ -151,19 +152,144 @@ class PageTypeErrorsTest {
         rows:
           - {name: DPO}
         """);
-    assertHas(lines, "content/faq/basics.md:7:1: error: no data table 'methds' (closest: 'methods'); add content/data/methds.yaml");
-    Fixture fixture = Fixture.create(dir.resolve("second"), HOME + """
+    assertEquals(List.of(
+        "content/faq/basics.md:7:1: error: no data table 'methds' (closest: 'methods'); add content/data/methds.yaml",
+        "content/faq/basics.md:10:7: error: link '../../assets/missing.pdf' points to /assets/missing.pdf, which the site"
+            + " does not have; add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path",
+        "content/faq/basics.md:10:49: error: image '../../assets/nope.png' points to /assets/nope.png, which the site"
+            + " does not have; add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path"),
+        lines);
+  }
+
+  @Test
+  void linkWrittenRelativeToTheMarkdownFileIsToldThePathFromThePage() throws IOException {
+    assertEquals(List.of(
+        "content/faq/basics.md:5:1: error: image 'assets/favicon.svg' points to /faq/basics/assets/favicon.svg, which the"
+            + " site does not have; write '../../assets/favicon.svg' (addresses are relative to this page's address,"
+            + " /faq/basics/, not to its Markdown file)",
+        "content/faq/basics.md:9:19: error: link 'guide/' points to /faq/basics/guide/, which the site does not have;"
+            + " fix the path (the site publishes its pages and the files in templates/assets/, as /assets/…)"), lines("""
         -- content/faq/basics.md --
         ---
         title: Basics
         description: Questions.
         ---
-        ## Where is the file?
+        ![The logo](assets/favicon.svg)
 
-        A [missing file](../../assets/missing.pdf).
+        ## Is there a logo?
+
+        Yes, above; and a [guide](guide/).
+        """));
+  }
+
+  @Test
+  void addressThatIsNotAValidUriIsReportedAtTheLink() throws IOException {
+    assertEquals(List.of("content/faq/basics.md:7:6: error: link 'has space.pdf' is not a valid address (illegal character"
+        + " in path at character 4); fix it (write a space as %20)"), lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Is there a file?
+
+        Yes: [a file](<has space.pdf>).
+        """));
+  }
+
+  @Test
+  void siteWideCheckerStillChecksWhatTheLinkerDoesNotSee() throws IOException {
+    Fixture fixture = Fixture.create(dir, HOME + """
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Is there a file?
+
+        Yes.
         """);
-    List<String> assetLines = Fixture.lines(fixture.check());
-    assertHas(assetLines, "content/faq/basics.md: error: a link points to /assets/missing.pdf, which the site does not have;"
-        + " fix the link or add the page (in href=\"../../assets/missing.pdf\" on /faq/basics/index.html)");
+    String layout = fixture.read("templates/layout.mustache");
+    fixture.write("-- templates/layout.mustache --\n" + layout.replace("<main ", "<a href=\"{{root}}nowhere/\">x</a><main "));
+    assertEquals(List.of("templates: error: a template a link points to /nowhere/index.html, which the site does not have;"
+        + " fix the link or add the page (in href=\"../../nowhere/\" on /faq/basics/index.html)"),
+        Fixture.lines(fixture.check()));
+  }
+
+  @Test
+  void collidingAliasIsReportedWhereTheAliasIsWritten() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## What are [[gizmo]] and [[widget]]?
+
+        Terms.
+        -- content/glossary/gizmo.md --
+        ---
+        term: Gizmo
+        short: A gizmo.
+        kind: n/a
+        aliases: [gadget, thing]
+        ---
+        Body.
+        -- content/glossary/widget.md --
+        ---
+        term: Widget
+        short: A widget.
+        kind: n/a
+        aliases:
+          - thingamajig
+          - gizmo
+          - Gadget
+        ---
+        Body.
+        """);
+    assertEquals(List.of(
+        "content/glossary/gizmo.md:2:1: error: term 'Gizmo' is also an alias of term 'Widget'"
+            + " (content/glossary/widget.md:7:5); remove that alias or rename this term",
+        "content/glossary/gizmo.md:5:11: error: alias 'gadget' is also an alias of term 'Widget'"
+            + " (content/glossary/widget.md:8:5); keep it on one of the two terms",
+        "content/glossary/widget.md:7:5: error: alias 'gizmo' is already the name of term 'Gizmo'"
+            + " (content/glossary/gizmo.md); remove the alias or rename one of them",
+        "content/glossary/widget.md:8:5: error: alias 'Gadget' is also an alias of term 'Gizmo'"
+            + " (content/glossary/gizmo.md:5:11); keep it on one of the two terms"),
+        lines.stream().filter(l -> l.startsWith("content/glossary/")).toList());
+  }
+
+  @Test
+  void termDefinedTwiceIsReportedAtBothTermLines() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## What is a [[glossary/widget]]?
+
+        See [[glossary/widget-again]].
+        -- content/glossary/widget.md --
+        ---
+        term: Widget
+        short: A widget.
+        kind: n/a
+        ---
+        Body.
+        -- content/glossary/widget-again.md --
+        ---
+        term: widget
+        short: A widget again.
+        kind: n/a
+        ---
+        Body.
+        """);
+    assertEquals(List.of(
+        "content/glossary/widget-again.md:2:1: error: term 'widget' is defined twice (also in content/glossary/widget.md);"
+            + " merge the entries or rename one of them",
+        "content/glossary/widget.md:2:1: error: term 'Widget' is defined twice (also in content/glossary/widget-again.md);"
+            + " merge the entries or rename one of them"),
+        lines);
   }
 }

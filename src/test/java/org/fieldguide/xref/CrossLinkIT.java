@@ -153,8 +153,10 @@ class CrossLinkIT {
         """);
     List<String> lines = Fixture.lines(fixture.check());
     List<String> expectedStarts = List.of(
-        "content/glossary/reward-model.md:2:1: error: 'RM' names both this term and 'RM'",
-        "content/glossary/rm2.md:2:1: error: 'RM' names both this term and 'Reward model'",
+        "content/glossary/reward-model.md:5:11: error: alias 'RM' is already the name of term 'RM'"
+            + " (content/glossary/rm2.md); remove the alias or rename one of them",
+        "content/glossary/rm2.md:2:1: error: term 'RM' is also an alias of term 'Reward model'"
+            + " (content/glossary/reward-model.md:5:11); remove that alias or rename this term",
         "content/glossary/rm2.md:2:1: error: see_also names unknown term 'reward-modle' (closest: 'reward-model')",
         "content/methods/broken.md:1:1: warning: no page links to this one",
         "content/methods/broken.md:5:1: error: unknown wiki-link target 'rlhf-typo' (closest: 'rlhf')",
@@ -166,6 +168,80 @@ class CrossLinkIT {
     for (String start : expectedStarts) {
       assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), "missing: " + start + "\n" + String.join("\n", lines));
     }
+  }
+
+  @Test
+  void rawHtmlProblemsAreReportedAtTheTagOrAttributeAtFault() throws IOException {
+    Fixture fixture = Fixture.create(dir, SITE + """
+        -- content/methods/html.md --
+        ---
+        title: Raw HTML
+        description: Raw HTML in Markdown.
+        ---
+        Linked from [[home]].
+
+        <figure>
+        <img src="../../assets/favicon.svg">
+        <figcaption>A <span onclick="x()">caption</span></figcaption>
+        </figure>
+
+        Inline <img src="../../assets/favicon.svg"> and <img alt="A logo" src="../../assets/nothere.svg">.
+
+        - <div>
+          <img src="../../assets/favicon.svg" alt="">
+          <img src="../../assets/favicon.svg">
+          </div>
+        """);
+    assertEquals(List.of(
+        "content/methods/html.md:8:1: error: raw HTML <img> has no alt attribute; describe the image in alt=\"…\""
+            + " (or write alt=\"\" if it is only decoration)",
+        "content/methods/html.md:9:21: error: raw HTML may not use the event handler 'onclick'; remove it",
+        "content/methods/html.md:12:8: error: raw HTML <img> has no alt attribute; describe the image in alt=\"…\""
+            + " (or write alt=\"\" if it is only decoration)",
+        "content/methods/html.md:12:67: error: <img> src '../../assets/nothere.svg' points to /assets/nothere.svg,"
+            + " which the site does not have; add the file to templates/assets/ (the site publishes it as /assets/…)"
+            + " or fix the path",
+        "content/methods/html.md:16:3: error: raw HTML <img> has no alt attribute; describe the image in alt=\"…\""
+            + " (or write alt=\"\" if it is only decoration)"),
+        Fixture.lines(fixture.check()).stream().filter(l -> l.startsWith("content/methods/html.md")
+            && l.contains(": error: ")).toList());
+  }
+
+  @Test
+  void headingsNeverTakeAnIdTheTemplatesGiveThePage() throws IOException {
+    Fixture fixture = Fixture.create(dir, SITE + """
+        -- content/methods/headings.md --
+        ---
+        title: Headings
+        description: Headings named like the template's sections.
+        ---
+        Cited [@gao2022]; linked from [[home]]. See [our references](#references-2) and [theirs](#references).
+
+        ## References
+
+        ## References 1
+
+        ## Mentioned in
+
+        ## Toc title
+
+        ## Ref 1
+
+        ## Main
+        """);
+    fixture.write("-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\n"
+        + "Read [[rlhf|the RLHF page]], [[Goodhart]] and [[headings]].\n");
+    assertEquals(List.of(), Fixture.lines(fixture.build()));
+    Document page = Jsoup.parse(fixture.read("site/methods/headings/index.html"));
+    assertEquals(List.of("references-2", "references-1", "mentioned-in-1", "toc-title-1", "ref-1-1", "main-1"),
+        page.select("article h2[id]").eachAttr("id").subList(1, 7), "the headings after the table of contents");
+    List<String> ids = page.select("[id]").eachAttr("id");
+    assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no id twice: " + ids);
+    for (String id : List.of("references", "mentioned-in", "toc-title", "ref-1", "main")) {
+      assertTrue(ids.contains(id), id + " is the template's: " + ids);
+    }
+    assertEquals(List.of("#references-2", "#references-1", "#mentioned-in-1", "#toc-title-1", "#ref-1-1", "#main-1"),
+        page.select("nav.toc a").eachAttr("href"));
   }
 
   @Test
