@@ -59,7 +59,7 @@ public final class BodyPostProcessor {
     if (parentId != null) {
       toc.add(new TocEntryView(parentId, parentText, children));
     }
-    for (Element link : doc.body().select("a[href^=http:], a[href^=https:]")) {
+    for (Element link : doc.body().select("a[href^=http:], a[href^=https:], a[href^=//]")) {
       link.attr("rel", "noopener").addClass("external");
     }
     for (Element table : doc.body().select("table")) {

@@ -133,6 +133,12 @@ public final class PageLinker {
      * percent-encode), so one that the URI syntax refuses here is refused there too.
      */
     private void checkAddress(Node node, String what, String destination, int[] pos) {
+      String local = localFile(destination);
+      if (local != null) {
+        diagnostics.error(page.sourcePath(), pos[0], pos[1], what + " '" + destination + "' " + local
+            + "; a reader's browser cannot open it: link to a page, a file in templates/assets/ or a web address");
+        return;
+      }
       if (!files.known() || destination.isEmpty() || destination.startsWith("//") || hasScheme(destination)) {
         return;
       }
@@ -235,6 +241,10 @@ public final class PageLinker {
       String destination = link.getDestination();
       if (runsScript(destination)) {
         error(link, "links may not run script (javascript: address); link to a page or a web address");
+        return;
+      }
+      if (localFile(destination) != null) {
+        checkAddress(link, "link", destination, position(page, link));
         return;
       }
       if (destination.isEmpty() || destination.startsWith("mailto:") || hasScheme(destination)) {
@@ -403,6 +413,22 @@ public final class PageLinker {
   static boolean runsScript(String destination) {
     String seen = destination.replaceAll("[\\t\\n\\r]", "").replaceFirst("^[\\x00-\\x20]+", "");
     return seen.regionMatches(true, 0, "javascript:", 0, 11) || seen.regionMatches(true, 0, "vbscript:", 0, 9);
+  }
+
+  /**
+   * Why {@code destination} names a file on the author's own machine ({@code file:} or a Windows
+   * drive such as {@code C:\\x} or {@code c:x}, which would otherwise pass as a one-letter scheme),
+   * or null.
+   */
+  static String localFile(String destination) {
+    String seen = destination.strip();
+    if (seen.regionMatches(true, 0, "file:", 0, 5)) {
+      return "is a file: address, which opens a file on the reader's own machine";
+    }
+    if (seen.length() >= 2 && seen.charAt(1) == ':' && (seen.charAt(0) | 0x20) >= 'a' && (seen.charAt(0) | 0x20) <= 'z') {
+      return "is a Windows file path (drive " + Character.toUpperCase(seen.charAt(0)) + ":)";
+    }
+    return null;
   }
 
   private static boolean hasScheme(String destination) {

@@ -15,6 +15,14 @@ class BodyPostProcessorTest {
   }
 
   @Test
+  void everyLinkToAnotherHostIsMarkedExternalWithNoopener() {
+    String out = new BodyPostProcessor().process("<p><a href=\"https://a.example/\">a</a> <a href=\"//b.example/x\">b</a>"
+        + " <a href=\"../rlhf/\">c</a></p>", id -> false).html();
+    assertEquals(List.of("noopener", "noopener", ""),
+        Jsoup.parseBodyFragment(out).select("a").stream().map(a -> a.attr("rel")).toList());
+  }
+
+  @Test
   void headingTakingAReservedIdGetsTheNextFreeNumber() {
     assertEquals(List.of("references-1", "setup"),
         ids("<h2 id=\"references\">References</h2><h2 id=\"setup\">Setup</h2>", Set.of("references")));

@@ -141,6 +141,8 @@ class CrossLinkIT {
 
         [gone](gone.md) and <script>alert(1)</script> and [x](javascript:alert(1)).
 
+        [w](C:\\Windows\\win.ini), [v](c:rlhf.md), [f](file:///etc/passwd) and ![i](D:/pictures/x.png).
+
         Linked from nothing but [[home]].
         -- content/glossary/rm2.md --
         ---
@@ -164,7 +166,12 @@ class CrossLinkIT {
         "content/methods/broken.md:5:44: error: unknown citation key 'ouyang2021' (closest: 'ouyang2022')",
         "content/methods/broken.md:7:1: error: link to 'gone.md', which is not a content file",
         "content/methods/broken.md:7:21: error: raw HTML may not contain <script>",
-        "content/methods/broken.md:7:51: error: links may not run script");
+        "content/methods/broken.md:7:51: error: links may not run script",
+        "content/methods/broken.md:9:1: error: link 'C:\\Windows\\win.ini' is a Windows file path (drive C:);"
+            + " a reader's browser cannot open it",
+        "content/methods/broken.md:9:26: error: link 'c:rlhf.md' is a Windows file path (drive C:)",
+        "content/methods/broken.md:9:42: error: link 'file:///etc/passwd' is a file: address",
+        "content/methods/broken.md:9:70: error: image 'D:/pictures/x.png' is a Windows file path (drive D:)");
     for (String start : expectedStarts) {
       assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), "missing: " + start + "\n" + String.join("\n", lines));
     }
