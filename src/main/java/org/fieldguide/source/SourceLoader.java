@@ -119,6 +119,12 @@ public final class SourceLoader {
       }
       return text.replace("\r\n", "\n").replace('\r', '\n');
     } catch (CharacterCodingException e) {
+      if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+          || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+        diagnostics.error(displayPath, 1, 1, "this file is UTF-16 (it starts with a UTF-16 byte-order mark),"
+            + " not UTF-8; save it as UTF-8");
+        return null;
+      }
       int offset = firstInvalidOffset(bytes);
       int line = 1;
       int lineStart = 0;

@@ -54,7 +54,8 @@ class EncodingTest {
     bytes[1] = (byte) 0xFE;
     System.arraycopy(text, 0, bytes, 2, text.length);
     BuildResult result = buildWith("utf16.md", bytes);
-    assertEquals("content/guide/utf16.md:1:1: error: this file is not valid UTF-8; save it as UTF-8\n", Hostile.lines(result));
+    assertEquals("content/guide/utf16.md:1:1: error: this file is UTF-16 (it starts with a UTF-16 byte-order mark),"
+        + " not UTF-8; save it as UTF-8\n", Hostile.lines(result));
   }
 
   @Test
