@@ -87,7 +87,12 @@ public final class Main implements Runnable {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
-    BuildOptions options() {
+    /** The options, once --project names a folder that exists (else a usage error, exit 2). */
+    BuildOptions options(CommandLine commandLine) {
+      if (!java.nio.file.Files.isDirectory(project)) {
+        throw new CommandLine.ParameterException(commandLine, "--project " + project + " is not a folder;"
+            + " pass the folder that holds content/ and templates/");
+      }
       BuildOptions o = BuildOptions.defaults(project).withDrafts(drafts).withStrict(strict)
           .withVersion(Version.current());
       if (baseUrl != null) {
@@ -110,7 +115,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() {
-      BuildOptions options = common.options();
+      BuildOptions options = common.options(spec.commandLine());
       if (common.baseUrl != null && !common.baseUrl.matches("https?://[^\\s\"<>]+")) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--base-url must be an absolute http(s) URL");
       }
@@ -131,7 +136,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() {
-      BuildOptions options = common.options().withWrite(false);
+      BuildOptions options = common.options(spec.commandLine()).withWrite(false);
       return report(new Build(options).run(), options, spec.commandLine().getOut(), spec.commandLine().getErr(), "checked");
     }
   }
