@@ -12,6 +12,7 @@ import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.TermKind;
+import org.fieldguide.search.SearchText;
 import org.fieldguide.source.Limits;
 import org.fieldguide.xref.LinkReport;
 import org.fieldguide.xref.PageLinker;
@@ -87,6 +88,10 @@ final class PageBodies {
     return new String[] {parts[0].toString(), parts[1].toString(), parts[2].toString()};
   }
 
+  /**
+   * Each {@code ##} question with its plain text and its answer's: the visible text as the search
+   * index holds it, so inline code stays and term tooltips, heading anchors and citation markers go.
+   */
   private static List<RenderedPage.Question> questions(String body) {
     Document doc = Jsoup.parseBodyFragment(body);
     List<RenderedPage.Question> out = new ArrayList<>();
@@ -94,12 +99,12 @@ final class PageBodies {
       StringBuilder answer = new StringBuilder();
       for (Element sibling = h2.nextElementSibling(); sibling != null && !sibling.tagName().equals("h2");
           sibling = sibling.nextElementSibling()) {
-        if (answer.length() > 0) {
-          answer.append(' ');
+        String text = SearchText.of(sibling);
+        if (!text.isEmpty()) {
+          answer.append(answer.length() > 0 ? " " : "").append(text);
         }
-        answer.append(sibling.text());
       }
-      out.add(new RenderedPage.Question(h2.id(), h2.ownText().strip(), answer.toString()));
+      out.add(new RenderedPage.Question(h2.id(), SearchText.of(h2), answer.toString()));
     }
     return out;
   }

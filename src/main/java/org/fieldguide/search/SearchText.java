@@ -27,11 +27,28 @@ public final class SearchText {
       return "";
     }
     Document doc = Jsoup.parseBodyFragment(html);
-    for (Element e : doc.body().select(DROP)) {
+    return dropAndCollapse(doc.body());
+  }
+
+  /**
+   * The visible text of one element, as {@link #fromHtml} gives it (without tooltips, heading
+   * anchors and citation markers), or empty if the element is itself one of those; the element
+   * is left as it is.
+   */
+  public static String of(Element element) {
+    if (element.is(DROP)) {
+      return "";
+    }
+    return dropAndCollapse(element.clone());
+  }
+
+  /** Removes what is not prose from {@code root} (in place) and returns the text that is left. */
+  private static String dropAndCollapse(Element root) {
+    for (Element e : root.select(DROP)) {
       e.remove();
     }
     // A dropped citation marker leaves "shown [1]." as "shown ."; close the gap.
-    return SPACE_BEFORE_PUNCTUATION.matcher(collapse(doc.body().text())).replaceAll("$1");
+    return SPACE_BEFORE_PUNCTUATION.matcher(collapse(root.text())).replaceAll("$1");
   }
 
   /** Collapses every run of whitespace (including no-break space and line separators) to one space and trims. */

@@ -2,6 +2,8 @@ package org.fieldguide.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class SearchTextTest {
@@ -18,6 +20,19 @@ class SearchTextTest {
         """;
     assertEquals("Where it breaks A reward model is trained. The loss is small. one two Footnote here.",
         SearchText.fromHtml(html));
+  }
+
+  @Test
+  void theTextOfOneElementKeepsInlineCodeAndLeavesTheElementAsItWas() {
+    Element h2 = Jsoup.parseBodyFragment("<h2 id=\"q\">What does <code>fieldguide check</code> do?"
+        + "<a class=\"heading-anchor\" href=\"#q\">#</a></h2>").body().child(0);
+    assertEquals("What does fieldguide check do?", SearchText.of(h2));
+    assertEquals("What does fieldguide check do?#", h2.text());
+    Element p = Jsoup.parseBodyFragment("<p>An <a class=\"term-link\" href=\"#\">induction head</a>"
+        + "<span class=\"term-tip\" role=\"tooltip\">An attention head that continues a pattern.</span>"
+        + " copies <span class=\"cite\">[<a class=\"cite-ref\" href=\"#r\">1</a>]</span>.</p>").body().child(0);
+    assertEquals("An induction head copies.", SearchText.of(p));
+    assertEquals("", SearchText.of(Jsoup.parseBodyFragment("<nav class=\"toc\">Contents</nav>").body().child(0)));
   }
 
   @Test
