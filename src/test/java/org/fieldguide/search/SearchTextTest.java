@@ -43,6 +43,13 @@ class SearchTextTest {
   }
 
   @Test
+  void theAuthorsOwnSpaceBeforePunctuationStays() {
+    assertEquals("Is \" ]]> safe ? Yes ( really ) .", SearchText.fromHtml("<p>Is \" ]]> safe ? Yes ( really ) .</p>"));
+    assertEquals("A formula, then more: see the loss.",
+        SearchText.fromHtml("<p>A formula <svg><title>x</title></svg>, then more: see the loss <math><mi>L</mi></math>.</p>"));
+  }
+
+  @Test
   void collapsesEveryKindOfWhitespace() {
     assertEquals("a b c d e", SearchText.collapse(" \ta\u00a0\u00a0b\u2028c\r\n d\u3000e \n"));
     assertEquals("", SearchText.collapse(null));
