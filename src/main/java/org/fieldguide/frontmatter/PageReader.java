@@ -10,6 +10,9 @@ import org.fieldguide.model.SourceRef;
 import org.fieldguide.model.Term;
 import org.fieldguide.model.TermKind;
 import org.fieldguide.source.SourceFile;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads one Markdown file's front matter into a {@link Page}, by the kind its folder implies. */
 final class PageReader {
@@ -87,9 +90,20 @@ final class PageReader {
     }
     String slug = id.substring(id.lastIndexOf('/') + 1);
     Term term = new Term(slug, name.get(), shortText.get(), kind, aliases, seeAlso, sources,
-        new SourceRef(origin.path(), map.keyLine("term"), 1));
+        new SourceRef(origin.path(), map.keyLine("term"), 1), itemOrigins(map, "see_also", origin.path()));
     return Optional.of(new Page(id, PageKind.TERM, url, section, name.get(), shortText.get(), Integer.MAX_VALUE,
         List.of(), updated, draft, true, fm.body(), fm.bodyFirstLine(), origin, term));
+  }
+
+  /** Where each item {@link YamlMap#stringList} reads from {@code key} is written, in the same order. */
+  private static List<SourceRef> itemOrigins(YamlMap map, String key, String path) {
+    if (!map.has(key)) {
+      return List.of();
+    }
+    Node value = map.node(key).orElseThrow();
+    List<Node> items = value instanceof SequenceNode list ? list.getValue() : List.of(value);
+    return items.stream().filter(item -> item instanceof ScalarNode)
+        .map(item -> new SourceRef(path, map.lineOf(item), map.columnOf(item))).toList();
   }
 
   static PageKind kindOf(String stem) {

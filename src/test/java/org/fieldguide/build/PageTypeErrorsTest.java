@@ -1,5 +1,6 @@
 package org.fieldguide.build;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -79,6 +80,45 @@ class PageTypeErrorsTest {
         + " remove the link and put it in the body");
     assertHas(lines, "content/glossary/both.md:2:1: error: term 'Both ways' is of kind 'both' but has no"
         + " '## Mechanistic definition' section; add it, or change kind");
+  }
+
+  @Test
+  void unknownSeeAlsoTermsArePointedAtWhereEachIsWritten() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Is this a question?
+
+        Yes.
+        -- content/glossary/previous-token-head.md --
+        ---
+        term: Previous-token head
+        short: Attends to the token before.
+        kind: behavioral
+        see_also: [induction-head, previus-token-head, copying]
+        ---
+        Body.
+        -- content/glossary/induction-head.md --
+        ---
+        term: Induction head
+        short: Continues a pattern.
+        kind: mechanistic
+        see_also:
+          - previous-token-head
+          - "induction-haed"
+        ---
+        Body.
+        """);
+    assertEquals(List.of(
+        "content/glossary/induction-head.md:7:5: error: see_also names unknown term 'induction-haed' (closest:"
+            + " 'induction-head'); use the slug of a file in content/glossary/",
+        "content/glossary/previous-token-head.md:5:28: error: see_also names unknown term 'previus-token-head' (closest:"
+            + " 'previous-token-head'); use the slug of a file in content/glossary/",
+        "content/glossary/previous-token-head.md:5:48: error: see_also names unknown term 'copying'; use the slug of a"
+            + " file in content/glossary/"), lines);
   }
 
   @Test

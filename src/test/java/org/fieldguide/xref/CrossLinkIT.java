@@ -155,7 +155,7 @@ class CrossLinkIT {
     List<String> expectedStarts = List.of(
         "content/glossary/reward-model.md:2:1: error: 'RM' names both this term and 'RM'",
         "content/glossary/rm2.md:2:1: error: 'RM' names both this term and 'Reward model'",
-        "content/glossary/rm2.md:2:1: error: see_also names unknown term 'reward-modle' (closest: 'reward-model')",
+        "content/glossary/rm2.md:5:12: error: see_also names unknown term 'reward-modle' (closest: 'reward-model')",
         "content/methods/broken.md:1:1: warning: no page links to this one",
         "content/methods/broken.md:5:1: error: unknown wiki-link target 'rlhf-typo' (closest: 'rlhf')",
         "content/methods/broken.md:5:19: error: unknown fragment '#nowhere' on content/methods/goodhart.md",
