@@ -10,7 +10,7 @@ import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Errors specific to glossary terms, FAQ pages, sources, data tables and assets, each with its position. */
+/** Errors specific to glossary terms, FAQ and flowchart pages, sources, data tables and assets, each with its position. */
 class PageTypeErrorsTest {
   @TempDir
   Path dir;
@@ -146,6 +146,74 @@ class PageTypeErrorsTest {
         + " is a question ending in '?' (use ### for sub-headings)");
     assertHas(lines, "content/faq/basics.md:13:1: error: question 'Is there an answer?' has no answer; write the answer under it");
     assertHas(lines, "content/faq/basics.md:14:1: error: question 'What is this?' is asked twice (also at line 5); merge the answers");
+  }
+
+  /** A FAQ page linking to the flowchart pages, so that none is reported as one no page links to. */
+  private static String faqLinkingTo(String... slugs) {
+    return """
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Which chart?
+
+        [[%s]].
+        """.formatted(String.join("]] and [[", slugs));
+  }
+
+  private static final String CHART = """
+      ```flowchart
+      start: q
+      nodes:
+        q:
+          ask: Which?
+          answers:
+            - {label: "A", to: a}
+            - {label: "B", to: a}
+        a:
+          outcome: The home page
+          link: ../index.md
+      ```
+      """;
+
+  @Test
+  void flowchartPageWithoutAChartIsReportedAtItsFirstBodyLine() throws IOException {
+    List<String> lines = lines(faqLinkingTo("none", "one") + """
+        -- content/flowcharts/none.md --
+        ---
+        title: None
+        description: A flowchart page with prose only.
+        ---
+        Prose, but no chart.
+        -- content/flowcharts/one.md --
+        ---
+        title: One
+        description: A chart.
+        ---
+        """ + CHART);
+    assertEquals(List.of("content/flowcharts/none.md:5:1: error: this flowchart page has no ```flowchart block;"
+        + " add exactly one, or move the page out of content/flowcharts/"), lines);
+  }
+
+  @Test
+  void secondChartOnAFlowchartPageIsReportedAtItsFence() throws IOException {
+    List<String> lines = lines(faqLinkingTo("two") + """
+        -- content/flowcharts/two.md --
+        ---
+        title: Two
+        description: Two charts.
+        ---
+        The first chart:
+
+        """ + CHART + """
+
+        And a second one:
+
+        """ + CHART);
+    assertEquals(List.of("content/flowcharts/two.md:22:1: error: this is a second ```flowchart block (the first is at"
+        + " line 7); a flowchart page has exactly one, so move this chart to a page of its own in content/flowcharts/"),
+        lines);
   }
 
   @Test
