@@ -27,6 +27,10 @@ final class BlockRenderers {
     return info.split("\\s+")[0];
   }
 
+  ChartBlocks charts() {
+    return charts;
+  }
+
   BodyHooks hooksFor(Page page, Diagnostics diagnostics) {
     int[] counter = {0};
     return new BodyHooks() {

@@ -48,6 +48,12 @@ final class PageBodies {
     Node document = parsed.get();
     PageChecks.check(page, document, diagnostics);
     LinkReport report = linker.link(page, document, diagnostics);
+    List<LinkReport.PendingFragment> chartFragments = blocks.charts().outcomeFragments(page, document);
+    if (!chartFragments.isEmpty()) {
+      List<LinkReport.PendingFragment> fragments = new ArrayList<>(report.fragments());
+      fragments.addAll(chartFragments);
+      report = new LinkReport(report.pageId(), report.linkedPageIds(), report.citedKeys(), List.copyOf(fragments));
+    }
     return new Linked(page, document, report);
   }
 

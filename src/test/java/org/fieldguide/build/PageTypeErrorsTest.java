@@ -217,6 +217,35 @@ class PageTypeErrorsTest {
   }
 
   @Test
+  void outcomeLinkToAnUnknownFragmentIsReportedAtTheLink() throws IOException {
+    List<String> lines = lines(faqLinkingTo("pick") + """
+        -- content/flowcharts/pick.md --
+        ---
+        title: Pick
+        description: A chart.
+        ---
+        """ + CHART.replace("link: ../index.md", "link: ../index.md#nope"));
+    assertEquals(List.of("content/flowcharts/pick.md:15:11: error: unknown fragment '#nope' on content/index.md;"
+        + " link to one of its headings (ids are the heading text in lower case with '-' for spaces)"), lines);
+  }
+
+  @Test
+  void outcomeLinkThatIsNotAPageIsReportedWithTheChartsOtherErrors() throws IOException {
+    List<String> lines = lines(faqLinkingTo("pick") + """
+        -- content/flowcharts/pick.md --
+        ---
+        title: Pick
+        description: A chart.
+        ---
+        """ + CHART.replace("link: ../index.md", "link: ../guide/missing.md").replace("{label: \"B\", to: a}", "{label: \"B\", to: b}"));
+    assertEquals(List.of(
+        "content/flowcharts/pick.md:12:26: error: answer 'B' of node 'q' goes to unknown node 'b'; use one of the node"
+            + " ids (closest: 'a')",
+        "content/flowcharts/pick.md:15:11: error: outcome 'a' links to '../guide/missing.md', which is not a page;"
+            + " give the path of a Markdown page relative to this file"), lines);
+  }
+
+  @Test
   void sourceWithoutTitleOrYearIsReported() throws IOException {
     List<String> lines = lines("""
         -- content/faq/basics.md --
