@@ -85,7 +85,7 @@ final class PageBodies {
     int current = 0;
     for (org.jsoup.nodes.Node node : new ArrayList<>(doc.body().childNodes())) {
       if (node instanceof Element e && e.tagName().equals("h2")) {
-        String text = e.ownText().strip();
+        String text = SearchText.of(e); // the whole heading, as PageChecks read it, without its anchor
         current = text.equalsIgnoreCase(PageChecks.BEHAVIORAL) ? 1 : text.equalsIgnoreCase(PageChecks.MECHANISTIC) ? 2 : current;
         continue;
       }
