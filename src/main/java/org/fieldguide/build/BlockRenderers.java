@@ -21,6 +21,16 @@ final class BlockRenderers {
     this.tables = tables;
   }
 
+  /** The first word of a fenced block's info string: {@code flowchart}, {@code diagram}, {@code table}, a language or empty. */
+  static String kindOf(FencedCodeBlock block) {
+    String info = block.getInfo() == null ? "" : block.getInfo().strip();
+    return info.split("\\s+")[0];
+  }
+
+  ChartBlocks charts() {
+    return charts;
+  }
+
   BodyHooks hooksFor(Page page, Diagnostics diagnostics) {
     int[] counter = {0};
     return new BodyHooks() {
@@ -32,8 +42,7 @@ final class BlockRenderers {
       @Override
       public String fencedBlockHtml(FencedCodeBlock block) {
         String info = block.getInfo() == null ? "" : block.getInfo().strip();
-        String kind = info.split("\\s+")[0];
-        return switch (kind) {
+        return switch (kindOf(block)) {
           case "flowchart" -> charts.flowchart(page, block, "fc" + (++counter[0]), diagnostics);
           case "diagram" -> charts.diagram(page, block, "dg" + (++counter[0]), diagnostics);
           case "table" -> tables.render(page, block, info, diagnostics);

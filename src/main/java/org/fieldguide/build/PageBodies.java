@@ -13,6 +13,7 @@ import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.TermKind;
+import org.fieldguide.search.SearchText;
 import org.fieldguide.source.Limits;
 import org.fieldguide.template.PageViews;
 import org.fieldguide.xref.LinkReport;
@@ -52,6 +53,12 @@ final class PageBodies {
     Node document = parsed.get();
     PageChecks.check(page, document, diagnostics);
     LinkReport report = linker.link(page, document, diagnostics);
+    List<LinkReport.PendingFragment> chartFragments = blocks.charts().outcomeFragments(page, document);
+    if (!chartFragments.isEmpty()) {
+      List<LinkReport.PendingFragment> fragments = new ArrayList<>(report.fragments());
+      fragments.addAll(chartFragments);
+      report = new LinkReport(report.pageId(), report.linkedPageIds(), report.citedKeys(), List.copyOf(fragments));
+    }
     return new Linked(page, document, report);
   }
 
@@ -84,7 +91,7 @@ final class PageBodies {
     int current = 0;
     for (org.jsoup.nodes.Node node : new ArrayList<>(doc.body().childNodes())) {
       if (node instanceof Element e && e.tagName().equals("h2")) {
-        String text = e.ownText().strip();
+        String text = SearchText.of(e); // the whole heading, as PageChecks read it, without its anchor
         current = text.equalsIgnoreCase(PageChecks.BEHAVIORAL) ? 1 : text.equalsIgnoreCase(PageChecks.MECHANISTIC) ? 2 : current;
         continue;
       }
@@ -93,6 +100,10 @@ final class PageBodies {
     return new String[] {parts[0].toString(), parts[1].toString(), parts[2].toString()};
   }
 
+  /**
+   * Each {@code ##} question with its plain text and its answer's: the visible text as the search
+   * index holds it, so inline code stays and term tooltips, heading anchors and citation markers go.
+   */
   private static List<RenderedPage.Question> questions(String body) {
     Document doc = Jsoup.parseBodyFragment(body);
     List<RenderedPage.Question> out = new ArrayList<>();
@@ -100,12 +111,12 @@ final class PageBodies {
       StringBuilder answer = new StringBuilder();
       for (Element sibling = h2.nextElementSibling(); sibling != null && !sibling.tagName().equals("h2");
           sibling = sibling.nextElementSibling()) {
-        if (answer.length() > 0) {
-          answer.append(' ');
+        String text = SearchText.of(sibling);
+        if (!text.isEmpty()) {
+          answer.append(answer.length() > 0 ? " " : "").append(text);
         }
-        answer.append(sibling.text());
       }
-      out.add(new RenderedPage.Question(h2.id(), h2.ownText().strip(), answer.toString()));
+      out.add(new RenderedPage.Question(h2.id(), SearchText.of(h2), answer.toString()));
     }
     return out;
   }

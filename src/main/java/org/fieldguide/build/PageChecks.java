@@ -1,18 +1,21 @@
 package org.fieldguide.build;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.AbstractVisitor;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.TermKind;
 
-/** Checks on the shape of a page's Markdown that depend on its kind (FAQ questions, term sections). */
+/** Checks on the shape of a page's Markdown that depend on its kind (FAQ questions, term sections, one flowchart). */
 final class PageChecks {
   static final String BEHAVIORAL = "Behavioral definition";
   static final String MECHANISTIC = "Mechanistic definition";
@@ -24,6 +27,32 @@ final class PageChecks {
       checkFaq(page, document, diagnostics);
     } else if (page.kind() == PageKind.TERM && page.term().kind() == TermKind.BOTH) {
       checkBoth(page, document, diagnostics);
+    } else if (page.kind() == PageKind.FLOWCHART) {
+      checkFlowchart(page, document, diagnostics);
+    }
+  }
+
+  /** A flowchart page holds exactly one {@code flowchart} block: none is reported at the body, more at each extra one. */
+  private static void checkFlowchart(Page page, Node document, Diagnostics diagnostics) {
+    List<FencedCodeBlock> charts = new ArrayList<>();
+    document.accept(new AbstractVisitor() {
+      @Override
+      public void visit(FencedCodeBlock block) {
+        if (BlockRenderers.kindOf(block).equals("flowchart")) {
+          charts.add(block);
+        }
+      }
+    });
+    if (charts.isEmpty()) {
+      diagnostics.error(page.sourcePath(), page.bodyFirstLine(), 1, "this flowchart page has no ```flowchart block;"
+          + " add exactly one, or move the page out of content/flowcharts/");
+      return;
+    }
+    int first = position(page, charts.get(0))[0];
+    for (FencedCodeBlock extra : charts.subList(1, charts.size())) {
+      int[] pos = position(page, extra);
+      diagnostics.error(page.sourcePath(), pos[0], pos[1], "this is a second ```flowchart block (the first is at line "
+          + first + "); a flowchart page has exactly one, so move this chart to a page of its own in content/flowcharts/");
     }
   }
 

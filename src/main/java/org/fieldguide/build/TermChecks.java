@@ -6,6 +6,7 @@ import java.util.Map;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.Suggest;
 import org.fieldguide.model.Site;
+import org.fieldguide.model.SourceRef;
 import org.fieldguide.model.Term;
 
 /** Site-wide glossary checks: colliding names, unknown see-also terms, unknown source keys. */
@@ -58,10 +59,12 @@ final class TermChecks {
   static void check(Site site, Diagnostics diagnostics) {
     checkNames(site, diagnostics);
     for (Term term : site.terms().values()) {
-      for (String slug : term.seeAlso()) {
+      for (int i = 0; i < term.seeAlso().size(); i++) {
+        String slug = term.seeAlso().get(i);
         if (!site.terms().containsKey(slug)) {
           String hint = Suggest.closest(slug, site.terms().keySet()).map(s -> " (closest: '" + s + "')").orElse("");
-          diagnostics.error(term.origin().path(), term.origin().line(), 1, "see_also names unknown term '" + slug + "'"
+          SourceRef at = term.seeAlsoOrigins().get(i);
+          diagnostics.error(at.path(), at.line(), at.column(), "see_also names unknown term '" + slug + "'"
               + hint + "; use the slug of a file in content/glossary/");
         }
       }

@@ -10,6 +10,9 @@ import org.fieldguide.model.SourceRef;
 import org.fieldguide.model.Term;
 import org.fieldguide.model.TermKind;
 import org.fieldguide.source.SourceFile;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Reads one Markdown file's front matter into a {@link Page}, by the kind its folder implies. */
 final class PageReader {
@@ -70,25 +73,26 @@ final class PageReader {
       }
     });
     Optional<String> kindText = map.string("kind", true);
+    // A missing or unknown kind is reported; the term stays (as n/a) so that links to it still resolve.
     TermKind kind = kindText.flatMap(k -> {
       Optional<TermKind> found = TermKind.fromKey(k);
       if (found.isEmpty()) {
         map.errorAt("kind", "unknown kind '" + k + "'; use one of " + TermKind.keys());
       }
       return found;
-    }).orElse(null);
+    }).orElse(TermKind.NOT_APPLICABLE);
     List<String> aliases = map.stringList("aliases");
     List<SourceRef> aliasOrigins = map.itemOrigins("aliases");
     List<String> seeAlso = map.stringList("see_also");
     List<String> sources = map.stringList("sources");
     boolean draft = map.bool("draft").orElse(false);
     LocalDate updated = map.date("updated").orElse(null);
-    if (name.isEmpty() || shortText.isEmpty() || kind == null) {
+    if (name.isEmpty() || shortText.isEmpty()) {
       return Optional.empty();
     }
     String slug = id.substring(id.lastIndexOf('/') + 1);
     Term term = new Term(slug, name.get(), shortText.get(), kind, aliases, seeAlso, sources,
-        new SourceRef(origin.path(), map.keyLine("term"), 1), aliasOrigins);
+        new SourceRef(origin.path(), map.keyLine("term"), 1), aliasOrigins, map.itemOrigins("see_also"));
     return Optional.of(new Page(id, PageKind.TERM, url, section, name.get(), shortText.get(), Integer.MAX_VALUE,
         List.of(), updated, draft, true, fm.body(), fm.bodyFirstLine(), origin, term));
   }

@@ -1,12 +1,14 @@
 package org.fieldguide.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A glossary term's front matter: what it is called, its one-line definition and its kind.
  * {@code origin} is where the term is named (its {@code term:} line); {@code aliasOrigins} holds
- * where each alias is written, in the order of {@code aliases}.
+ * where each alias is written, in the order of {@code aliases}, and {@code seeAlsoOrigins} where
+ * each {@code see_also} entry is, in the order of {@code seeAlso}.
  */
 public record Term(
     String slug,
@@ -17,22 +19,26 @@ public record Term(
     List<String> seeAlso,
     List<String> sources,
     SourceRef origin,
-    List<SourceRef> aliasOrigins) {
+    List<SourceRef> aliasOrigins,
+    List<SourceRef> seeAlsoOrigins) {
 
   public Term {
     aliases = List.copyOf(aliases);
     seeAlso = List.copyOf(seeAlso);
     sources = List.copyOf(sources);
-    if (aliasOrigins == null || aliasOrigins.size() != aliases.size()) {
-      aliasOrigins = java.util.Collections.nCopies(aliases.size(), origin);
+    aliasOrigins = List.copyOf(aliasOrigins == null ? Collections.nCopies(aliases.size(), origin) : aliasOrigins);
+    seeAlsoOrigins = List.copyOf(seeAlsoOrigins == null ? Collections.nCopies(seeAlso.size(), origin) : seeAlsoOrigins);
+    if (aliasOrigins.size() != aliases.size() || seeAlsoOrigins.size() != seeAlso.size()) {
+      throw new IllegalArgumentException("one position per alias and per see_also entry is needed: "
+          + aliasOrigins.size() + " for " + aliases.size() + " aliases, "
+          + seeAlsoOrigins.size() + " for " + seeAlso.size() + " see_also entries");
     }
-    aliasOrigins = List.copyOf(aliasOrigins);
   }
 
-  /** A term whose aliases are all placed at {@code origin}. */
+  /** A term whose aliases and see_also entries are all placed at {@code origin}, for terms made in code. */
   public Term(String slug, String term, String shortDefinition, TermKind kind, List<String> aliases,
       List<String> seeAlso, List<String> sources, SourceRef origin) {
-    this(slug, term, shortDefinition, kind, aliases, seeAlso, sources, origin, null);
+    this(slug, term, shortDefinition, kind, aliases, seeAlso, sources, origin, null, null);
   }
 
   /** One name of a term, where it is written, and whether it is an alias (else the term itself). */

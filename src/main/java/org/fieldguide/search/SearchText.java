@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /** Turns rendered body HTML into the plain text the search index holds. */
 public final class SearchText {
@@ -16,8 +17,15 @@ public final class SearchText {
   private static final String DROP = "svg, math, script, style, template, noscript, .heading-anchor, "
       + ".term-tip, span.cite, a.cite-ref, sup.footnote-ref, a.footnote-backref, nav.toc, section.references";
 
-  private static final Pattern SPACE_BEFORE_PUNCTUATION =
-      Pattern.compile(" ([.,;:!?)\\]])(?![-\\w(])");
+  /** The parts of {@link #DROP} that sit inside a line of text; each leaves a {@link #GAP} where it was. */
+  private static final String DROP_INLINE = "svg, math, .heading-anchor, .term-tip, span.cite, a.cite-ref, "
+      + "sup.footnote-ref, a.footnote-backref";
+
+  /** Marks where an inline element was dropped (a private-use character, removed again before returning). */
+  private static final String GAP = "\uE000";
+
+  /** A dropped marker before punctuation, with the space before it: "shown [1]." becomes "shown.". */
+  private static final Pattern GAPS_BEFORE_PUNCTUATION = Pattern.compile("(\\s*" + GAP + ")+(?=[.,;:!?)\\]])");
 
   private SearchText() {}
 
@@ -27,11 +35,35 @@ public final class SearchText {
       return "";
     }
     Document doc = Jsoup.parseBodyFragment(html);
-    for (Element e : doc.body().select(DROP)) {
-      e.remove();
+    return dropAndCollapse(doc.body());
+  }
+
+  /**
+   * The visible text of one element, as {@link #fromHtml} gives it (without tooltips, heading
+   * anchors and citation markers), or empty if the element is itself one of those; the element
+   * is left as it is.
+   */
+  public static String of(Element element) {
+    if (element.is(DROP)) {
+      return "";
     }
-    // A dropped citation marker leaves "shown [1]." as "shown ."; close the gap.
-    return SPACE_BEFORE_PUNCTUATION.matcher(collapse(doc.body().text())).replaceAll("$1");
+    return dropAndCollapse(element.clone());
+  }
+
+  /**
+   * Removes what is not prose from {@code root} (in place) and returns the text that is left. Only
+   * the space before a dropped marker is closed up, so the author's own spacing stays as written.
+   */
+  private static String dropAndCollapse(Element root) {
+    for (Element e : root.select(DROP)) {
+      if (e.is(DROP_INLINE)) {
+        e.replaceWith(new TextNode(GAP));
+      } else {
+        e.remove();
+      }
+    }
+    String text = GAPS_BEFORE_PUNCTUATION.matcher(collapse(root.text())).replaceAll("");
+    return collapse(text.replace(GAP, ""));
   }
 
   /** Collapses every run of whitespace (including no-break space and line separators) to one space and trims. */

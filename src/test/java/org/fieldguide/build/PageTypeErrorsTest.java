@@ -10,7 +10,7 @@ import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Errors specific to glossary terms, FAQ pages, sources, data tables and assets, each with its position. */
+/** Errors specific to glossary terms, FAQ and flowchart pages, sources, data tables and assets, each with its position. */
 class PageTypeErrorsTest {
   @TempDir
   Path dir;
@@ -83,6 +83,76 @@ class PageTypeErrorsTest {
   }
 
   @Test
+  void termOfUnknownKindGivesOnlyItsOwnErrorAndStaysLinkable() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Is this a question?
+
+        Yes, about [[odd]] and [the odd one](../glossary/odd.md).
+        -- content/glossary/odd.md --
+        ---
+        term: Odd
+        short: A term whose kind is not one of the four.
+        kind: structural
+        ---
+        Body.
+        -- content/glossary/even.md --
+        ---
+        term: Even
+        short: A term that sees the odd one.
+        kind: n/a
+        see_also: [odd]
+        ---
+        Body.
+        """);
+    assertEquals(List.of("content/glossary/odd.md:4:7: error: unknown kind 'structural'; use one of behavioral,"
+        + " mechanistic, both, n/a"), lines);
+  }
+
+  @Test
+  void unknownSeeAlsoTermsArePointedAtWhereEachIsWritten() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Is this a question?
+
+        Yes.
+        -- content/glossary/previous-token-head.md --
+        ---
+        term: Previous-token head
+        short: Attends to the token before.
+        kind: behavioral
+        see_also: [induction-head, previus-token-head, copying]
+        ---
+        Body.
+        -- content/glossary/induction-head.md --
+        ---
+        term: Induction head
+        short: Continues a pattern.
+        kind: mechanistic
+        see_also:
+          - previous-token-head
+          - "induction-haed"
+        ---
+        Body.
+        """);
+    assertEquals(List.of(
+        "content/glossary/induction-head.md:7:5: error: see_also names unknown term 'induction-haed' (closest:"
+            + " 'induction-head'); use the slug of a file in content/glossary/",
+        "content/glossary/previous-token-head.md:5:28: error: see_also names unknown term 'previus-token-head' (closest:"
+            + " 'previous-token-head'); use the slug of a file in content/glossary/",
+        "content/glossary/previous-token-head.md:5:48: error: see_also names unknown term 'copying'; use the slug of a"
+            + " file in content/glossary/"), lines);
+  }
+
+  @Test
   void faqErrorsPointAtTheirHeadings() throws IOException {
     List<String> lines = lines("""
         -- content/faq/basics.md --
@@ -107,6 +177,103 @@ class PageTypeErrorsTest {
         + " is a question ending in '?' (use ### for sub-headings)");
     assertHas(lines, "content/faq/basics.md:13:1: error: question 'Is there an answer?' has no answer; write the answer under it");
     assertHas(lines, "content/faq/basics.md:14:1: error: question 'What is this?' is asked twice (also at line 5); merge the answers");
+  }
+
+  /** A FAQ page linking to the flowchart pages, so that none is reported as one no page links to. */
+  private static String faqLinkingTo(String... slugs) {
+    return """
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Which chart?
+
+        [[%s]].
+        """.formatted(String.join("]] and [[", slugs));
+  }
+
+  private static final String CHART = """
+      ```flowchart
+      start: q
+      nodes:
+        q:
+          ask: Which?
+          answers:
+            - {label: "A", to: a}
+            - {label: "B", to: a}
+        a:
+          outcome: The home page
+          link: ../index.md
+      ```
+      """;
+
+  @Test
+  void flowchartPageWithoutAChartIsReportedAtItsFirstBodyLine() throws IOException {
+    List<String> lines = lines(faqLinkingTo("none", "one") + """
+        -- content/flowcharts/none.md --
+        ---
+        title: None
+        description: A flowchart page with prose only.
+        ---
+        Prose, but no chart.
+        -- content/flowcharts/one.md --
+        ---
+        title: One
+        description: A chart.
+        ---
+        """ + CHART);
+    assertEquals(List.of("content/flowcharts/none.md:5:1: error: this flowchart page has no ```flowchart block;"
+        + " add exactly one, or move the page out of content/flowcharts/"), lines);
+  }
+
+  @Test
+  void secondChartOnAFlowchartPageIsReportedAtItsFence() throws IOException {
+    List<String> lines = lines(faqLinkingTo("two") + """
+        -- content/flowcharts/two.md --
+        ---
+        title: Two
+        description: Two charts.
+        ---
+        The first chart:
+
+        """ + CHART + """
+
+        And a second one:
+
+        """ + CHART);
+    assertEquals(List.of("content/flowcharts/two.md:22:1: error: this is a second ```flowchart block (the first is at"
+        + " line 7); a flowchart page has exactly one, so move this chart to a page of its own in content/flowcharts/"),
+        lines);
+  }
+
+  @Test
+  void outcomeLinkToAnUnknownFragmentIsReportedAtTheLink() throws IOException {
+    List<String> lines = lines(faqLinkingTo("pick") + """
+        -- content/flowcharts/pick.md --
+        ---
+        title: Pick
+        description: A chart.
+        ---
+        """ + CHART.replace("link: ../index.md", "link: ../index.md#nope"));
+    assertEquals(List.of("content/flowcharts/pick.md:15:11: error: unknown fragment '#nope' on content/index.md;"
+        + " link to one of its headings (ids are the heading text in lower case with '-' for spaces)"), lines);
+  }
+
+  @Test
+  void outcomeLinkThatIsNotAPageIsReportedWithTheChartsOtherErrors() throws IOException {
+    List<String> lines = lines(faqLinkingTo("pick") + """
+        -- content/flowcharts/pick.md --
+        ---
+        title: Pick
+        description: A chart.
+        ---
+        """ + CHART.replace("link: ../index.md", "link: ../guide/missing.md").replace("{label: \"B\", to: a}", "{label: \"B\", to: b}"));
+    assertEquals(List.of(
+        "content/flowcharts/pick.md:12:26: error: answer 'B' of node 'q' goes to unknown node 'b'; use one of the node"
+            + " ids (closest: 'a')",
+        "content/flowcharts/pick.md:15:11: error: outcome 'a' links to '../guide/missing.md', which is not a page;"
+            + " give the path of a Markdown page relative to this file"), lines);
   }
 
   @Test

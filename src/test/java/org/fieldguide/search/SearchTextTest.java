@@ -2,6 +2,8 @@ package org.fieldguide.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class SearchTextTest {
@@ -21,10 +23,30 @@ class SearchTextTest {
   }
 
   @Test
+  void theTextOfOneElementKeepsInlineCodeAndLeavesTheElementAsItWas() {
+    Element h2 = Jsoup.parseBodyFragment("<h2 id=\"q\">What does <code>fieldguide check</code> do?"
+        + "<a class=\"heading-anchor\" href=\"#q\">#</a></h2>").body().child(0);
+    assertEquals("What does fieldguide check do?", SearchText.of(h2));
+    assertEquals("What does fieldguide check do?#", h2.text());
+    Element p = Jsoup.parseBodyFragment("<p>An <a class=\"term-link\" href=\"#\">induction head</a>"
+        + "<span class=\"term-tip\" role=\"tooltip\">An attention head that continues a pattern.</span>"
+        + " copies <span class=\"cite\">[<a class=\"cite-ref\" href=\"#r\">1</a>]</span>.</p>").body().child(0);
+    assertEquals("An induction head copies.", SearchText.of(p));
+    assertEquals("", SearchText.of(Jsoup.parseBodyFragment("<nav class=\"toc\">Contents</nav>").body().child(0)));
+  }
+
+  @Test
   void aDroppedCitationLeavesNoSpaceBeforeThePunctuation() {
     assertEquals("Shown by Ziegler. And (also), here; x :-) y",
         SearchText.fromHtml("<p>Shown by Ziegler <span class=\"cite\">[<a class=\"cite-ref\" href=\"#r\">1</a>]</span>. "
             + "And (also <span class=\"cite\">[2]</span>), here <span class=\"cite\">[3]</span>; x :-) y</p>"));
+  }
+
+  @Test
+  void theAuthorsOwnSpaceBeforePunctuationStays() {
+    assertEquals("Is \" ]]> safe ? Yes ( really ) .", SearchText.fromHtml("<p>Is \" ]]> safe ? Yes ( really ) .</p>"));
+    assertEquals("A formula, then more: see the loss.",
+        SearchText.fromHtml("<p>A formula <svg><title>x</title></svg>, then more: see the loss <math><mi>L</mi></math>.</p>"));
   }
 
   @Test

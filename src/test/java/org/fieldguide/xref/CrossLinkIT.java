@@ -159,7 +159,7 @@ class CrossLinkIT {
             + " (content/glossary/rm2.md); remove the alias or rename one of them",
         "content/glossary/rm2.md:2:1: error: term 'RM' is also an alias of term 'Reward model'"
             + " (content/glossary/reward-model.md:5:11); remove that alias or rename this term",
-        "content/glossary/rm2.md:2:1: error: see_also names unknown term 'reward-modle' (closest: 'reward-model')",
+        "content/glossary/rm2.md:5:12: error: see_also names unknown term 'reward-modle' (closest: 'reward-model')",
         "content/methods/broken.md:1:1: warning: no page links to this one",
         "content/methods/broken.md:5:1: error: unknown wiki-link target 'rlhf-typo' (closest: 'rlhf')",
         "content/methods/broken.md:5:19: error: unknown fragment '#nowhere' on content/methods/goodhart.md",

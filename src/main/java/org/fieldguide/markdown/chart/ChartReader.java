@@ -1,6 +1,8 @@
 package org.fieldguide.markdown.chart;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.YamlMap;
 import org.fieldguide.source.Limits;
@@ -20,7 +22,8 @@ public final class ChartReader {
 
   /**
    * Reads a flowchart: checks its keys, its questions and outcomes, that answers go to known nodes,
-   * that every node is reachable from {@code start}, and that there are no loops.
+   * that every node is reachable from {@code start}, and that there are no loops. Outcome links are
+   * not checked; see the overload that takes a resolver.
    *
    * @param path project-relative path of the Markdown file, for diagnostics
    * @param yaml the fenced block's content
@@ -28,14 +31,49 @@ public final class ChartReader {
    * @return the chart, or empty if anything was reported
    */
   public static Optional<Flowchart> readFlowchart(String path, String yaml, int firstLine, Diagnostics d) {
+    return readFlowchart(path, yaml, firstLine, link -> Optional.of(link), d);
+  }
+
+  /**
+   * Reads a flowchart as {@link #readFlowchart(String, String, int, Diagnostics)} does, and also
+   * checks that every outcome's {@code link} is a page; a link that is not is reported at the link,
+   * together with the chart's other problems.
+   *
+   * @param linkResolver maps an outcome's {@code link} as written to an href, or empty when it is
+   *     not a page
+   */
+  public static Optional<Flowchart> readFlowchart(String path, String yaml, int firstLine,
+      Function<String, Optional<String>> linkResolver, Diagnostics d) {
     Diagnostics local = new Diagnostics();
     Optional<Flowchart> chart = YamlMap.parse(path, yaml, firstLine, local)
         .filter(root -> withinLimits(root, "flowchart")).map(root -> {
       Flowchart parsed = FlowchartParser.parse(root);
       FlowchartValidator.validate(parsed, root, local);
+      for (FlowNode node : linkedOutcomes(parsed)) {
+        if (linkResolver.apply(node.link()).isEmpty()) {
+          local.error(path, node.linkLine(), node.linkColumn(), ChartMessages.linkNotPage(node.id(), node.link()));
+        }
+      }
       return parsed;
     });
     return keepIfClean(chart, local, d);
+  }
+
+  /**
+   * The outcomes of a flowchart block that have a {@code link}, as far as the block can be read,
+   * even when it has problems. Reports nothing: this is for collecting the links to check before the
+   * chart is drawn, and {@link #readFlowchart} reports the block's problems.
+   */
+  public static List<FlowNode> outcomeLinks(String path, String yaml, int firstLine) {
+    Diagnostics reportedByReadFlowchart = new Diagnostics();
+    return YamlMap.parse(path, yaml, firstLine, reportedByReadFlowchart)
+        .filter(root -> withinLimits(root, "flowchart"))
+        .map(root -> linkedOutcomes(FlowchartParser.parse(root)))
+        .orElse(List.of());
+  }
+
+  private static List<FlowNode> linkedOutcomes(Flowchart chart) {
+    return chart.nodes().stream().filter(n -> n.isOutcome() && n.link() != null).toList();
   }
 
   /**

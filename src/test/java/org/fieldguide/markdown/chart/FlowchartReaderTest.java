@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+import org.fieldguide.diag.Diagnostics;
 import org.junit.jupiter.api.Test;
 
 class FlowchartReaderTest {
@@ -222,5 +224,28 @@ class FlowchartReaderTest {
             "10:8: start node 'dta' is not one of the nodes; use one of the node ids (closest: 'data')",
             "22:3: outcome 'ppo' has no 'link'; add 'link: ../section/page.md' naming the page that explains it"),
         flowchartProblems(yaml));
+  }
+
+  @Test
+  void outcomeLinkThatIsNotAPageIsReportedWithTheChartsOtherProblems() {
+    String yaml = replaceOnce(SMALL, "start: data", "start: dta");
+    Diagnostics d = new Diagnostics();
+    Optional<Flowchart> chart = ChartReader.readFlowchart(ChartFixtures.PATH, yaml, ChartFixtures.FIRST_LINE,
+        link -> link.contains("sft") ? Optional.empty() : Optional.of("../x/"), d);
+    assertTrue(chart.isEmpty());
+    assertEquals(List.of(
+            "10:8: start node 'dta' is not one of the nodes; use one of the node ids (closest: 'data')",
+            "31:11: outcome 'sft' links to '../alignment/sft.md', which is not a page; give the path of a Markdown page"
+                + " relative to this file"),
+        ChartFixtures.lines(d));
+  }
+
+  @Test
+  void outcomeLinksAreReadFromABlockWithProblemsWithoutReportingThem() {
+    String yaml = replaceOnce(SMALL, "start: data", "start: dta");
+    assertEquals(List.of("ppo 24:11 ../alignment/ppo.md", "dpo 27:11 ../alignment/dpo.md", "sft 31:11 ../alignment/sft.md"),
+        ChartReader.outcomeLinks(ChartFixtures.PATH, yaml, ChartFixtures.FIRST_LINE).stream()
+            .map(n -> n.id() + " " + n.linkLine() + ":" + n.linkColumn() + " " + n.link()).toList());
+    assertEquals(List.of(), ChartReader.outcomeLinks(ChartFixtures.PATH, "nodes: [unclosed\n", ChartFixtures.FIRST_LINE));
   }
 }
