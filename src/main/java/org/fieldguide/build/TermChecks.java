@@ -68,10 +68,12 @@ final class TermChecks {
               + hint + "; use the slug of a file in content/glossary/");
         }
       }
-      for (String key : term.sources()) {
+      for (int i = 0; i < term.sources().size(); i++) {
+        String key = term.sources().get(i);
         if (!site.citations().containsKey(key)) {
           String hint = Suggest.closest(key, site.citations().keySet()).map(s -> " (closest: '" + s + "')").orElse("");
-          diagnostics.error(term.origin().path(), term.origin().line(), 1, "sources names unknown citation key '" + key
+          SourceRef at = term.sourcesOrigins().get(i);
+          diagnostics.error(at.path(), at.line(), at.column(), "sources names unknown citation key '" + key
               + "'" + hint + "; add it to content/data/sources.yaml or fix the key");
         }
       }

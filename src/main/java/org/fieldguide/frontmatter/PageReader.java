@@ -92,7 +92,8 @@ final class PageReader {
     }
     String slug = id.substring(id.lastIndexOf('/') + 1);
     Term term = new Term(slug, name.get(), shortText.get(), kind, aliases, seeAlso, sources,
-        new SourceRef(origin.path(), map.keyLine("term"), 1), aliasOrigins, map.itemOrigins("see_also"));
+        new SourceRef(origin.path(), map.keyLine("term"), 1), aliasOrigins, map.itemOrigins("see_also"),
+        map.itemOrigins("sources"));
     return Optional.of(new Page(id, PageKind.TERM, url, section, name.get(), shortText.get(), Integer.MAX_VALUE,
         List.of(), updated, draft, true, fm.body(), fm.bodyFirstLine(), origin, term));
   }

@@ -153,6 +153,35 @@ class PageTypeErrorsTest {
   }
 
   @Test
+  void unknownSourcesOfATermArePointedAtWhereEachIsWritten() throws IOException {
+    List<String> lines = lines("""
+        -- content/faq/basics.md --
+        ---
+        title: Basics
+        description: Questions.
+        ---
+        ## Is this a question?
+
+        Yes.
+        -- content/data/sources.yaml --
+        olsson2022:
+          authors: [Catherine Olsson]
+          title: In-context learning and induction heads
+          year: 2022
+        -- content/glossary/induction-head.md --
+        ---
+        term: Induction head
+        short: Continues a pattern.
+        kind: mechanistic
+        sources: [olsson2022, olson2022]
+        ---
+        Body.
+        """);
+    assertEquals(List.of("content/glossary/induction-head.md:5:23: error: sources names unknown citation key 'olson2022'"
+        + " (closest: 'olsson2022'); add it to content/data/sources.yaml or fix the key"), lines);
+  }
+
+  @Test
   void faqErrorsPointAtTheirHeadings() throws IOException {
     List<String> lines = lines("""
         -- content/faq/basics.md --
