@@ -14,11 +14,11 @@ public final class DiagnosticFormatter {
       return plain;
     }
     StringBuilder annotation = new StringBuilder("::").append(d.severity().label());
-    annotation.append(" file=").append(escapeProperty(d.path()));
+    annotation.append(" file=").append(escapeProperty(visible(d.path(), false)));
     if (d.line() > 0) {
       annotation.append(",line=").append(d.line()).append(",col=").append(Math.max(d.column(), 1));
     }
-    annotation.append("::").append(escapeData(d.message()));
+    annotation.append("::").append(escapeData(visible(d.message(), false)));
     return plain + "\n" + annotation;
   }
 
@@ -28,16 +28,38 @@ public final class DiagnosticFormatter {
    * line of its own, such as a GitHub Actions {@code ::command::}.
    */
   static String oneLine(String s) {
+    return visible(s, true);
+  }
+
+  /**
+   * {@code s} with every character that could hide or disguise text shown as an escape: control
+   * characters, and the invisible bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E,
+   * U+2066 to U+2069) with which a terminal or a pull-request page shows a path or message in an
+   * order other than the one it has (a right-to-left override turns {@code a<U+202E>dm.txt} into
+   * what reads as {@code atxt.md}). Line breaks are escaped too unless {@code lineBreaks} is false:
+   * annotations encode them their own way.
+   */
+  private static String visible(String s, boolean lineBreaks) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f || c == 0x85 || c == '\u2028' || c == '\u2029') {
-        out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+      if (!lineBreaks && (c == '\n' || c == '\r')) {
+        out.append(c);
+      } else if (c == '\n' || c == '\r' || c == '\t') {
+        out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
+      } else if (hidden(c)) {
+        out.append(String.format("\\u%04X", (int) c));
       } else {
         out.append(c);
       }
     }
     return out.toString();
+  }
+
+  private static boolean hidden(char c) {
+    return c < 0x20 || c == 0x7f || c == 0x85 || c == '\u2028' || c == '\u2029'
+        || c == '\u061C' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E'
+        || c >= '\u2066' && c <= '\u2069';
   }
 
   private static String escapeData(String s) {

@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -86,6 +87,10 @@ public final class YamlMap {
       return composer.getSingleNode();
     } catch (MarkedYamlEngineException e) {
       YamlSyntaxError error = YamlSyntaxError.of(e, yaml, firstLine);
+      diagnostics.error(path, error.line(), error.column(), error.message());
+      return Optional.empty();
+    } catch (ReaderException e) {
+      YamlSyntaxError error = YamlSyntaxError.unreadable(e, yaml, firstLine);
       diagnostics.error(path, error.line(), error.column(), error.message());
       return Optional.empty();
     } catch (YamlEngineException e) {

@@ -3,13 +3,16 @@ package org.fieldguide.frontmatter;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML syntax error as an author should read it. SnakeYAML reports where it gave up (the problem
  * mark) and what it was reading then (the context mark): for a quoted value, list or mapping that
  * is never closed it gives up at the end of the YAML, which in front matter is the closing
  * {@code ---}, so the error is placed where the unclosed value starts instead. Otherwise it stays
- * where the parser gave up, and names what was being read and where that began.
+ * where the parser gave up, and names what was being read and where that began. A character YAML
+ * does not allow at all, such as a NUL, is placed where it is.
  *
  * @param line 1-based line in the file
  * @param column 1-based column, in code points
@@ -48,6 +51,32 @@ record YamlSyntaxError(int line, int column, String message) {
     Mark mark = problem.or(() -> context).orElse(null);
     String message = "malformed YAML: " + found + since + "; " + FIX;
     return mark == null ? new YamlSyntaxError(firstLine, 1, message) : at(mark, firstLine, message);
+  }
+
+  /**
+   * The error {@code e} that SnakeYAML's reader gives for a character YAML does not allow (a NUL,
+   * another control character, U+FFFE), placed at that character: the reader's own position counts
+   * from its buffer, not from the start of the YAML.
+   */
+  static YamlSyntaxError unreadable(ReaderException e, String yaml, int firstLine) {
+    int line = firstLine;
+    int column = 1;
+    for (int i = 0; i < yaml.length(); ) {
+      int c = yaml.codePointAt(i);
+      if (!StreamReader.isPrintable(c)) {
+        String what = Character.getType(c) == Character.CONTROL ? "the control character " : "the character ";
+        return new YamlSyntaxError(line, column, "malformed YAML: " + what + String.format("U+%04X", c)
+            + " cannot appear in YAML, even in quotes; delete it");
+      }
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+      i += Character.charCount(c);
+    }
+    return new YamlSyntaxError(firstLine, 1, "malformed YAML: " + e.getMessage() + "; " + FIX);
   }
 
   private static YamlSyntaxError at(Mark mark, int firstLine, String message) {

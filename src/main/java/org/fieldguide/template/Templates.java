@@ -1,6 +1,5 @@
 package org.fieldguide.template;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.MustacheNotFoundException;
@@ -52,7 +51,7 @@ public final class Templates {
       diagnostics.error(displayDir, 0, 0, "the templates folder does not exist; restore templates/ from the repository");
       return Optional.empty();
     }
-    DefaultMustacheFactory factory = new DefaultMustacheFactory(dir);
+    TemplateFactory factory = new TemplateFactory(dir);
     factory.setObjectHandler(new StrictObjectHandler());
     boolean ok = true;
     for (String name : NAMES) {
@@ -65,6 +64,9 @@ public final class Templates {
       try {
         templates.compiled.put(name, factory.compile(file));
         templates.fixedIds.put(name, Set.copyOf(fixedIdsOf(dir, file, new HashSet<>())));
+      } catch (TemplateFactory.MissingPartial e) {
+        templates.report(dir, e, diagnostics);
+        ok = false;
       } catch (MustacheNotFoundException e) {
         diagnostics.error(displayDir + "/" + file, 0, 0, "a partial it includes is missing (" + e.getMessage() + "); add the partial or fix its name");
         ok = false;
@@ -130,6 +132,29 @@ public final class Templates {
       }
       throw e;
     }
+  }
+
+  /** Reports a missing partial at its {@code {{> name}}} tag, in whichever template holds the tag. */
+  private void report(File dir, TemplateFactory.MissingPartial e, Diagnostics diagnostics) {
+    diagnostics.error(displayDir + "/" + e.file, e.line, columnOfInclude(dir, e), "it includes the partial '" + e.name
+        + "', but " + displayDir + "/" + e.missingFile + " does not exist; add the partial or fix its name");
+  }
+
+  /** The 1-based column, in code points, of the tag including {@code e.name} on its line, or 1. */
+  private static int columnOfInclude(File dir, TemplateFactory.MissingPartial e) {
+    try {
+      List<String> lines = Files.readAllLines(new File(dir, e.file).toPath(), StandardCharsets.UTF_8);
+      if (e.line >= 1 && e.line <= lines.size()) {
+        String line = lines.get(e.line - 1);
+        Matcher tag = Pattern.compile("\\{\\{>\\s*" + Pattern.quote(e.name) + "\\s*}}").matcher(line);
+        if (tag.find()) {
+          return line.codePointCount(0, tag.start()) + 1;
+        }
+      }
+    } catch (IOException unreadable) {
+      // it was just compiled, so it is readable; if not, the line alone still points at the tag
+    }
+    return 1;
   }
 
   private void report(MustacheException e, String file, Diagnostics diagnostics) {

@@ -231,6 +231,15 @@ class BadInputTest {
   }
 
   @Test
+  void missingPartialIsReportedAtTheTagThatIncludesItNotAtTheLayout() throws IOException {
+    Fixture fixture = Fixture.create(dir, Fixture.SITE_YAML + HOME);
+    Files.writeString(fixture.path("templates/footer.mustache"),
+        "<footer class=\"site-footer\">\n<p>{{siteTitle}}</p> {{> nosuch}}\n</footer>\n");
+    assertEquals(List.of("templates/footer.mustache:2:22: error: it includes the partial 'nosuch', but"
+        + " templates/nosuch.mustache does not exist; add the partial or fix its name"), Fixture.lines(fixture.check()));
+  }
+
+  @Test
   void templateNamingAMissingValueIsReported() throws IOException {
     Fixture fixture = Fixture.create(dir, Fixture.SITE_YAML + HOME);
     Files.writeString(fixture.path("templates/page.mustache"), "<article><h1>{{title}}</h1>{{subtitle}}</article>\n");

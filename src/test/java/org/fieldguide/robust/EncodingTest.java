@@ -59,10 +59,15 @@ class EncodingTest {
   }
 
   @Test
-  void nulBytesAreAnErrorInFrontMatterAndHarmlessInTheBody() throws IOException {
-    BuildResult front = buildWith("nul.md", utf8("---\ntitle: A\u0000B\ndescription: D\n---\nx\n"));
+  void nulBytesAreAnErrorAtTheirColumnInFrontMatterAndHarmlessInTheBody() throws IOException {
+    BuildResult front = buildWith("nul.md", utf8("---\ntitle: \"a\u0000b\"\ndescription: D\n---\nx\n"));
     assertFalse(front.written());
-    assertTrue(Hostile.lines(front).startsWith("content/guide/nul.md:2:"), Hostile.lines(front));
+    assertEquals("content/guide/nul.md:2:10: error: malformed YAML: the control character U+0000 cannot appear in YAML,"
+        + " even in quotes; delete it\n", Hostile.lines(front));
+    Files.writeString(dir.resolve("content/guide/nul.md"), "---\ntitle: T\ndescription: \u00e9\uD83D\uDE00 x\u0000\n---\nx\n");
+    BuildResult later = new Build(BuildOptions.defaults(dir).withVersion("t")).run();
+    assertEquals("content/guide/nul.md:3:18: error: malformed YAML: the control character U+0000 cannot appear in YAML,"
+        + " even in quotes; delete it\n", Hostile.lines(later));
     Files.delete(dir.resolve("content/guide/nul.md"));
     Files.write(dir.resolve("content/guide/page.md"), utf8("---\ntitle: P\ndescription: D\n---\nBefore\u0000after.\n"));
     BuildResult body = new Build(BuildOptions.defaults(dir).withVersion("t")).run();
