@@ -114,6 +114,21 @@
       var open = document.querySelectorAll(".term-ref:hover > .term-tip, .term-link:focus + .term-tip");
       for (var i = 0; i < open.length; i++) { open[i].classList.add("term-tip-dismissed"); }
     });
+    // A chart wider than the column scrolls sideways (chart.css): while it does, its hint shows
+    // and its scroll area is in the tab order; otherwise neither.
+    var scrollers = document.querySelectorAll(".chart-scroll");
+    var markScrollers = function () {
+      for (var i = 0; i < scrollers.length; i++) {
+        var wide = scrollers[i].scrollWidth > scrollers[i].clientWidth + 1;
+        var hint = scrollers[i].parentNode.querySelector(".chart-hint");
+        if (hint) { hint.hidden = !wide; }
+        if (wide) { scrollers[i].setAttribute("tabindex", "0"); } else { scrollers[i].removeAttribute("tabindex"); }
+      }
+    };
+    if (scrollers.length) {
+      markScrollers();
+      window.addEventListener("resize", markScrollers);
+    }
     var button = document.getElementById("theme-toggle");
     if (!button) { return; }
     function label() {
