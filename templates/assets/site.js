@@ -71,6 +71,64 @@
       }
       applyFilter(window.location.hash.substring(1));
     }
+    // Term tooltips open below their link through CSS alone; here one that would cross the
+    // window's edge moves back inside it (or above its link, near the bottom), and Escape hides it.
+    var EDGE = 8;
+    var placeTip = function (tip) {
+      tip.style.transform = "";
+      tip.classList.remove("term-tip-above");
+      var r = tip.getBoundingClientRect();
+      if (!r.width) { return; }
+      var link = tip.previousElementSibling.getBoundingClientRect();
+      var width = document.documentElement.clientWidth;
+      var dx = Math.max(Math.min(0, width - EDGE - r.right), EDGE - r.left);
+      var dy = 0;
+      var gap = r.top - link.bottom;
+      if (r.bottom > window.innerHeight - EDGE && link.top - gap - r.height >= EDGE) {
+        dy = link.top - gap - r.bottom;
+        tip.classList.add("term-tip-above");
+      }
+      if (dx || dy) { tip.style.transform = "translate(" + Math.round(dx) + "px, " + Math.round(dy) + "px)"; }
+    };
+    var tipOf = function (el) {
+      var ref = el && el.closest ? el.closest(".term-ref") : null;
+      return ref ? ref.querySelector(".term-tip") : null;
+    };
+    document.addEventListener("mouseover", function (e) {
+      var tip = tipOf(e.target);
+      if (tip && !tip.contains(e.target) && !tip.parentNode.contains(e.relatedTarget)) {
+        tip.classList.remove("term-tip-dismissed");
+        placeTip(tip);
+        window.requestAnimationFrame(function () { placeTip(tip); });
+      }
+    });
+    document.addEventListener("focusin", function (e) {
+      var tip = tipOf(e.target);
+      if (tip) {
+        tip.classList.remove("term-tip-dismissed");
+        placeTip(tip);
+      }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" && e.key !== "Esc") { return; }
+      var open = document.querySelectorAll(".term-ref:hover > .term-tip, .term-link:focus + .term-tip");
+      for (var i = 0; i < open.length; i++) { open[i].classList.add("term-tip-dismissed"); }
+    });
+    // A chart wider than the column scrolls sideways (chart.css): while it does, its hint shows
+    // and its scroll area is in the tab order; otherwise neither.
+    var scrollers = document.querySelectorAll(".chart-scroll");
+    var markScrollers = function () {
+      for (var i = 0; i < scrollers.length; i++) {
+        var wide = scrollers[i].scrollWidth > scrollers[i].clientWidth + 1;
+        var hint = scrollers[i].parentNode.querySelector(".chart-hint");
+        if (hint) { hint.hidden = !wide; }
+        if (wide) { scrollers[i].setAttribute("tabindex", "0"); } else { scrollers[i].removeAttribute("tabindex"); }
+      }
+    };
+    if (scrollers.length) {
+      markScrollers();
+      window.addEventListener("resize", markScrollers);
+    }
     var button = document.getElementById("theme-toggle");
     if (!button) { return; }
     function label() {

@@ -65,12 +65,15 @@ public final class BodyRenderer {
         html.raw(hooks.mathHtml(math.tex(), true, math));
         html.line();
       } else if (node instanceof TermLinkNode term) {
+        // The wrapper is the tooltip's containing block, so the tooltip opens below its own link.
         String tipId = "tip-" + term.term().slug();
+        html.tag("span", attrs("class", "term-ref"));
         html.tag("a", attrs("href", term.href(), "class", "term-link", "aria-describedby", tipId));
         html.text(term.text());
         html.tag("/a");
         html.tag("span", attrs("class", "term-tip", "role", "tooltip", "id", tipId));
         html.text(term.term().shortDefinition());
+        html.tag("/span");
         html.tag("/span");
       } else if (node instanceof FencedCodeBlock block) {
         String special = hooks.fencedBlockHtml(block);

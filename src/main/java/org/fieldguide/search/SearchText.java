@@ -9,12 +9,12 @@ import org.jsoup.nodes.TextNode;
 /** Turns rendered body HTML into the plain text the search index holds. */
 public final class SearchText {
   /**
-   * What never belongs in search text: drawings (formula and chart SVG; the step-by-step version of
-   * a flowchart is HTML and stays), scripts, term tooltips (they would copy every linked term's
+   * What never belongs in search text: drawings (formula and chart SVG, and a chart's hint on how
+   * to scroll it; the step-by-step version of a flowchart is HTML and stays), scripts, term tooltips (they would copy every linked term's
    * definition into the page), citation and footnote markers, heading anchors, the table of
    * contents and the page's reference list (the references page has its own entry).
    */
-  private static final String DROP = "svg, math, script, style, template, noscript, .heading-anchor, "
+  private static final String DROP = "svg, math, script, style, template, noscript, .chart-hint, .heading-anchor, "
       + ".term-tip, span.cite, a.cite-ref, sup.footnote-ref, a.footnote-backref, nav.toc, section.references";
 
   /** The parts of {@link #DROP} that sit inside a line of text; each leaves a {@link #GAP} where it was. */

@@ -85,16 +85,4 @@ public final class BuiltSite {
     }
     return page;
   }
-
-  /**
-   * The kind of a page, from its first folder ({@code glossary}, {@code alignment}, ...); a page at
-   * the top is its own kind ({@code home} for {@code index.html}, {@code 404.html}).
-   */
-  public static String kind(String page) {
-    int slash = page.indexOf('/');
-    if (slash >= 0) {
-      return page.substring(0, slash);
-    }
-    return page.equals("index.html") ? "home" : page;
-  }
 }

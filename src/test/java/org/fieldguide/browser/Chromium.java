@@ -126,6 +126,20 @@ public final class Chromium implements AutoCloseable {
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
+  /**
+   * Emulates a window {@code width} by {@code height} CSS pixels (a desktop layout viewport, scale 1)
+   * for the pages opened from now on and the current one; {@link #defaultWindow()} undoes it.
+   */
+  public void window(int width, int height) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+  }
+
+  /** Back to the window the browser started with. */
+  public void defaultWindow() {
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
   /** Turns the page's own scripts off or on (the driver's scripts keep working). */
   public void javascriptEnabled(boolean enabled) {
     driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));

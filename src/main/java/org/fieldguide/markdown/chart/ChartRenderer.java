@@ -25,6 +25,14 @@ public final class ChartRenderer {
   private static final int ACROSS_LABEL_WRAP = 14;
   /** A grouped left-to-right diagram wider than this is drawn top to bottom instead. */
   static final double MAX_ACROSS_WIDTH = 960;
+  /**
+   * The smallest text, in CSS pixels, that a chart shrinks to when it scales down to the page
+   * column; below that it keeps this size and scrolls sideways instead.
+   */
+  static final double MIN_TEXT_PX = 11;
+  static final String FLOWCHART_HINT =
+      "The chart is wider than the page: scroll it sideways, or follow the step-by-step version below.";
+  static final String DIAGRAM_HINT = "The diagram is wider than the page: scroll it sideways to see all of it.";
 
   private ChartRenderer() {}
 
@@ -71,8 +79,9 @@ public final class ChartRenderer {
     ChartGraph graph = new ChartGraph(true, true, boxes, edges, List.of());
     String desc = "Decision flowchart with " + count(chart.questionCount(), "question") + " and "
         + count(chart.outcomeCount(), "outcome") + "; a step-by-step version follows.";
-    String svg = SvgWriter.write(graph, ElkLayout.layout(graph), title, desc, idPrefix);
-    return "<figure class=\"chart chart-flowchart\">\n" + svg + "</figure>\n"
+    Placement placement = ElkLayout.layout(graph);
+    String svg = SvgWriter.write(graph, placement, title, desc, idPrefix);
+    return figure("chart-flowchart", svg, placement, title, FLOWCHART_HINT)
         + StepsWriter.write(chart, order, hrefs, idPrefix);
   }
 
@@ -96,7 +105,28 @@ public final class ChartRenderer {
       placement = ElkLayout.layout(graph);
     }
     String svg = SvgWriter.write(graph, placement, diagram.title(), DiagramText.describe(diagram, down), idPrefix);
-    return "<figure class=\"chart chart-diagram\">\n" + svg + "</figure>\n";
+    return figure("chart-diagram", svg, placement, diagram.title(), DIAGRAM_HINT);
+  }
+
+  /**
+   * The figure around a drawing. The SVG scales down to the column ({@code max-width: 100%} with
+   * its viewBox, in {@code chart.css}) until its smallest text would be {@value #MIN_TEXT_PX} px;
+   * an empty, hidden SVG that wide (the floor) keeps the frame from getting narrower, so in a
+   * narrower column the chart keeps that size and its scroll area, which has a name and can take
+   * keyboard focus, scrolls sideways. {@code site.js} shows the hint only while the chart scrolls.
+   */
+  private static String figure(String kind, String svg, Placement placement, String title, String hint) {
+    double smallestText = Math.min(TextWrap.BOX_FONT, TextWrap.LABEL_FONT);
+    double floor = Math.ceil(placement.width() * Math.min(1, MIN_TEXT_PX / smallestText));
+    return "<figure class=\"chart " + kind + "\">\n"
+        + "<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Chart: " + Markup.escape(title) + "\">\n"
+        + "<div class=\"chart-frame\">\n"
+        + "<svg class=\"chart-floor\" xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" width=\""
+        + Markup.num(floor) + "\" height=\"0\"></svg>\n"
+        + svg
+        + "</div>\n</div>\n"
+        + "<p class=\"chart-hint\" hidden=\"hidden\">" + Markup.escape(hint) + "</p>\n"
+        + "</figure>\n";
   }
 
   private static ChartGraph diagramGraph(Diagram diagram, boolean down) {

@@ -45,7 +45,35 @@ class ChartRendererTest {
     assertTrue(outer.getAttribute("viewBox").startsWith("0 0 "));
     assertFalse(outer.getAttribute("width").isEmpty());
     assertFalse(outer.getAttribute("height").isEmpty());
-    assertEquals("figure", ((Element) outer.getParentNode()).getTagName());
+    Element frame = (Element) outer.getParentNode();
+    assertEquals("chart-frame", frame.getAttribute("class"));
+    Element scroll = (Element) frame.getParentNode();
+    assertEquals("chart-scroll", scroll.getAttribute("class"));
+    assertEquals("region", scroll.getAttribute("role"));
+    assertEquals("0", scroll.getAttribute("tabindex"));
+    assertEquals("Chart: Choosing an approach", scroll.getAttribute("aria-label"));
+    assertEquals("figure", ((Element) scroll.getParentNode()).getTagName());
+  }
+
+  @Test
+  void theFloorBesideTheDrawingIsAsWideAsTheDrawingWithElevenPixelText() throws Exception {
+    String html = render(LARGE) + ChartRenderer.diagramHtml(ChartFixtures.diagram(ChartFixtures.GROUPED), "dg1");
+    SvgShapes svg = new SvgShapes(html);
+    List<Element> floors = svg.elements("svg", "chart-floor");
+    List<Element> drawings = svg.elements("svg", "chart-svg");
+    assertEquals(2, floors.size());
+    assertEquals(2, drawings.size());
+    for (int i = 0; i < 2; i++) {
+      double natural = Double.parseDouble(drawings.get(i).getAttribute("width"));
+      assertEquals(Math.ceil(natural * 11 / 12), Double.parseDouble(floors.get(i).getAttribute("width")), 0.05);
+      assertEquals("0", floors.get(i).getAttribute("height"));
+      assertEquals("true", floors.get(i).getAttribute("aria-hidden"));
+      assertEquals(drawings.get(i).getParentNode(), floors.get(i).getParentNode());
+    }
+    List<Element> hints = svg.elements("p", "chart-hint");
+    assertEquals(List.of(ChartRenderer.FLOWCHART_HINT, ChartRenderer.DIAGRAM_HINT),
+        hints.stream().map(Element::getTextContent).toList());
+    assertTrue(hints.stream().allMatch(h -> h.hasAttribute("hidden")), "the hints start hidden; site.js shows them");
   }
 
   @Test
