@@ -627,10 +627,12 @@ class AccessibilityIT {
       new Actions(driver).sendKeys("reward hakcing").perform();
       assertEquals("reward hakcing", input.getDomProperty("value"), "the / should not be typed into the box");
       By options = By.cssSelector("#search-listbox [role=option]");
-      waitFor(() -> !driver.findElements(options).isEmpty() && driver.findElement(options).isDisplayed(),
-          () -> "no search results showed for \"reward hakcing\"");
+      // The list follows each keystroke (the index loads on first use), so wait for the whole query's
+      // results rather than read whatever an earlier prefix such as "reward" showed.
+      waitFor(() -> firstOptionText(options).startsWith("Reward hacking"),
+          () -> "the first result for \"reward hakcing\" is not the term: '" + firstOptionText(options) + "'");
       WebElement first = driver.findElement(options);
-      assertTrue(first.getText().startsWith("Reward hacking"), "the first result is not the term: " + first.getText());
+      assertTrue(first.isDisplayed(), "the first result is not shown");
       assertEquals("true", input.getDomAttribute("aria-expanded"));
 
       new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
@@ -885,6 +887,16 @@ class AccessibilityIT {
   }
 
   /** Waits up to five seconds for {@code condition}, then fails with {@code message}. */
+  /** The text of the first search result shown, or "" while there is none (or the list is being redrawn). */
+  private String firstOptionText(By options) {
+    try {
+      List<WebElement> found = driver.findElements(options);
+      return found.isEmpty() || !found.get(0).isDisplayed() ? "" : found.get(0).getText();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
+  }
+
   private static void waitFor(BooleanSupplier condition, Supplier<String> message) {
     long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (!condition.getAsBoolean()) {
