@@ -80,7 +80,8 @@ final class PageBodies {
     if (page.kind() == PageKind.FAQ) {
       questions = questions(body);
     }
-    return new RenderedPage(page, body, behavioral, mechanistic, result.toc(), linked.report().citedKeys(), questions);
+    return new RenderedPage(page, body, behavioral, mechanistic, result.toc(), linked.report().citedKeys(), questions,
+        result.searchText());
   }
 
   /** Splits a body into what comes before the two definition sections, and each section's content. */

@@ -7,7 +7,8 @@ import org.fieldguide.template.view.TocEntryView;
 
 /**
  * A Markdown page after linking and rendering: its body HTML (split into the two definitions for
- * terms of kind {@code both}), its table of contents, the keys it cites, and its FAQ questions.
+ * terms of kind {@code both}), its table of contents, the keys it cites, its FAQ questions, and
+ * the plain text of the whole body for the search index.
  */
 record RenderedPage(
     Page page,
@@ -16,7 +17,8 @@ record RenderedPage(
     String mechanisticHtml,
     List<TocEntryView> toc,
     List<String> citedKeys,
-    List<Question> questions) {
+    List<Question> questions,
+    String searchText) {
 
   /** One FAQ question: its heading id and text, and the plain text of its answer. */
   record Question(String id, String text, String answerText) {}

@@ -27,7 +27,7 @@ final class SearchDocuments {
     String section = navigation.section(p.section()).map(Navigation.Section::title).orElse("");
     switch (p.kind()) {
       case PAGE, FLOWCHART -> docs.add(SearchDocument.page(p.url(), p.title(), section, headings,
-          p.description() + " " + SearchText.fromHtml(r.bodyHtml())));
+          p.description() + " " + r.searchText()));
       case TERM -> docs.add(SearchDocument.term(p.url(), p.term().term(), "Glossary", p.term().aliases(), headings,
           p.term().shortDefinition() + " " + SearchText.fromHtml(join(r.bodyHtml(), r.behavioralHtml(), r.mechanisticHtml()))));
       case FAQ -> {

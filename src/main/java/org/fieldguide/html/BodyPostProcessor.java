@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.fieldguide.search.SearchText;
 import org.fieldguide.template.view.TocEntryView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -17,8 +18,11 @@ import org.jsoup.select.Elements;
  * table of contents.
  */
 public final class BodyPostProcessor {
-  /** The processed fragment and its table of contents. */
-  public record Result(String html, List<TocEntryView> toc) {}
+  /**
+   * The processed fragment, its table of contents, and its plain text for the search index
+   * (taken from this same parse, so the index needs no second one).
+   */
+  public record Result(String html, List<TocEntryView> toc, String searchText) {}
 
   /** Processes a body whose page has no ids but its own. */
   public Result process(String bodyHtml) {
@@ -67,7 +71,8 @@ public final class BodyPostProcessor {
         table.wrap("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"></div>");
       }
     }
-    return new Result(doc.body().html(), List.copyOf(toc));
+    String html = doc.body().html();
+    return new Result(html, List.copyOf(toc), SearchText.ofDiscarding(doc.body()));
   }
 
   /**

@@ -51,6 +51,14 @@ public final class SearchText {
   }
 
   /**
+   * The same as {@link #fromHtml} of {@code root}'s HTML, read from the element itself, which it
+   * changes: for a caller that has parsed the fragment anyway and is done with it.
+   */
+  public static String ofDiscarding(Element root) {
+    return dropAndCollapse(root);
+  }
+
+  /**
    * Removes what is not prose from {@code root} (in place) and returns the text that is left. Only
    * the space before a dropped marker is closed up, so the author's own spacing stays as written.
    */
