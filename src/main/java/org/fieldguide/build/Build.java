@@ -80,7 +80,8 @@ public final class Build {
     // Parse and link every Markdown page: first every target is known, then every reference resolved.
     TargetIndex targets = new TargetIndex(site);
     TermMatcher terms = new TermMatcher(site.terms().values());
-    PageLinker linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, options.templatesDir()));
+    Optional<SortedMap<String, Path>> assets = PublishedFiles.assets(options.templatesDir(), loader, diagnostics);
+    PageLinker linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, assets.map(Map::keySet)));
     MarkdownSetup markdown = new MarkdownSetup();
     BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
         new TableBlocks(site, markdown, linker));
@@ -125,11 +126,9 @@ public final class Build {
     made = null;
     out.put(SearchIndex.INDEX_PATH, SearchIndex.json(SearchDocuments.of(rendered.values(), navigation)));
     out.putAll(SearchIndex.libraryAssets());
-    out.put("sitemap.xml", SiteFiles.sitemap(baseUrl, site.pages()));
-    out.put("robots.txt", SiteFiles.robots(baseUrl));
-    out.put(".nojekyll", new byte[0]);
+    out.putAll(SiteFiles.all(baseUrl, site.pages()));
     out.keySet().forEach(path -> origins.putIfAbsent(path, "templates"));
-    copyAssets(out, origins, diagnostics, loader);
+    copyAssets(assets.orElse(new TreeMap<>()), out, origins, diagnostics, loader);
     OutputPaths.check(origins, diagnostics);
 
     // Check every link and fragment now that every page exists.
@@ -228,30 +227,23 @@ public final class Build {
     return null;
   }
 
-  private void copyAssets(SortedMap<String, byte[]> out, Map<String, String> origins, Diagnostics diagnostics,
-      SourceLoader loader) {
-    Path assets = options.templatesDir().resolve("assets");
-    if (!Files.isDirectory(assets)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(assets)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        Path real = file.toRealPath();
-        if (!real.startsWith(assets.toRealPath())) {
-          diagnostics.error(loader.displayPath(file), 0, 0, "this asset points outside templates/assets/; copy the file in instead of linking it");
-          continue;
-        }
-        String key = "assets/" + assets.relativize(file).toString().replace('\\', '/');
-        if (out.containsKey(key)) {
-          diagnostics.error(loader.displayPath(file), 0, 0, "this asset would replace /" + key
-              + ", which the build writes from " + origins.get(key) + "; rename the asset");
-          continue;
-        }
-        out.put(key, Files.readAllBytes(real));
-        origins.put(key, loader.displayPath(file));
+  /** Adds the files {@link PublishedFiles#assets} found, unless one would replace a file the build makes. */
+  private static void copyAssets(SortedMap<String, Path> assets, SortedMap<String, byte[]> out, Map<String, String> origins,
+      Diagnostics diagnostics, SourceLoader loader) {
+    for (Map.Entry<String, Path> asset : assets.entrySet()) {
+      String key = asset.getKey();
+      String where = loader.displayPath(asset.getValue());
+      if (out.containsKey(key)) {
+        diagnostics.error(where, 0, 0, "this asset would replace /" + key + ", which the build writes from "
+            + origins.get(key) + "; rename the asset");
+        continue;
       }
-    } catch (IOException e) {
-      diagnostics.error(loader.displayPath(assets), 0, 0, "cannot read the assets (" + e.getMessage() + ")");
+      try {
+        out.put(key, Files.readAllBytes(asset.getValue()));
+        origins.put(key, where);
+      } catch (IOException e) {
+        diagnostics.error(where, 0, 0, "cannot read this asset (" + e.getMessage() + ")");
+      }
     }
   }
 

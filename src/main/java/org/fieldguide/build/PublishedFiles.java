@@ -3,47 +3,63 @@ package org.fieldguide.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.model.Site;
+import org.fieldguide.output.SiteFiles;
 import org.fieldguide.search.SearchIndex;
+import org.fieldguide.source.SourceLoader;
 import org.fieldguide.xref.KnownFiles;
 
 /**
- * The files a build writes besides its pages, listed before any page is rendered so that the
- * linker can report a link to a missing file where it is written: what {@link Build} copies from
- * {@code templates/assets/} (as {@code assets/…}), the search index and library, and the sitemap,
- * {@code robots.txt} and {@code .nojekyll}. Keep it in step with what {@code Build} writes; the
- * site-wide link checker, which sees the real output, is the backstop.
+ * What a build publishes besides its pages, known before any page is rendered so that the linker
+ * can report a link to a missing file where it is written: the files under {@code templates/assets/}
+ * (as {@code assets/…}), the search index and library, and {@link SiteFiles}. {@link Build} writes
+ * exactly these, from the same lists.
  */
 final class PublishedFiles {
   private PublishedFiles() {}
 
-  /** The pages of {@code site} and the other files; unknown (links left to the backstop) if the assets cannot be listed. */
-  static KnownFiles known(Site site, Path templatesDir) {
-    try {
-      return KnownFiles.of(site, list(templatesDir));
-    } catch (IOException e) {
-      return KnownFiles.unknown(); // Build reports the unreadable folder when it copies the assets
-    }
-  }
-
-  static Set<String> list(Path templatesDir) throws IOException {
-    Set<String> files = new TreeSet<>(Set.of(SearchIndex.INDEX_PATH, SearchIndex.LIBRARY_PATH, SearchIndex.LICENSE_PATH,
-        "sitemap.xml", "robots.txt", ".nojekyll"));
+  /**
+   * Every file under {@code templates/assets/}, by its path in the site, in order; a file that links
+   * outside the folder is reported and left out. Empty if the folder cannot be read (reported).
+   */
+  static Optional<SortedMap<String, Path>> assets(Path templatesDir, SourceLoader loader, Diagnostics diagnostics) {
+    SortedMap<String, Path> files = new TreeMap<>();
     Path assets = templatesDir.resolve("assets");
     if (!Files.isDirectory(assets)) {
-      return files;
+      return Optional.of(files);
     }
     try (Stream<Path> walk = Files.walk(assets)) {
       Path realAssets = assets.toRealPath();
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        if (file.toRealPath().startsWith(realAssets)) { // Build refuses the others, and reports them
-          files.add("assets/" + assets.relativize(file).toString().replace('\\', '/'));
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        if (!file.toRealPath().startsWith(realAssets)) {
+          diagnostics.error(loader.displayPath(file), 0, 0,
+              "this asset points outside templates/assets/; copy the file in instead of linking it");
+          continue;
         }
+        files.put("assets/" + assets.relativize(file).toString().replace('\\', '/'), file);
       }
+      return Optional.of(files);
+    } catch (IOException e) {
+      diagnostics.error(loader.displayPath(assets), 0, 0, "cannot read the assets (" + e.getMessage() + ")");
+      return Optional.empty();
     }
-    return files;
+  }
+
+  /** The pages of {@code site}, the assets, and the generated files; unknown if the assets are. */
+  static KnownFiles known(Site site, Optional<? extends Collection<String>> assets) {
+    if (assets.isEmpty()) {
+      return KnownFiles.unknown(); // links are left to the site-wide checker
+    }
+    TreeSet<String> files = new TreeSet<>(assets.get());
+    files.addAll(SearchIndex.PATHS);
+    files.addAll(SiteFiles.PATHS);
+    return KnownFiles.of(site, files);
   }
 }

@@ -2,12 +2,26 @@ package org.fieldguide.output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 
 /** The small files every site gets: {@code sitemap.xml}, {@code robots.txt}, {@code .nojekyll}. */
 public final class SiteFiles {
+  /** Where they are written, from the site root; the linker knows them before they exist. */
+  public static final List<String> PATHS = List.of("sitemap.xml", "robots.txt", ".nojekyll");
+
   private SiteFiles() {}
+
+  /** All three, by path. */
+  public static SortedMap<String, byte[]> all(String baseUrl, List<Page> pages) {
+    SortedMap<String, byte[]> out = new TreeMap<>();
+    out.put("sitemap.xml", sitemap(baseUrl, pages));
+    out.put("robots.txt", robots(baseUrl));
+    out.put(".nojekyll", new byte[0]);
+    return out;
+  }
 
   public static byte[] sitemap(String baseUrl, List<Page> pages) {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

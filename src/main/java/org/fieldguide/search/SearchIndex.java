@@ -40,6 +40,9 @@ public final class SearchIndex {
   public static final String LIBRARY_PATH = "assets/fuse.min.js";
   /** The library's license, shipped beside it. */
   public static final String LICENSE_PATH = "assets/fuse.LICENSE.txt";
+
+  /** Every file the search adds to the site: the index, the library and its license. */
+  public static final java.util.List<String> PATHS = java.util.List.of(INDEX_PATH, LIBRARY_PATH, LICENSE_PATH);
   /** Index format version; search.js checks it. */
   public static final int FORMAT = 1;
 

@@ -1,8 +1,8 @@
 package org.fieldguide.html;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -56,6 +56,6 @@ class RelativeLinkTest {
       assertEquals(resolved.getPath(), fast.path(), page + " + " + value);
       assertEquals(resolved.getFragment(), fast.fragment(), page + " + " + value);
     }
-    assertNotNull(answered > 5_000 ? "" : null, "the fast path answered only " + answered + " of 20,000");
+    assertTrue(answered > 5_000, "the fast path answered only " + answered + " of 20,000");
   }
 }
