@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.model.Page;
@@ -12,52 +13,110 @@ import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
 import org.fieldguide.xref.LinkReport;
 
-/** The link graph inverted: for each page, the pages that link to it, in title order. */
+/**
+ * The link graph inverted: for each page, the pages that link to it, in title order; for each
+ * source, the pages that cite it. {@code serve} keeps one from build to build and {@linkplain
+ * #replace replaces} the reports of the pages it renders again.
+ */
 final class Backlinks {
   private final Site site;
   private final Map<String, TreeSet<String>> incoming = new HashMap<>();
-  private final Map<String, List<String>> citedBy = new HashMap<>();
+  private final Map<String, TreeSet<String>> citedBy = new HashMap<>();
   private final Map<String, Page> byId = new HashMap<>();
+  private int citationChanges;
+
+  /** What the references page shows of the citations: which pages cite each source (by identity and version). */
+  record Citations(Backlinks of, int version) {}
 
   Backlinks(Site site, List<LinkReport> reports) {
     this.site = site;
     site.pages().forEach(p -> byId.put(p.id(), p));
-    for (LinkReport report : reports) {
-      for (String target : report.linkedPageIds()) {
-        if (!target.equals(report.pageId())) {
-          incoming.computeIfAbsent(target, k -> new TreeSet<>()).add(report.pageId());
-        }
-      }
-      for (String key : report.citedKeys()) {
-        citedBy.computeIfAbsent(key, k -> new ArrayList<>()).add(report.pageId());
-      }
-    }
+    reports.forEach(this::add);
     for (Page page : site.pages()) {
       if (page.term() != null) {
         for (String key : page.term().sources()) {
-          List<String> pages = citedBy.computeIfAbsent(key, k -> new ArrayList<>());
-          if (!pages.contains(page.id())) {
-            pages.add(page.id());
-          }
+          citedBy.computeIfAbsent(key, k -> new TreeSet<>()).add(page.id());
         }
       }
     }
+  }
+
+  /**
+   * Takes {@code now} in place of {@code old}, the same page's report from the last build, and
+   * returns the ids of the pages whose incoming links changed.
+   */
+  Set<String> replace(LinkReport old, LinkReport now) {
+    Set<String> changed = new TreeSet<>(old.linkedPageIds());
+    changed.addAll(now.linkedPageIds());
+    changed.removeIf(id -> old.linkedPageIds().contains(id) == now.linkedPageIds().contains(id));
+    changed.remove(now.pageId());
+    if (!old.citedKeys().equals(now.citedKeys())) {
+      citationChanges++;
+    }
+    remove(old);
+    add(now);
+    return changed;
+  }
+
+  private void add(LinkReport report) {
+    for (String target : report.linkedPageIds()) {
+      if (!target.equals(report.pageId())) {
+        incoming.computeIfAbsent(target, k -> new TreeSet<>()).add(report.pageId());
+      }
+    }
+    for (String key : report.citedKeys()) {
+      citedBy.computeIfAbsent(key, k -> new TreeSet<>()).add(report.pageId());
+    }
+  }
+
+  private void remove(LinkReport report) {
+    for (String target : report.linkedPageIds()) {
+      TreeSet<String> from = incoming.get(target);
+      if (from != null) {
+        from.remove(report.pageId());
+        if (from.isEmpty()) {
+          incoming.remove(target);
+        }
+      }
+    }
+    Page page = byId.get(report.pageId());
+    for (String key : report.citedKeys()) {
+      TreeSet<String> pages = citedBy.get(key);
+      boolean listed = page != null && page.term() != null && page.term().sources().contains(key);
+      if (pages != null && !listed) {
+        pages.remove(report.pageId());
+        if (pages.isEmpty()) {
+          citedBy.remove(key);
+        }
+      }
+    }
+  }
+
+  Site site() {
+    return site;
+  }
+
+  /** The pages citing each source as they are now; equal to another only if nothing changed between them. */
+  Citations citations() {
+    return new Citations(this, citationChanges);
   }
 
   /** Pages linking to {@code page}, sorted by title then id. */
   List<Page> to(Page page) {
-    List<Page> out = new ArrayList<>();
-    for (String id : incoming.getOrDefault(page.id(), new TreeSet<>())) {
-      out.add(byId.get(id));
-    }
-    out.sort(Comparator.comparing(Page::title).thenComparing(Page::id));
-    return out;
+    return sorted(incoming.get(page.id()));
   }
 
   /** Pages citing source {@code key}, sorted by title. */
   List<Page> citing(String key) {
-    List<Page> out = new ArrayList<>();
-    for (String id : citedBy.getOrDefault(key, List.of())) {
+    return sorted(citedBy.get(key));
+  }
+
+  private List<Page> sorted(Set<String> ids) {
+    if (ids == null) {
+      return List.of();
+    }
+    List<Page> out = new ArrayList<>(ids.size());
+    for (String id : ids) {
       out.add(byId.get(id));
     }
     out.sort(Comparator.comparing(Page::title).thenComparing(Page::id));

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.SiteReader;
 import org.fieldguide.html.SiteLinkChecker;
@@ -44,31 +49,52 @@ import org.fieldguide.xref.TermMatcher;
  */
 public final class Build {
   private final BuildOptions options;
-  private final RenderCache cache;
+  private final BuildState state;
 
   public Build(BuildOptions options) {
-    this(options, new RenderCache());
+    this(options, new BuildState());
   }
 
-  /** A build that reuses (and adds to) the formulas and diagrams in {@code cache}; see {@code serve}. */
-  public Build(BuildOptions options, RenderCache cache) {
+  /**
+   * A build that starts from what the last build with {@code state} left (see {@code serve}) and
+   * leaves its own results there for the next.
+   */
+  public Build(BuildOptions options, BuildState state) {
     this.options = options;
-    this.cache = cache;
+    this.state = state;
   }
 
+  /** A build that reads every file. */
   public BuildResult run() {
+    return run(null);
+  }
+
+  /**
+   * A build that reads again only the files and folders in {@code changed} (absolute paths created,
+   * changed or deleted since the last build with this state), or every file if it is null.
+   */
+  public BuildResult run(Collection<Path> changed) {
+    try {
+      return runStages(changed);
+    } catch (RuntimeException | Error e) {
+      state.forget(); // a build cut short leaves results that may not fit together; start afresh
+      throw e;
+    }
+  }
+
+  private BuildResult runStages(Collection<Path> changed) {
     Diagnostics diagnostics = new Diagnostics();
     SourceLoader loader = new SourceLoader(options.projectRoot());
     if (!insideProject(options.contentDir(), loader, diagnostics) | !insideProject(options.templatesDir(), loader, diagnostics)) {
       return new BuildResult(diagnostics, new TreeMap<>(), false);
     }
-    List<SourceFile> files = loader.load(options.contentDir(), diagnostics);
+    List<SourceFile> files = loader.load(options.contentDir(), changed, state.sources, diagnostics);
     String siteYaml = loader.displayPath(options.contentDir().resolve("site.yaml"));
     Optional<Site> read = files.isEmpty() ? Optional.empty()
-        : new SiteReader(options.drafts()).read(files, siteYaml, diagnostics);
-    Optional<Templates> templates = Templates.compile(options.templatesDir().toFile(),
-        loader.displayPath(options.templatesDir()), diagnostics);
-    if (read.isEmpty() || templates.isEmpty()) {
+        : new SiteReader(options.drafts(), state.reads).read(files, siteYaml, diagnostics);
+    readTemplates(changed, loader);
+    state.templateDiagnostics.forEach(diagnostics::add);
+    if (read.isEmpty() || state.templates.isEmpty()) {
       return new BuildResult(diagnostics, new TreeMap<>(), false);
     }
     Site site = read.get();
@@ -76,113 +102,266 @@ public final class Build {
     if (!baseUrl.endsWith("/")) {
       baseUrl = baseUrl + "/";
     }
+    state.assetDiagnostics.forEach(diagnostics::add);
+    if (state.git == null) {
+      state.git = GitDates.read(options.projectRoot(), options.contentDir());
+    }
+    SiteContext context = state.context;
+    if (context == null || !context.fits(site, state.templates.get(), baseUrl, state.assets)) {
+      context = new SiteContext(site, state.templates.get(), baseUrl, state.assets, state.assetOrigins, state.git,
+          options.version(), state.drawings);
+      state.context = context;
+    }
+    site = context.site; // the same pages; only the bodies may be newer
+    context.diagnostics.forEach(diagnostics::add);
 
-    // Parse and link every Markdown page: first every target is known, then every reference resolved.
-    TargetIndex targets = new TargetIndex(site);
-    TermMatcher terms = new TermMatcher(site.terms().values());
-    Optional<SortedMap<String, Path>> assets = PublishedFiles.assets(options.templatesDir(), loader, diagnostics);
-    PageLinker linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, assets.map(Map::keySet)));
-    MarkdownSetup markdown = new MarkdownSetup();
-    BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
-        new TableBlocks(site, markdown, linker));
-    PageBodies bodies = new PageBodies(markdown, linker, blocks, templates.get()::fixedIds);
-    // Each page is parsed, linked and rendered in one go, so its Markdown tree can go as soon as its
-    // HTML exists: holding every tree until every page was linked made the peak memory of a large site.
-    List<BodyOf> bodiesOf = site.pages().parallelStream()
-        .filter(p -> !p.kind().isGenerated())
-        .map(p -> {
-          PageBodies.Linked l = bodies.parseAndLink(p, diagnostics);
-          return new BodyOf(l.report(), bodies.render(l, diagnostics));
-        })
+    // Parse, link and render every Markdown page whose body or context changed. Each page is parsed,
+    // linked and rendered in one go, so its Markdown tree can go as soon as its HTML exists: holding
+    // every tree until every page was linked made the peak memory of a large site.
+    Site current = read.get();
+    SiteContext ctx = context;
+    boolean sameShape = context == state.lastContext; // the same pages, so the same output paths
+    state.lastContext = null; // until this build is through, so that a crash leaves nothing half done
+    List<BuildState.BodyWork> redone = context.markdownPages.stream()
+        .filter(p -> !isCurrent(state.bodies.get(p.id()), ctx, p, current.bodies().get(p.id())))
+        .toList().parallelStream()
+        .map(p -> renderBody(ctx, p, current.bodies().get(p.id())))
         .toList();
-    TermChecks.check(site, diagnostics);
-    Map<String, RenderedPage> rendered = new TreeMap<>();
-    bodiesOf.forEach(b -> rendered.put(b.page().page().id(), b.page()));
-    List<LinkReport> reports = bodiesOf.stream().map(BodyOf::report).toList();
-    bodiesOf = null;
-    Backlinks backlinks = new Backlinks(site, reports);
+    Map<String, BuildState.BodyWork> previous = new HashMap<>();
+    for (BuildState.BodyWork work : redone) {
+      previous.put(work.page().id(), state.bodies.put(work.page().id(), work));
+    }
+    if (!sameShape) {
+      state.bodies.keySet().retainAll(context.byId.keySet());
+    }
+    Map<String, RenderedPage> rendered = new HashMap<>();
+    List<LinkReport> reports = new ArrayList<>(context.markdownPages.size());
+    for (Page page : context.markdownPages) {
+      BuildState.BodyWork work = state.bodies.get(page.id());
+      work.diagnostics().forEach(diagnostics::add);
+      rendered.put(page.id(), work.rendered());
+      reports.add(work.report());
+    }
+    Set<String> backlinksChanged = new HashSet<>();
+    if (!sameShape || state.backlinks == null || redone.size() > context.markdownPages.size() / 2) {
+      state.backlinks = new Backlinks(site, reports);
+    } else {
+      for (BuildState.BodyWork work : redone) {
+        BuildState.BodyWork old = previous.get(work.page().id());
+        backlinksChanged.addAll(state.backlinks.replace(old == null
+            ? new LinkReport(work.page().id(), Set.of(), List.of(), List.of()) : old.report(), work.report()));
+      }
+    }
+    Backlinks backlinks = state.backlinks;
     backlinks.reportOrphans(diagnostics);
 
-    // Apply templates.
-    GitDates git = GitDates.read(options.projectRoot(), options.contentDir());
-    Navigation navigation = new Navigation(site);
-    PageViews views = new PageViews(site, navigation, baseUrl, page -> updated(page, git), options.version());
-    MainViews mains = new MainViews(site, rendered, backlinks, views, templates.get(), diagnostics);
-    SortedMap<String, byte[]> out = new TreeMap<>();
-    Map<String, String> origins = new TreeMap<>(); // output path → the file it comes from, for errors
-    SiteLinkChecker checker = new SiteLinkChecker();
-    // Each page is rendered and scanned for its links on any thread, then registered in page order.
-    List<MadePage> made = site.pages().parallelStream()
-        .map(page -> mains.render(page).map(html -> new MadePage(page, html.getBytes(StandardCharsets.UTF_8),
-            SiteLinkChecker.scan(html))).orElse(null))
-        .filter(Objects::nonNull)
+    // Apply templates to every page whose body, backlinks, context or what else it shows changed.
+    MainViews mains = new MainViews(site, rendered, backlinks, context.views, context.templates);
+    List<Page> toMake = site.pages().stream()
+        .filter(p -> !isCurrent(state.pages.get(p.id()), ctx, rendered.get(p.id()), backlinks, backlinksChanged, p,
+            shows(p, ctx, rendered, backlinks)))
         .toList();
+    List<MadePage> made = toMake.parallelStream().map(page -> {
+      Diagnostics own = new Diagnostics();
+      Optional<String> html = mains.render(page, own);
+      byte[] bytes = html.map(h -> h.getBytes(StandardCharsets.UTF_8)).orElse(null);
+      BuildState.PageWork old = state.pages.get(page.id());
+      if (bytes != null && old != null && old.bytes() != null && java.util.Arrays.equals(bytes, old.bytes())) {
+        bytes = old.bytes(); // unchanged: the preview then sees by identity that nothing changed
+      }
+      SiteLinkChecker.PageLinks links = bytes == null ? null
+          : old != null && bytes == old.bytes() ? old.links() : SiteLinkChecker.scan(html.get());
+      return new MadePage(page, new BuildState.PageWork(ctx, rendered.get(page.id()), backlinks, backlinks.to(page),
+          shows(page, ctx, rendered, backlinks), bytes, links, own.all()));
+    }).toList();
+    Set<String> idsChanged = sameShape ? new HashSet<>() : null;
     for (MadePage m : made) {
-      String source = m.page().sourcePath() != null ? m.page().sourcePath() : "templates";
-      out.put(m.page().outputPath(), m.bytes());
-      origins.put(m.page().outputPath(), source);
-      checker.add(m.page().outputPath(), m.links(), source);
+      BuildState.PageWork old = state.pages.put(m.page().id(), m.work());
+      if (idsChanged != null && (old == null || old.links() == null || m.work().links() == null
+          || !old.links().ids().equals(m.work().links().ids()))) {
+        idsChanged.add(m.page().id());
+      }
     }
-    made = null;
-    out.put(SearchIndex.INDEX_PATH, SearchIndex.json(SearchDocuments.of(rendered.values(), navigation)));
-    out.putAll(SearchIndex.libraryAssets());
-    out.putAll(SiteFiles.all(baseUrl, site.pages()));
-    out.keySet().forEach(path -> origins.putIfAbsent(path, "templates"));
-    copyAssets(assets.orElse(new TreeMap<>()), out, origins, diagnostics, loader);
-    OutputPaths.check(origins, diagnostics);
+
+    // Gather the output: every page when the pages changed, else only those made again.
+    SortedMap<String, byte[]> out = state.out;
+    if (!sameShape) {
+      state.pages.keySet().retainAll(context.byId.keySet());
+      out.clear();
+      Set<String> pageFiles = new HashSet<>();
+      for (Page page : site.pages()) {
+        register(page, state.pages.get(page.id()), out);
+        pageFiles.add(page.outputPath());
+      }
+      state.checker.retain(pageFiles);
+    } else {
+      for (MadePage m : made) {
+        register(m.page(), m.work(), out);
+      }
+    }
+    for (Page page : site.pages()) {
+      state.pages.get(page.id()).diagnostics().forEach(diagnostics::add);
+    }
+    updateSearchParts(rendered, context, sameShape);
+    List<byte[]> searchParts = List.copyOf(state.searchByUrl.values());
+    Supplier<byte[]> searchIndex = memoized(() -> SearchIndex.join(searchParts));
+    if (state.searchIndexOnDemand) {
+      out.remove(SearchIndex.INDEX_PATH);
+    } else {
+      out.put(SearchIndex.INDEX_PATH, searchIndex.get());
+    }
+    if (state.libraryAssets == null) {
+      state.libraryAssets = SearchIndex.libraryAssets();
+    }
+    out.putAll(state.libraryAssets);
+    out.putAll(context.siteFiles);
+    state.assetBytes.forEach(out::putIfAbsent);
+    if (!sameShape || state.outPaths == null) {
+      state.outPaths = Set.copyOf(out.keySet());
+    }
 
     // Check every link and fragment now that every page exists.
-    checkFragments(site, reports, checker, diagnostics);
+    state.fragments.check(context.byId, reports, idsChanged, state.checker, diagnostics);
     if (!diagnostics.hasErrors()) { // after other errors, missing pages would only cause echoes
-      checker.check(new TreeSet<>(out.keySet()), diagnostics);
+      state.checker.check(state.outPaths, diagnostics);
     }
+    state.lastContext = context;
 
+    SortedMap<String, byte[]> result = Collections.unmodifiableSortedMap(new TreeMap<>(out));
     boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
     if (failed || !options.write()) {
-      return new BuildResult(diagnostics, out, false);
+      return new BuildResult(diagnostics, result, false, searchIndex);
     }
     String clash = outputClash();
     if (clash != null) {
       diagnostics.error(loader.displayPath(options.outDir()), 0, 0, clash);
-      return new BuildResult(diagnostics, out, false);
+      return new BuildResult(diagnostics, result, false, searchIndex);
     }
     try {
-      new SiteWriter(options.outDir()).write(out);
+      new SiteWriter(options.outDir()).write(result);
     } catch (IOException e) {
       diagnostics.error(loader.displayPath(options.outDir()), 0, 0, "cannot write the site (" + e.getMessage()
           + "); the previous site is unchanged");
-      return new BuildResult(diagnostics, out, false);
+      return new BuildResult(diagnostics, result, false, searchIndex);
     }
-    return new BuildResult(diagnostics, out, true);
+    return new BuildResult(diagnostics, result, true, searchIndex);
   }
 
-  private static LocalDate updated(Page page, GitDates git) {
-    if (page.updated() != null) {
-      return page.updated();
-    }
-    return page.sourcePath() == null ? null : git.of(page.sourcePath());
+  private static boolean isCurrent(BuildState.BodyWork work, SiteContext context, Page page, String markdown) {
+    return work != null && work.context() == context && work.page() == page && work.markdown().equals(markdown);
   }
 
-  /** One page out of the Markdown stage: what it links to, and its rendered body. */
-  private record BodyOf(LinkReport report, RenderedPage page) {}
+  private static boolean isCurrent(BuildState.PageWork work, SiteContext context, RenderedPage rendered,
+      Backlinks backlinks, Set<String> backlinksChanged, Page page, Object shows) {
+    if (work == null || work.context() != context || work.rendered() != rendered || !java.util.Objects.equals(work.shows(), shows)) {
+      return false;
+    }
+    boolean sameBacklinks = work.backlinksFrom() == backlinks && !backlinksChanged.contains(page.id());
+    return sameBacklinks || work.backlinks().equals(backlinks.to(page));
+  }
 
-  /** One page out of the template stage: its bytes, and its ids and links for the link checker. */
-  private record MadePage(Page page, byte[] bytes, SiteLinkChecker.PageLinks links) {}
+  /** Puts a made page into the output and registers its links for the check. */
+  private void register(Page page, BuildState.PageWork work, SortedMap<String, byte[]> out) {
+    if (work.bytes() == null) {
+      out.remove(page.outputPath());
+      return;
+    }
+    out.put(page.outputPath(), work.bytes());
+    state.checker.add(page.outputPath(), work.links(), page.sourcePath() != null ? page.sourcePath() : "templates");
+  }
 
-  private static void checkFragments(Site site, List<LinkReport> reports, SiteLinkChecker checker, Diagnostics diagnostics) {
-    Map<String, Page> byId = new LinkedHashMap<>();
-    site.pages().forEach(p -> byId.put(p.id(), p));
-    for (LinkReport report : reports) {
-      for (LinkReport.PendingFragment f : report.fragments()) {
-        Page target = byId.get(f.targetId());
-        if (target != null && !checker.hasId(target.outputPath(), f.fragment())) {
-          diagnostics.error(f.path(), f.line(), f.column(), "unknown fragment '#" + f.fragment() + "' on "
-              + (target.sourcePath() != null ? target.sourcePath() : "/" + target.url())
-              + "; link to one of its headings (ids are the heading text in lower case with '-' for spaces)");
-        }
+  private static BuildState.BodyWork renderBody(SiteContext context, Page page, String markdown) {
+    Diagnostics own = new Diagnostics();
+    PageBodies.Linked linked = context.bodies.parseAndLink(page, markdown, own);
+    RenderedPage rendered = context.bodies.render(linked, own);
+    return new BuildState.BodyWork(context, page, markdown, linked.report(), rendered, own.all());
+  }
+
+  /**
+   * What a page shows of other pages' bodies, beyond its backlinks: the FAQ index shows every FAQ
+   * page's questions, the references page the pages citing each source. Null for other pages.
+   */
+  private static Object shows(Page page, SiteContext context, Map<String, RenderedPage> rendered, Backlinks backlinks) {
+    return switch (page.kind()) {
+      case FAQ_INDEX -> context.faqPages.stream().map(p -> {
+        RenderedPage r = rendered.get(p.id());
+        return r == null ? List.of() : r.questions();
+      }).toList();
+      case REFERENCES -> backlinks.citations();
+      default -> null;
+    };
+  }
+
+  /**
+   * The search index, made of each page's entries in the order of the pages' addresses; a page's
+   * entries are written again only when its rendered body or the context changed.
+   */
+  private void updateSearchParts(Map<String, RenderedPage> rendered, SiteContext context, boolean sameShape) {
+    List<RenderedPage> stale = new ArrayList<>();
+    for (RenderedPage r : rendered.values()) {
+      BuildState.SearchWork work = state.search.get(r.page().id());
+      if (work == null || work.rendered() != r || work.context() != context) {
+        stale.add(r);
       }
     }
+    List<BuildState.SearchWork> redone = stale.parallelStream()
+        .map(r -> new BuildState.SearchWork(context, r, SearchIndex.entries(SearchDocuments.of(List.of(r), context.navigation))))
+        .toList();
+    redone.forEach(work -> state.search.put(work.rendered().page().id(), work));
+    if (!sameShape) {
+      state.search.keySet().retainAll(rendered.keySet());
+      state.searchByUrl.clear();
+      state.search.values().forEach(work -> state.searchByUrl.put(work.rendered().page().url(), work.entries()));
+    } else {
+      redone.forEach(work -> state.searchByUrl.put(work.rendered().page().url(), work.entries()));
+    }
   }
+
+  /** {@code make}, run once, when first asked for; thread-safe. */
+  private static Supplier<byte[]> memoized(Supplier<byte[]> make) {
+    return new Supplier<>() {
+      private byte[] made;
+
+      @Override
+      public synchronized byte[] get() {
+        if (made == null) {
+          made = make.get();
+        }
+        return made;
+      }
+    };
+  }
+
+  /** Compiles the templates and reads the assets, unless nothing under {@code templates/} changed since the last build. */
+  private void readTemplates(Collection<Path> changed, SourceLoader loader) {
+    Path dir = options.templatesDir().toAbsolutePath().normalize();
+    boolean touched = changed == null || changed.stream().map(p -> p.toAbsolutePath().normalize())
+        .anyMatch(p -> p.startsWith(dir) || dir.startsWith(p));
+    if (state.templatesRead && !touched) {
+      return;
+    }
+    Diagnostics found = new Diagnostics();
+    state.templates = Templates.compile(options.templatesDir().toFile(), loader.displayPath(options.templatesDir()), found);
+    state.templateDiagnostics = found.all();
+    Diagnostics assetFound = new Diagnostics();
+    state.assets = PublishedFiles.assets(options.templatesDir(), loader, assetFound);
+    state.assetBytes = new TreeMap<>();
+    state.assetOrigins = new TreeMap<>();
+    for (Map.Entry<String, Path> asset : state.assets.orElse(new TreeMap<>()).entrySet()) {
+      String where = loader.displayPath(asset.getValue());
+      try {
+        state.assetBytes.put(asset.getKey(), Files.readAllBytes(asset.getValue()));
+        state.assetOrigins.put(asset.getKey(), where);
+      } catch (IOException e) {
+        assetFound.error(where, 0, 0, "cannot read this asset (" + e.getMessage() + ")");
+      }
+    }
+    state.assetDiagnostics = assetFound.all();
+    state.templatesRead = true;
+  }
+
+  /** One page out of the template stage: its work, for the state. */
+  private record MadePage(Page page, BuildState.PageWork work) {}
 
   /**
    * Whether {@code dir} (content/ or templates/) lies inside the project once links are followed;
@@ -225,26 +404,6 @@ public final class Build {
       }
     }
     return null;
-  }
-
-  /** Adds the files {@link PublishedFiles#assets} found, unless one would replace a file the build makes. */
-  private static void copyAssets(SortedMap<String, Path> assets, SortedMap<String, byte[]> out, Map<String, String> origins,
-      Diagnostics diagnostics, SourceLoader loader) {
-    for (Map.Entry<String, Path> asset : assets.entrySet()) {
-      String key = asset.getKey();
-      String where = loader.displayPath(asset.getValue());
-      if (out.containsKey(key)) {
-        diagnostics.error(where, 0, 0, "this asset would replace /" + key + ", which the build writes from "
-            + origins.get(key) + "; rename the asset");
-        continue;
-      }
-      try {
-        out.put(key, Files.readAllBytes(asset.getValue()));
-        origins.put(key, where);
-      } catch (IOException e) {
-        diagnostics.error(where, 0, 0, "cannot read this asset (" + e.getMessage() + ")");
-      }
-    }
   }
 
   static List<Page> pagesOf(Site site, PageKind kind) {

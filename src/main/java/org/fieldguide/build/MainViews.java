@@ -31,19 +31,17 @@ final class MainViews {
   private final Backlinks backlinks;
   private final PageViews views;
   private final Templates templates;
-  private final Diagnostics diagnostics;
 
-  MainViews(Site site, Map<String, RenderedPage> rendered, Backlinks backlinks, PageViews views, Templates templates,
-      Diagnostics diagnostics) {
+  MainViews(Site site, Map<String, RenderedPage> rendered, Backlinks backlinks, PageViews views, Templates templates) {
     this.site = site;
     this.rendered = rendered;
     this.backlinks = backlinks;
     this.views = views;
     this.templates = templates;
-    this.diagnostics = diagnostics;
   }
 
-  Optional<String> render(Page page) {
+  /** The page's HTML, or empty if a template failed (reported to {@code diagnostics}). */
+  Optional<String> render(Page page, Diagnostics diagnostics) {
     Object view;
     Map<String, Object> jsonLd = null;
     switch (page.kind()) {

@@ -43,8 +43,9 @@ final class PageBodies {
   /** The parsed and linked body, ready to render. */
   record Linked(Page page, Node document, LinkReport report) {}
 
-  Linked parseAndLink(Page page, Diagnostics diagnostics) {
-    Optional<Node> parsed = markdown.parseWithinLimits(page.body(), line -> diagnostics.error(page.sourcePath(),
+  /** Parses, checks and links {@code body}, the Markdown of {@code page}. */
+  Linked parseAndLink(Page page, String body, Diagnostics diagnostics) {
+    Optional<Node> parsed = markdown.parseWithinLimits(body, line -> diagnostics.error(page.sourcePath(),
         page.bodyFirstLine() + line, 1, Limits.markdownTooDeep()));
     if (parsed.isEmpty()) { // reported; an empty body keeps later stages from echoing it
       Node empty = new org.commonmark.node.Document();

@@ -87,7 +87,7 @@ final class TableBlocks {
       return "";
     }
     linker.link(new Page(page.id(), page.kind(), page.url(), page.section(), page.title(), page.description(),
-        page.order(), page.tags(), page.updated(), page.draft(), false, markdownText, page.bodyFirstLine(),
+        page.order(), page.tags(), page.updated(), page.draft(), false, page.bodyFirstLine(),
         page.origin(), page.term()), doc, diagnostics);
     String html = renderer.render(doc, hooks).strip();
     if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {

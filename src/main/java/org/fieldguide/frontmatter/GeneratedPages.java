@@ -22,7 +22,7 @@ public final class GeneratedPages {
 
   private static Page page(String id, PageKind kind, String section, String title, String description) {
     String url = kind == PageKind.NOT_FOUND ? "" : urlOf(kind);
-    return new Page(id, kind, url, section, title, description, 0, List.of(), null, false, false, "", 1, null, null);
+    return new Page(id, kind, url, section, title, description, 0, List.of(), null, false, false, 1, null, null);
   }
 
   public static String urlOf(PageKind kind) {

@@ -23,13 +23,19 @@ final class PageReader {
 
   private PageReader() {}
 
-  static Optional<Page> read(SourceFile file, Diagnostics diagnostics) {
-    String path = file.displayPath();
-    Optional<FrontMatter> split = FrontMatterSplitter.split(path, file.text(), diagnostics);
+  /** A page read from its file, and the file's Markdown body. */
+  record Read(Page page, String body) {}
+
+  static Optional<Read> read(SourceFile file, Diagnostics diagnostics) {
+    Optional<FrontMatter> split = FrontMatterSplitter.split(file.displayPath(), file.text(), diagnostics);
     if (split.isEmpty()) {
       return Optional.empty();
     }
-    FrontMatter fm = split.get();
+    return pageOf(file, split.get(), diagnostics).map(page -> new Read(page, split.get().body()));
+  }
+
+  private static Optional<Page> pageOf(SourceFile file, FrontMatter fm, Diagnostics diagnostics) {
+    String path = file.displayPath();
     Optional<YamlMap> parsed = YamlMap.parse(path, fm.yaml(), fm.yamlFirstLine(), diagnostics);
     if (parsed.isEmpty()) {
       return Optional.empty();
@@ -57,7 +63,7 @@ final class PageReader {
       return Optional.empty();
     }
     return Optional.of(new Page(id, kind, url, section, title.get(), description.get(), order, tags, updated,
-        draft, autolink, fm.body(), fm.bodyFirstLine(), origin, null));
+        draft, autolink, fm.bodyFirstLine(), origin, null));
   }
 
   private static Optional<Page> readTerm(YamlMap map, String id, String url, String section, FrontMatter fm, SourceRef origin) {
@@ -95,7 +101,7 @@ final class PageReader {
         new SourceRef(origin.path(), map.keyLine("term"), 1), aliasOrigins, map.itemOrigins("see_also"),
         map.itemOrigins("sources"));
     return Optional.of(new Page(id, PageKind.TERM, url, section, name.get(), shortText.get(), Integer.MAX_VALUE,
-        List.of(), updated, draft, true, fm.body(), fm.bodyFirstLine(), origin, term));
+        List.of(), updated, draft, true, fm.bodyFirstLine(), origin, term));
   }
 
   static PageKind kindOf(String stem) {

@@ -2,10 +2,12 @@ package org.fieldguide.frontmatter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
@@ -28,9 +30,16 @@ public final class SiteReader {
   private static final Pattern SEGMENT = Pattern.compile("[a-z0-9][a-z0-9_-]*(\\.md|\\.ya?ml)?");
 
   private final boolean includeDrafts;
+  private final ReadCache cache;
 
   public SiteReader(boolean includeDrafts) {
+    this(includeDrafts, new ReadCache());
+  }
+
+  /** A reader that takes unchanged files from, and adds what it reads to, {@code cache}. */
+  public SiteReader(boolean includeDrafts, ReadCache cache) {
     this.includeDrafts = includeDrafts;
+    this.cache = cache;
   }
 
   public Optional<Site> read(List<SourceFile> files, String siteYamlPath, Diagnostics diagnostics) {
@@ -38,33 +47,82 @@ public final class SiteReader {
     Map<String, Citation> citations = new TreeMap<>();
     Map<String, DataTable> tables = new TreeMap<>();
     List<Page> pages = new ArrayList<>();
+    Map<String, String> bodies = new HashMap<>();
+    Set<String> read = new HashSet<>();
+    // What each file gave, by identity: if every file gives what it gave last time, so does the site.
+    List<Object> reads = new ArrayList<>(files.size());
     for (SourceFile file : files) {
-      if (!checkPath(file, diagnostics)) {
-        continue;
+      if (!cache.isGoodPath(file.contentPath())) {
+        if (!checkPath(file, diagnostics)) {
+          reads.add(null);
+          continue;
+        }
+        cache.goodPath(file.contentPath());
       }
       String path = file.contentPath();
+      read.add(file.displayPath());
       if (path.equals("site.yaml")) {
-        config = YamlMap.parse(file.displayPath(), file.text(), 1, diagnostics)
-            .map(SiteConfigReader::read).orElse(null);
+        config = cache.other(file, d -> YamlMap.parse(file.displayPath(), file.text(), 1, d)
+            .map(SiteConfigReader::read).orElse(null), diagnostics);
+        reads.add(config);
       } else if (path.equals("data/sources.yaml")) {
-        citations.putAll(CitationReader.read(file, diagnostics));
+        Map<String, Citation> found = cache.other(file, d -> CitationReader.read(file, d), diagnostics);
+        citations.putAll(found);
+        reads.add(found);
       } else if (path.startsWith("data/") && file.isYaml()) {
-        DataTableReader.read(file, diagnostics).ifPresent(t -> tables.put(t.name(), t));
+        Optional<DataTable> table = cache.other(file, d -> DataTableReader.read(file, d), diagnostics);
+        table.ifPresent(t -> tables.put(t.name(), t));
+        reads.add(table);
       } else if (file.isMarkdown()) {
-        PageReader.read(file, diagnostics).filter(p -> includeDrafts || !p.draft()).ifPresent(pages::add);
+        Optional<PageReader.Read> page = cache.page(file, diagnostics);
+        page.filter(r -> includeDrafts || !r.page().draft()).ifPresent(r -> {
+          pages.add(r.page());
+          bodies.put(r.page().id(), r.body());
+        });
+        reads.add(page.isPresent() ? page.get().page() : page);
       } else {
         diagnostics.error(file.displayPath(), 0, 0,
             "YAML files belong in content/data/ (or content/site.yaml); move or remove this file");
+        reads.add(null);
       }
     }
+    cache.retain(read);
+    ReadCache.SiteRead last = cache.lastSite;
+    if (last != null && sameObjects(last.reads(), reads)) {
+      last.diagnostics().forEach(diagnostics::add);
+      return last.site().map(site -> new Site(site.config(), site.pages(), site.terms(), site.citations(), site.tables(), bodies));
+    }
+    Diagnostics siteWide = new Diagnostics();
+    Optional<Site> site = assemble(config, pages, citations, tables, bodies, siteYamlPath, diagnostics, siteWide);
+    siteWide.all().forEach(diagnostics::add);
+    cache.lastSite = new ReadCache.SiteRead(reads, site, siteWide.all());
+    return site;
+  }
+
+  private static boolean sameObjects(List<Object> a, List<Object> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The site from what its files gave; {@code fileDiagnostics} holds what reading them reported, {@code out} gets the rest. */
+  private Optional<Site> assemble(SiteConfig config, List<Page> pages, Map<String, Citation> citations,
+      Map<String, DataTable> tables, Map<String, String> bodies, String siteYamlPath, Diagnostics fileDiagnostics,
+      Diagnostics out) {
     if (config == null) {
-      if (!diagnostics.hasErrorsFor(siteYamlPath)) {
-        diagnostics.error(siteYamlPath, 0, 0, "missing site configuration; create content/site.yaml with title, description, base_url and language");
+      if (!fileDiagnostics.hasErrorsFor(siteYamlPath)) {
+        out.error(siteYamlPath, 0, 0, "missing site configuration; create content/site.yaml with title, description, base_url and language");
       }
       return Optional.empty();
     }
-    checkDuplicateUrls(pages, diagnostics);
-    if (!checkSectionSizes(pages, diagnostics)) {
+    checkDuplicateUrls(pages, out);
+    if (!checkSectionSizes(pages, out)) {
       return Optional.empty();
     }
     pages.addAll(GeneratedPages.pages());
@@ -75,7 +133,7 @@ public final class SiteReader {
       }
     }
     pages.sort(java.util.Comparator.comparing(Page::id));
-    return Optional.of(new Site(config, pages, terms, citations, tables));
+    return Optional.of(new Site(config, pages, terms, citations, tables, bodies));
   }
 
   private static boolean checkPath(SourceFile file, Diagnostics diagnostics) {

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * One page of the site, read from Markdown or generated. {@code url} is relative to the site root
  * with a trailing slash ({@code alignment/rlhf/}); the home page's is empty. {@code term} is set
- * only for glossary terms.
+ * only for glossary terms. The Markdown body is not part of the page but of {@link Site#bodies()}:
+ * a page is what other pages and templates see of it, so an edit to a body alone leaves the page
+ * equal to what it was, and everything built from the pages alone (the link targets, navigation)
+ * still holds ({@code serve} relies on that).
  */
 public record Page(
     String id,
@@ -20,7 +23,6 @@ public record Page(
     LocalDate updated,
     boolean draft,
     boolean autolink,
-    String body,
     int bodyFirstLine,
     SourceRef origin,
     Term term) {

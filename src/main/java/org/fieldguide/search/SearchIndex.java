@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,10 +68,46 @@ public final class SearchIndex {
    * aliases are dropped.
    */
   public static byte[] json(List<SearchDocument> docs) {
+    return join(List.of(entries(docs)));
+  }
+
+  /**
+   * The index made of parts that {@link #entries} wrote, in the order given, as {@link #json} of
+   * all their documents would give it, provided that each part holds the documents of one page
+   * (whose addresses are the page's, or the page's followed by {@code #}) and the parts come in the
+   * order of their pages' addresses. A part with no documents is skipped. {@code serve} keeps each
+   * page's part, so that a rebuild writes again only the entries of the pages that changed.
+   */
+  public static byte[] join(Collection<byte[]> parts) {
+    byte[] head = ("{\"v\":" + FORMAT + ",\"docs\":[").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "]}\n".getBytes(StandardCharsets.UTF_8);
+    int size = head.length + tail.length + parts.size();
+    for (byte[] part : parts) {
+      size += part.length;
+    }
+    byte[] out = new byte[size];
+    System.arraycopy(head, 0, out, 0, head.length);
+    int at = head.length;
+    for (byte[] part : parts) {
+      if (part.length == 0) {
+        continue;
+      }
+      if (at > head.length) {
+        out[at++] = ',';
+      }
+      System.arraycopy(part, 0, out, at, part.length);
+      at += part.length;
+    }
+    System.arraycopy(tail, 0, out, at, tail.length);
+    at += tail.length;
+    return at == out.length ? out : java.util.Arrays.copyOf(out, at);
+  }
+
+  /** The entries of {@code docs} in index order, separated by commas: one part for {@link #join}. */
+  public static byte[] entries(List<SearchDocument> docs) {
     List<SearchDocument> sorted = new ArrayList<>(docs);
     sorted.sort(ORDER);
-    StringBuilder out = new StringBuilder(1 << 16);
-    out.append("{\"v\":").append(FORMAT).append(",\"docs\":[");
+    StringBuilder out = new StringBuilder(1 << 12);
     boolean first = true;
     for (SearchDocument d : sorted) {
       if (!first) {
@@ -91,7 +128,6 @@ public final class SearchIndex {
       Json.string(out, cut(SearchText.collapse(d.text()), MAX_TEXT));
       out.append('}');
     }
-    out.append("]}\n");
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.nio.file.ClosedWatchServiceException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.fieldguide.build.Build;
 import org.fieldguide.build.BuildOptions;
 import org.fieldguide.build.BuildResult;
-import org.fieldguide.build.RenderCache;
+import org.fieldguide.build.BuildState;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.DiagnosticFormatter;
 import org.fieldguide.diag.Severity;
@@ -29,8 +30,9 @@ import org.fieldguide.diag.Severity;
  * {@code build} does, shows them over every open page, and leaves the last good build in place;
  * nothing a content file can do stops the preview.
  *
- * <p>Every rebuild is a full build in memory (no writing). What carries over from one build to the
- * next is the {@link RenderCache}: formulas and diagrams already drawn are not drawn again.
+ * <p>Every rebuild is a build in memory (no writing) that starts from the last one's
+ * {@link BuildState}: it reads again only the files the watcher saw change, and renders again
+ * only the pages the change affects (see {@link BuildState} for what depends on what).
  */
 public final class Preview implements AutoCloseable {
   /** How long the watcher waits for more changes before it rebuilds. */
@@ -41,7 +43,7 @@ public final class Preview implements AutoCloseable {
   private final PrintWriter err;
   private final Routes routes;
   private final LiveEvents live = new LiveEvents();
-  private final RenderCache cache = new RenderCache();
+  private final BuildState state = BuildState.forPreview();
   private final DiagnosticFormatter terminal = new DiagnosticFormatter("true".equals(System.getenv("GITHUB_ACTIONS")));
   private final DiagnosticFormatter plain = new DiagnosticFormatter(false);
   private final String serverId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
@@ -128,7 +130,7 @@ public final class Preview implements AutoCloseable {
     long start = System.nanoTime();
     BuildResult result;
     try {
-      result = buildSettled();
+      result = buildSettled(changed);
     } catch (RuntimeException | StackOverflowError e) {
       err.println("fieldguide: internal error while building; this is a bug, please report it with the trace below."
           + " Still serving the last good build.");
@@ -155,15 +157,15 @@ public final class Preview implements AutoCloseable {
       out.println("fieldguide: the build is good again");
     }
     Snapshot before = current.get();
-    ReloadAnalysis analysis = new ReloadAnalysis(routes, before.files(), result.files());
+    Snapshot next = Snapshot.of(serverId + "." + (++generation), result.files(), result.searchIndex());
+    ReloadAnalysis analysis = new ReloadAnalysis(routes, before.files(), next.files());
     if (changed == null) {
       long pages = result.files().keySet().stream().filter(p -> p.endsWith(".html")).count();
-      current.set(Snapshot.of(serverId + "." + (++generation), result.files()));
+      current.set(next);
       out.println("fieldguide: built " + pages + " pages in " + millis + " ms");
     } else if (analysis.changes().isEmpty()) {
       out.println("fieldguide: " + what + "rebuilt in " + millis + " ms; no output changed");
     } else {
-      Snapshot next = Snapshot.of(serverId + "." + (++generation), result.files());
       current.set(next);
       List<String> open = live.openPages();
       Set<String> reloaded = live.reload(analysis::mustReload, next.token());
@@ -177,10 +179,12 @@ public final class Preview implements AutoCloseable {
    * A build; if a file or folder goes away while the build walks the tree (an editor's save, a
    * rename), the build is run again, up to three times, instead of reporting the race as a bug.
    */
-  private BuildResult buildSettled() {
+  private BuildResult buildSettled(SortedSet<String> changed) {
+    List<Path> paths = changed == null ? null
+        : changed.stream().map(p -> buildOptions.projectRoot().resolve(p).normalize()).toList();
     for (int attempt = 1; ; attempt++) {
       try {
-        return new Build(buildOptions, cache).run();
+        return new Build(buildOptions, state).run(attempt == 1 ? paths : null);
       } catch (UncheckedIOException e) {
         if (attempt == 3) {
           throw e;

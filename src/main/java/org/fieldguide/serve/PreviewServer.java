@@ -105,7 +105,7 @@ final class PreviewServer implements AutoCloseable {
   }
 
   private byte[] withScript(String file, Snapshot current) {
-    byte[] bytes = current.files().get(file);
+    byte[] bytes = current.bytes(file);
     return file.endsWith(".html") ? LiveScript.inject(bytes, scriptSrc(current)) : bytes;
   }
 

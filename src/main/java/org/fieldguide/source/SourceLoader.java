@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fieldguide.diag.Diagnostics;
@@ -26,6 +26,16 @@ public final class SourceLoader {
   }
 
   public List<SourceFile> load(Path contentRoot, Diagnostics diagnostics) {
+    return load(contentRoot, null, new SourceTree(), diagnostics);
+  }
+
+  /**
+   * Brings {@code tree} up to date and returns its files: if {@code changed} (absolute paths that
+   * may have been created, modified or deleted, files or folders) is null or holds the content
+   * folder itself, every file is read again; otherwise only those paths are, and every other file
+   * is taken from the tree as the last load left it, with its diagnostics.
+   */
+  public List<SourceFile> load(Path contentRoot, Collection<Path> changed, SourceTree tree, Diagnostics diagnostics) {
     Path root = contentRoot.toAbsolutePath().normalize();
     String rootDisplay = display(root);
     if (!Files.isDirectory(root)) {
@@ -33,56 +43,79 @@ public final class SourceLoader {
       return List.of();
     }
     Path realRoot;
-    List<Path> paths;
     try {
       realRoot = root.toRealPath();
-      try (Stream<Path> walk = Files.walk(root)) {
-        paths = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
-            .sorted()
-            .toList();
+      if (changed == null || !tree.isOf(root) || changed.stream().anyMatch(p -> root.startsWith(p.toAbsolutePath().normalize()))) {
+        tree.reset(root);
+        for (Path path : walk(root)) {
+          tree.put(path, read(root, realRoot, path));
+        }
+      } else {
+        for (Path path : changed) {
+          Path p = path.toAbsolutePath().normalize();
+          if (!p.startsWith(root)) {
+            continue;
+          }
+          tree.removeUnder(p);
+          if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            for (Path found : walk(p)) {
+              tree.put(found, read(root, realRoot, found));
+            }
+          }
+        }
       }
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
+      tree.reset(null);
       diagnostics.error(rootDisplay, 0, 0, "cannot read the content folder (" + e.getMessage() + ")");
       return List.of();
     }
-    List<SourceFile> files = new ArrayList<>();
-    for (Path path : paths) {
-      String contentPath = contentPath(root.relativize(path));
-      String displayPath = display(path);
-      if (isIgnored(contentPath)) {
-        continue;
-      }
-      try {
-        Path real = path.toRealPath();
-        if (!real.startsWith(realRoot)) {
-          diagnostics.error(displayPath, 0, 0,
-              "this file or link points outside content/ (to " + real + "); move the file into content/ or remove the link");
-          continue;
-        }
-        if (Files.isDirectory(real)) {
-          continue;
-        }
-        if (!(contentPath.endsWith(".md") || contentPath.endsWith(".yaml") || contentPath.endsWith(".yml"))) {
-          continue;
-        }
-        long size = Files.size(real);
-        if (size > Limits.MAX_FILE_BYTES) {
-          diagnostics.error(displayPath, 0, 0, Limits.fileTooLarge(size));
-          continue;
-        }
-        byte[] bytes = Files.readAllBytes(real);
-        String text = decode(bytes, displayPath, diagnostics);
-        if (text != null) {
-          files.add(new SourceFile(displayPath, contentPath, path, text));
-        }
-      } catch (IOException e) {
-        diagnostics.error(displayPath, 0, 0, "cannot read this file (" + e.getMessage() + ")");
-      }
-    }
+    List<SourceFile> files = tree.files(diagnostics);
     if (files.isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.error(rootDisplay, 0, 0, "the content folder has no Markdown files; add at least content/index.md");
     }
     return files;
+  }
+
+  /** The files and links to files under {@code start} (itself, if it is one), in path order. */
+  private static List<Path> walk(Path start) throws IOException {
+    try (Stream<Path> walk = Files.walk(start)) {
+      return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** Reads one file found under the content root: the file (or null if it is not content), and its diagnostics. */
+  private SourceTree.Entry read(Path root, Path realRoot, Path path) {
+    String contentPath = contentPath(root.relativize(path));
+    String displayPath = display(path);
+    if (isIgnored(contentPath)) {
+      return null;
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    SourceFile file = null;
+    try {
+      Path real = path.toRealPath();
+      if (!real.startsWith(realRoot)) {
+        diagnostics.error(displayPath, 0, 0,
+            "this file or link points outside content/ (to " + real + "); move the file into content/ or remove the link");
+      } else if (!Files.isDirectory(real)
+          && (contentPath.endsWith(".md") || contentPath.endsWith(".yaml") || contentPath.endsWith(".yml"))) {
+        long size = Files.size(real);
+        if (size > Limits.MAX_FILE_BYTES) {
+          diagnostics.error(displayPath, 0, 0, Limits.fileTooLarge(size));
+        } else {
+          String text = decode(Files.readAllBytes(real), displayPath, diagnostics);
+          if (text != null) {
+            file = new SourceFile(displayPath, contentPath, path, text);
+          }
+        }
+      }
+    } catch (IOException e) {
+      diagnostics.error(displayPath, 0, 0, "cannot read this file (" + e.getMessage() + ")");
+    }
+    List<org.fieldguide.diag.Diagnostic> found = diagnostics.all();
+    return file == null && found.isEmpty() ? null : new SourceTree.Entry(file, found);
   }
 
   /**

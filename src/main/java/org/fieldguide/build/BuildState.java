@@ -1,0 +1,117 @@
+package org.fieldguide.build;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.fieldguide.diag.Diagnostic;
+import org.fieldguide.frontmatter.ReadCache;
+import org.fieldguide.html.SiteLinkChecker;
+import org.fieldguide.model.Page;
+import org.fieldguide.source.GitDates;
+import org.fieldguide.source.SourceTree;
+import org.fieldguide.template.Templates;
+import org.fieldguide.xref.LinkReport;
+
+/**
+ * What one build leaves for the next, so that {@code serve} redoes only what a change affects.
+ * Every stage keeps its results with the inputs they came from, and a result is used again only
+ * when its inputs are the same (by identity, for inputs that earlier stages kept):
+ *
+ * <ul>
+ *   <li>files: read again only where the watcher saw a change ({@link SourceTree});
+ *   <li>front matter: read again only for files whose text changed ({@link ReadCache});
+ *   <li>templates and assets: compiled and read again only after a change under {@code templates/};
+ *   <li>the {@link SiteContext}: made again only when a page's front matter, the configuration,
+ *       the sources, the data tables or the templates changed;
+ *   <li>each page's body: rendered again when its Markdown or the context changed;
+ *   <li>each page's HTML: made again when its body, its backlinks or the context changed (the FAQ
+ *       index also when a FAQ page changed, the references page when citations changed);
+ *   <li>link checks and search entries: done again for the pages whose HTML changed.
+ * </ul>
+ *
+ * A failed build may leave some results out of date with the sources; they are keyed by their
+ * inputs, so the next build notices. A build never reads another build's state concurrently.
+ */
+public final class BuildState {
+  /** Whether builds leave the search index out of their files and make it on demand (see {@link BuildResult}). */
+  final boolean searchIndexOnDemand;
+
+  /** A state for builds run one after the other, each leaving its results for the next. */
+  public BuildState() {
+    this(false);
+  }
+
+  private BuildState(boolean searchIndexOnDemand) {
+    this.searchIndexOnDemand = searchIndexOnDemand;
+  }
+
+  /** A state for {@code serve}, whose builds make the search index only when the browser asks for it. */
+  public static BuildState forPreview() {
+    return new BuildState(true);
+  }
+
+  final RenderCache drawings = new RenderCache();
+  final SourceTree sources = new SourceTree();
+  final ReadCache reads = new ReadCache();
+  GitDates git;
+
+  Optional<Templates> templates = Optional.empty();
+  List<Diagnostic> templateDiagnostics = List.of();
+  Optional<SortedMap<String, Path>> assets = Optional.empty();
+  SortedMap<String, byte[]> assetBytes = new TreeMap<>();
+  SortedMap<String, String> assetOrigins = new TreeMap<>();
+  List<Diagnostic> assetDiagnostics = List.of();
+  boolean templatesRead;
+
+  SiteContext context;
+  final Map<String, BodyWork> bodies = new HashMap<>();
+  Backlinks backlinks;
+  final Map<String, PageWork> pages = new HashMap<>();
+  final SiteLinkChecker checker = new SiteLinkChecker();
+  final FragmentChecks fragments = new FragmentChecks();
+  SortedMap<String, byte[]> libraryAssets;
+  /** The output of the last build, by path. */
+  final SortedMap<String, byte[]> out = new TreeMap<>();
+
+  /** One page's body as rendered, with the inputs it was rendered from. */
+  record BodyWork(SiteContext context, Page page, String markdown, LinkReport report, RenderedPage rendered,
+      List<Diagnostic> diagnostics) {}
+
+  /**
+   * One page's HTML, with the inputs it was made from: the context, its rendered body, the pages
+   * linking to it, and what else its kind shows (FAQ pages' questions, pages citing each source).
+   */
+  record PageWork(SiteContext context, RenderedPage rendered, Backlinks backlinksFrom, List<Page> backlinks, Object shows,
+      byte[] bytes,
+      SiteLinkChecker.PageLinks links, List<Diagnostic> diagnostics) {}
+
+  /** What a page's search entries were written from, and the entries. */
+  record SearchWork(SiteContext context, RenderedPage rendered, byte[] entries) {}
+
+  final Map<String, SearchWork> search = new HashMap<>();
+  /** Each page's search entries by the page's address: the order of the index. */
+  final SortedMap<String, byte[]> searchByUrl = new TreeMap<>();
+  /** The paths of {@link #out}, the same object for as long as they stay the same. */
+  java.util.Set<String> outPaths;
+  /** The context of the last build that went through, or null. */
+  SiteContext lastContext;
+
+  /** Forgets everything but the files, front matter and drawings, so that the next build makes the rest anew. */
+  void forget() {
+    context = null;
+    lastContext = null;
+    bodies.clear();
+    backlinks = null;
+    pages.clear();
+    search.clear();
+    searchByUrl.clear();
+    out.clear();
+    outPaths = null;
+    fragments.clear();
+    templatesRead = false;
+  }
+}

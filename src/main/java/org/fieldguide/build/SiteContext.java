@@ -1,0 +1,121 @@
+package org.fieldguide.build;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.fieldguide.diag.Diagnostic;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.markdown.MarkdownSetup;
+import org.fieldguide.model.Page;
+import org.fieldguide.model.Site;
+import org.fieldguide.output.OutputPaths;
+import org.fieldguide.output.SiteFiles;
+import org.fieldguide.search.SearchIndex;
+import org.fieldguide.source.GitDates;
+import org.fieldguide.template.Navigation;
+import org.fieldguide.template.PageViews;
+import org.fieldguide.template.Templates;
+import org.fieldguide.xref.PageLinker;
+import org.fieldguide.xref.TargetIndex;
+import org.fieldguide.xref.TermMatcher;
+
+/**
+ * Everything a build derives from the site's pages as other pages see them (their front matter),
+ * the configuration, sources, data tables, templates and assets, but not from any page's body: the
+ * link targets, the term matcher, the linker and renderers, the navigation and the layout's views,
+ * the sitemap, and the checks that need only these. A body-only edit leaves all of it as it was, so
+ * {@code serve} keeps it ({@link #fits}) and renders again only the edited page.
+ */
+final class SiteContext {
+  final Site site;
+  final Templates templates;
+  final String baseUrl;
+  final Optional<SortedMap<String, Path>> assets;
+  final TargetIndex targets;
+  final PageLinker linker;
+  final PageBodies bodies;
+  final Navigation navigation;
+  final PageViews views;
+  final SortedMap<String, byte[]> siteFiles;
+  /** The pages read from Markdown, in page order. */
+  final List<Page> markdownPages;
+  /** Every page by id. */
+  final Map<String, Page> byId = new java.util.HashMap<>();
+  /** The FAQ pages, in page order. */
+  final List<Page> faqPages;
+  /** Output path → the file it comes from, for errors. */
+  final Map<String, String> origins = new TreeMap<>();
+  /** What the checks of the site as a whole found (terms, output paths). */
+  final List<Diagnostic> diagnostics;
+
+  SiteContext(Site site, Templates templates, String baseUrl, Optional<SortedMap<String, Path>> assets,
+      SortedMap<String, String> assetOrigins, GitDates git, String version, RenderCache cache) {
+    this.site = site;
+    this.templates = templates;
+    this.baseUrl = baseUrl;
+    this.assets = assets;
+    this.targets = new TargetIndex(site);
+    TermMatcher terms = new TermMatcher(site.terms().values());
+    this.linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, assets.map(Map::keySet)));
+    MarkdownSetup markdown = new MarkdownSetup();
+    BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
+        new TableBlocks(site, markdown, linker));
+    this.bodies = new PageBodies(markdown, linker, blocks, templates::fixedIds);
+    this.navigation = new Navigation(site);
+    this.views = new PageViews(site, navigation, baseUrl, page -> updated(page, git), version);
+    this.siteFiles = SiteFiles.all(baseUrl, site.pages());
+    this.markdownPages = site.pages().stream().filter(p -> !p.kind().isGenerated()).toList();
+    site.pages().forEach(p -> byId.put(p.id(), p));
+    this.faqPages = Build.pagesOf(site, org.fieldguide.model.PageKind.FAQ);
+
+    Diagnostics found = new Diagnostics();
+    TermChecks.check(site, found);
+    for (Page page : site.pages()) {
+      origins.put(page.outputPath(), page.sourcePath() != null ? page.sourcePath() : "templates");
+    }
+    SearchIndex.PATHS.forEach(path -> origins.put(path, "templates"));
+    siteFiles.keySet().forEach(path -> origins.put(path, "templates"));
+    // An asset may not replace a file the build writes.
+    assetOrigins.forEach((key, where) -> {
+      if (origins.containsKey(key)) {
+        found.error(where, 0, 0, "this asset would replace /" + key + ", which the build writes from "
+            + origins.get(key) + "; rename the asset");
+      } else {
+        origins.put(key, where);
+      }
+    });
+    OutputPaths.check(origins, found);
+    this.diagnostics = found.all();
+  }
+
+  /**
+   * Whether this context holds for {@code site} with these templates: the very same page objects in
+   * the same order (a page whose front matter is unchanged is kept as the same object; generated
+   * pages are made anew and compared), and equal
+   * configuration, terms, sources and tables.
+   */
+  boolean fits(Site other, Templates otherTemplates, String otherBaseUrl, Optional<SortedMap<String, Path>> otherAssets) {
+    if (otherTemplates != templates || !otherBaseUrl.equals(baseUrl) || !otherAssets.equals(assets)
+        || other.pages().size() != site.pages().size()) {
+      return false;
+    }
+    for (int i = 0; i < site.pages().size(); i++) {
+      Page page = other.pages().get(i);
+      if (page != site.pages().get(i) && !(page.kind().isGenerated() && page.equals(site.pages().get(i)))) {
+        return false;
+      }
+    }
+    return other.config().equals(site.config()) && other.terms().equals(site.terms())
+        && other.citations().equals(site.citations()) && other.tables().equals(site.tables());
+  }
+
+  private static java.time.LocalDate updated(Page page, GitDates git) {
+    if (page.updated() != null) {
+      return page.updated();
+    }
+    return page.sourcePath() == null ? null : git.of(page.sourcePath());
+  }
+}

@@ -1,0 +1,90 @@
+package org.fieldguide.frontmatter;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.fieldguide.diag.Diagnostic;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.model.Site;
+import org.fieldguide.source.SourceFile;
+
+/**
+ * What the last build read from each file, kept for the next build ({@code serve}). A file whose
+ * text has not changed is not read again: what was read from it and its diagnostics are given
+ * again. A file whose front matter reads the same as before (only its body was edited) gives the
+ * very same {@link org.fieldguide.model.Page} object as before, so that a later stage can tell by
+ * identity that nothing another page sees of it has changed. Used by one thread at a time.
+ */
+public final class ReadCache {
+  private record Entry(String text, Object read, List<Diagnostic> diagnostics) {}
+
+  private final Map<String, Entry> byPath = new HashMap<>();
+
+  /** What the last {@link SiteReader#read} made of its files, to give again if they read the same. */
+  record SiteRead(List<Object> reads, Optional<Site> site, List<Diagnostic> diagnostics) {}
+
+  SiteRead lastSite;
+
+  private final Set<String> goodPaths = new java.util.HashSet<>();
+
+  /** Whether {@code contentPath} was found to be a valid address before (it can be part of a web address). */
+  boolean isGoodPath(String contentPath) {
+    return goodPaths.contains(contentPath);
+  }
+
+  void goodPath(String contentPath) {
+    goodPaths.add(contentPath);
+  }
+
+  Optional<PageReader.Read> page(SourceFile file, Diagnostics diagnostics) {
+    Entry last = byPath.get(file.displayPath());
+    if (last != null && last.text().equals(file.text()) && last.read() instanceof Optional<?> read) {
+      last.diagnostics().forEach(diagnostics::add);
+      @SuppressWarnings("unchecked")
+      Optional<PageReader.Read> page = (Optional<PageReader.Read>) read;
+      return page;
+    }
+    Diagnostics own = new Diagnostics();
+    Optional<PageReader.Read> read = PageReader.read(file, own);
+    if (last != null && read.isPresent() && last.read() instanceof Optional<?> lastRead && lastRead.isPresent()
+        && lastRead.get() instanceof PageReader.Read lastPage && lastPage.page().equals(read.get().page())) {
+      read = Optional.of(new PageReader.Read(lastPage.page(), read.get().body()));
+    }
+    List<Diagnostic> found = own.all();
+    found.forEach(diagnostics::add);
+    byPath.put(file.displayPath(), new Entry(file.text(), read, found));
+    return read;
+  }
+
+  /**
+   * What {@code read} makes of a file that is not a page ({@code site.yaml}, the sources, a data
+   * table), read again only if the file's text changed; {@code read} reports to the diagnostics it
+   * is given.
+   */
+  <T> T other(SourceFile file, Function<Diagnostics, T> read, Diagnostics diagnostics) {
+    Entry last = byPath.get(file.displayPath());
+    if (last != null && last.text().equals(file.text()) && last.read() instanceof Other other) {
+      last.diagnostics().forEach(diagnostics::add);
+      @SuppressWarnings("unchecked")
+      T value = (T) other.value();
+      return value;
+    }
+    Diagnostics own = new Diagnostics();
+    T value = read.apply(own);
+    List<Diagnostic> found = own.all();
+    found.forEach(diagnostics::add);
+    byPath.put(file.displayPath(), new Entry(file.text(), new Other(value), found));
+    return value;
+  }
+
+  /** Wraps what {@link #other} keeps, so that it is never mistaken for a page's {@code Optional}. */
+  private record Other(Object value) {}
+
+  /** Forgets every file not in {@code displayPaths} (deleted, renamed or no longer read). */
+  void retain(Set<String> displayPaths) {
+    byPath.keySet().retainAll(displayPaths);
+  }
+}

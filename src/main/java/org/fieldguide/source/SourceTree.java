@@ -1,0 +1,65 @@
+package org.fieldguide.source;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.fieldguide.diag.Diagnostic;
+import org.fieldguide.diag.Diagnostics;
+
+/**
+ * The content folder as {@link SourceLoader} last read it: each file's text, or what was wrong
+ * with it, by its path. {@code serve} keeps one from build to build, so that a rebuild reads only
+ * the files that changed. Used by one thread at a time.
+ */
+public final class SourceTree {
+  /** One file: its text (null if it could not be used) and what reading it reported. */
+  record Entry(SourceFile file, List<Diagnostic> diagnostics) {}
+
+  private final NavigableMap<Path, Entry> entries = new TreeMap<>();
+  private Path root;
+
+  boolean isOf(Path contentRoot) {
+    return contentRoot.equals(root);
+  }
+
+  void reset(Path contentRoot) {
+    entries.clear();
+    root = contentRoot;
+  }
+
+  void put(Path path, Entry entry) {
+    if (entry != null) {
+      entries.put(path, entry);
+    }
+  }
+
+  /** Forgets {@code path} and, if it is (or was) a folder, everything under it. */
+  void removeUnder(Path path) {
+    // Paths that start with the same characters sort together, so only those are looked at.
+    String prefix = path.toString();
+    var candidates = entries.tailMap(path, true).keySet().iterator();
+    while (candidates.hasNext()) {
+      Path p = candidates.next();
+      if (!p.toString().startsWith(prefix)) {
+        break;
+      }
+      if (p.startsWith(path)) {
+        candidates.remove();
+      }
+    }
+  }
+
+  /** The readable files in path order; adds every file's diagnostics to {@code diagnostics}. */
+  List<SourceFile> files(Diagnostics diagnostics) {
+    List<SourceFile> files = new ArrayList<>(entries.size());
+    for (Entry entry : entries.values()) {
+      entry.diagnostics().forEach(diagnostics::add);
+      if (entry.file() != null) {
+        files.add(entry.file());
+      }
+    }
+    return files;
+  }
+}
