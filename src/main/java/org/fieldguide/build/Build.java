@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.fieldguide.diag.Diagnostics;
@@ -228,23 +229,26 @@ public final class Build {
     state.lastContext = context;
 
     SortedMap<String, byte[]> result = Collections.unmodifiableSortedMap(new TreeMap<>(out));
+    BuildResult.Redone work = new BuildResult.Redone(
+        redone.stream().map(w -> w.page().id()).collect(Collectors.toCollection(TreeSet::new)),
+        made.stream().map(m -> m.page().id()).collect(Collectors.toCollection(TreeSet::new)));
     boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
     if (failed || !options.write()) {
-      return new BuildResult(diagnostics, result, false, searchIndex);
+      return new BuildResult(diagnostics, result, false, searchIndex, work);
     }
     String clash = outputClash();
     if (clash != null) {
       diagnostics.error(loader.displayPath(options.outDir()), 0, 0, clash);
-      return new BuildResult(diagnostics, result, false, searchIndex);
+      return new BuildResult(diagnostics, result, false, searchIndex, work);
     }
     try {
       new SiteWriter(options.outDir()).write(result);
     } catch (IOException e) {
       diagnostics.error(loader.displayPath(options.outDir()), 0, 0, "cannot write the site (" + e.getMessage()
           + "); the previous site is unchanged");
-      return new BuildResult(diagnostics, result, false, searchIndex);
+      return new BuildResult(diagnostics, result, false, searchIndex, work);
     }
-    return new BuildResult(diagnostics, result, true, searchIndex);
+    return new BuildResult(diagnostics, result, true, searchIndex, work);
   }
 
   private static boolean isCurrent(BuildState.BodyWork work, SiteContext context, Page page, String markdown) {

@@ -1,6 +1,9 @@
 package org.fieldguide.build;
 
+import java.util.Collections;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.fieldguide.diag.Diagnostics;
 
@@ -11,10 +14,23 @@ import org.fieldguide.diag.Diagnostics;
  * first asked for; otherwise {@code files} holds it too and {@code searchIndex} gives it from there.
  */
 public record BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> files, boolean written,
-    Supplier<byte[]> searchIndex) {
+    Supplier<byte[]> searchIndex, Redone redone) {
+
+  /**
+   * What this build did itself rather than take from the last build's {@link BuildState}: the ids of
+   * the pages whose Markdown it rendered, and of the pages whose HTML it made.
+   */
+  public record Redone(SortedSet<String> bodies, SortedSet<String> pages) {
+    public Redone {
+      bodies = Collections.unmodifiableSortedSet(new TreeSet<>(bodies));
+      pages = Collections.unmodifiableSortedSet(new TreeSet<>(pages));
+    }
+
+    static final Redone NOTHING = new Redone(new TreeSet<>(), new TreeSet<>());
+  }
 
   public BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> files, boolean written) {
-    this(diagnostics, files, written, () -> files.get(org.fieldguide.search.SearchIndex.INDEX_PATH));
+    this(diagnostics, files, written, () -> files.get(org.fieldguide.search.SearchIndex.INDEX_PATH), Redone.NOTHING);
   }
 
   public boolean failed(boolean strict) {

@@ -83,7 +83,9 @@ final class SourceWatcher implements AutoCloseable {
     while (System.nanoTime() < limit && (key = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
       collect(key, changed);
     }
-    registerAll(); // folders renamed or recreated while we waited
+    if (changed.stream().anyMatch(p -> p.endsWith("/"))) {
+      registerAll(); // a watched root itself came, went or overflowed: walk it all again
+    }
     return changed;
   }
 
