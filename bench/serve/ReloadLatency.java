@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  *
  *   java bench/serve/ReloadLatency.java JAR PROJECT PAGE.md /page/url/ RUNS PORT
  *
+ * WARMUP (default 10) untimed edits come first.
+ *
  * The file is restored at the end. Prints each run and the median, in milliseconds.
  */
 public class ReloadLatency {
@@ -44,7 +46,9 @@ public class ReloadLatency {
     try {
       waitUntilServing(http, base + url, serve);
       List<Double> times = new ArrayList<>();
-      for (int run = -2; run < runs; run++) { // two untimed runs warm the JVM
+      // Untimed edits first, as in an editing session: the JIT compiles the rebuild's hot paths.
+      int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "10"));
+      for (int run = -warmup; run < runs; run++) {
         double ms = once(http, base, url, page, original, run);
         if (run >= 0) {
           times.add(ms);

@@ -4,6 +4,7 @@
 #
 #   bench/serve/run.sh                  # both, 5 runs each
 #   SIZES="" RUNS=3 bench/serve/run.sh  # the real site only
+#   WARMUP=2 bench/serve/run.sh         # fewer untimed edits first (default 10)
 #
 # The projects are copies under bench/out/ (ignored by git), so content/ is never edited.
 set -euo pipefail

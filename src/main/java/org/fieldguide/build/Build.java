@@ -207,7 +207,7 @@ public final class Build {
     List<byte[]> searchParts = List.copyOf(state.searchByUrl.values());
     Supplier<byte[]> searchIndex = memoized(() -> SearchIndex.join(searchParts));
     if (state.searchIndexOnDemand) {
-      out.remove(SearchIndex.INDEX_PATH);
+      out.put(SearchIndex.INDEX_PATH, BuildResult.ON_DEMAND);
     } else {
       out.put(SearchIndex.INDEX_PATH, searchIndex.get());
     }

@@ -9,9 +9,10 @@ import org.fieldguide.diag.Diagnostics;
 
 /**
  * What a build produced: its diagnostics, and the files it wrote (or would have written). For a
- * build with a {@linkplain BuildState#forPreview preview's state}, {@code files} leaves out the
- * search index, which is large and which no page shows, and {@code searchIndex} makes it when it is
- * first asked for; otherwise {@code files} holds it too and {@code searchIndex} gives it from there.
+ * build with a {@linkplain BuildState#forPreview preview's state}, {@code files} holds
+ * {@link #ON_DEMAND} in place of the search index, which is large and which no page shows, and
+ * {@code searchIndex} makes it when it is first asked for; otherwise {@code files} holds the index
+ * itself and {@code searchIndex} gives it from there.
  */
 public record BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> files, boolean written,
     Supplier<byte[]> searchIndex, Redone redone) {
@@ -32,6 +33,9 @@ public record BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> fil
   public BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> files, boolean written) {
     this(diagnostics, files, written, () -> files.get(org.fieldguide.search.SearchIndex.INDEX_PATH), Redone.NOTHING);
   }
+
+  /** Stands in {@link #files} for a file made on demand; the same array in every build. */
+  public static final byte[] ON_DEMAND = new byte[0];
 
   public boolean failed(boolean strict) {
     return diagnostics.hasErrors() || (strict && diagnostics.hasWarnings());

@@ -83,6 +83,11 @@ public final class ReadCache {
   /** Wraps what {@link #other} keeps, so that it is never mistaken for a page's {@code Optional}. */
   private record Other(Object value) {}
 
+  /** How many files it holds what was read from. */
+  int size() {
+    return byPath.size();
+  }
+
   /** Forgets every file not in {@code displayPaths} (deleted, renamed or no longer read). */
   void retain(Set<String> displayPaths) {
     byPath.keySet().retainAll(displayPaths);

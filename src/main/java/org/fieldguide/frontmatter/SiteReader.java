@@ -48,7 +48,7 @@ public final class SiteReader {
     Map<String, DataTable> tables = new TreeMap<>();
     List<Page> pages = new ArrayList<>();
     Map<String, String> bodies = new HashMap<>();
-    Set<String> read = new HashSet<>();
+    List<String> read = new ArrayList<>(files.size());
     // What each file gave, by identity: if every file gives what it gave last time, so does the site.
     List<Object> reads = new ArrayList<>(files.size());
     for (SourceFile file : files) {
@@ -86,7 +86,9 @@ public final class SiteReader {
         reads.add(null);
       }
     }
-    cache.retain(read);
+    if (cache.size() != read.size()) { // files went away since the last build
+      cache.retain(new HashSet<>(read));
+    }
     ReadCache.SiteRead last = cache.lastSite;
     if (last != null && sameObjects(last.reads(), reads)) {
       last.diagnostics().forEach(diagnostics::add);

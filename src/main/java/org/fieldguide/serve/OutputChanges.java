@@ -2,8 +2,11 @@ package org.fieldguide.serve;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,20 +22,33 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
   }
 
   static OutputChanges between(Map<String, byte[]> before, Map<String, byte[]> after) {
+    SortedMap<String, byte[]> was = before instanceof SortedMap<String, byte[]> sorted && sorted.comparator() == null
+        ? sorted : new TreeMap<>(before);
+    SortedMap<String, byte[]> now = after instanceof SortedMap<String, byte[]> sorted && sorted.comparator() == null
+        ? sorted : new TreeMap<>(after);
     SortedSet<String> added = new TreeSet<>();
     SortedSet<String> removed = new TreeSet<>();
     SortedSet<String> modified = new TreeSet<>();
-    for (Map.Entry<String, byte[]> file : after.entrySet()) {
-      byte[] old = before.get(file.getKey());
-      if (old == null) {
-        added.add(file.getKey());
-      } else if (!Arrays.equals(old, file.getValue())) {
-        modified.add(file.getKey());
-      }
-    }
-    for (String file : before.keySet()) {
-      if (!after.containsKey(file)) {
-        removed.add(file);
+    // Both in path order, walked side by side: one comparison a file, and none of the bytes a
+    // rebuild took over from the last build (the same array).
+    Iterator<Map.Entry<String, byte[]>> a = was.entrySet().iterator();
+    Iterator<Map.Entry<String, byte[]>> b = now.entrySet().iterator();
+    Map.Entry<String, byte[]> x = a.hasNext() ? a.next() : null;
+    Map.Entry<String, byte[]> y = b.hasNext() ? b.next() : null;
+    while (x != null || y != null) {
+      int order = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
+      if (order < 0) {
+        removed.add(x.getKey());
+        x = a.hasNext() ? a.next() : null;
+      } else if (order > 0) {
+        added.add(y.getKey());
+        y = b.hasNext() ? b.next() : null;
+      } else {
+        if (x.getValue() != y.getValue() && !Arrays.equals(x.getValue(), y.getValue())) {
+          modified.add(y.getKey());
+        }
+        x = a.hasNext() ? a.next() : null;
+        y = b.hasNext() ? b.next() : null;
       }
     }
     return new OutputChanges(added, removed, modified);

@@ -162,7 +162,7 @@ public final class Preview implements AutoCloseable {
       out.println("fieldguide: the build is good again");
     }
     Snapshot before = current.get();
-    Snapshot next = Snapshot.of(serverId + "." + (++generation), result.files(), result.searchIndex());
+    Snapshot next = Snapshot.of(serverId + "." + (++generation), result);
     ReloadAnalysis analysis = new ReloadAnalysis(routes, before.files(), next.files());
     if (changed == null) {
       long pages = result.files().keySet().stream().filter(p -> p.endsWith(".html")).count();

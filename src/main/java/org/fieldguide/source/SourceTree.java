@@ -19,18 +19,23 @@ public final class SourceTree {
 
   private final NavigableMap<Path, Entry> entries = new TreeMap<>();
   private Path root;
+  /** {@link #files}' answer until the next change, with every file's diagnostics. */
+  private List<SourceFile> files;
+  private List<Diagnostic> diagnostics;
 
   boolean isOf(Path contentRoot) {
     return contentRoot.equals(root);
   }
 
   void reset(Path contentRoot) {
+    files = null;
     entries.clear();
     root = contentRoot;
   }
 
   void put(Path path, Entry entry) {
     if (entry != null) {
+      files = null;
       entries.put(path, entry);
     }
   }
@@ -46,6 +51,7 @@ public final class SourceTree {
         break;
       }
       if (p.startsWith(path)) {
+        files = null;
         candidates.remove();
       }
     }
@@ -53,13 +59,19 @@ public final class SourceTree {
 
   /** The readable files in path order; adds every file's diagnostics to {@code diagnostics}. */
   List<SourceFile> files(Diagnostics diagnostics) {
-    List<SourceFile> files = new ArrayList<>(entries.size());
-    for (Entry entry : entries.values()) {
-      entry.diagnostics().forEach(diagnostics::add);
-      if (entry.file() != null) {
-        files.add(entry.file());
+    if (files == null) {
+      List<SourceFile> found = new ArrayList<>(entries.size());
+      List<Diagnostic> reported = new ArrayList<>();
+      for (Entry entry : entries.values()) {
+        reported.addAll(entry.diagnostics());
+        if (entry.file() != null) {
+          found.add(entry.file());
+        }
       }
+      files = List.copyOf(found);
+      this.diagnostics = List.copyOf(reported);
     }
+    this.diagnostics.forEach(diagnostics::add);
     return files;
   }
 }

@@ -127,7 +127,10 @@ class PreviewIT {
     assertTrue(alpha.body().contains("<script src=\"" + BASE + "__fieldguide/live.js?v=" + token(alpha) + "\" defer></script></body>"));
     assertEquals("text/css; charset=utf-8", get(BASE + "assets/style.css").header("Content-Type"));
     assertEquals("text/javascript; charset=utf-8", get(BASE + "assets/site.js").header("Content-Type"));
-    assertEquals("application/json", get(BASE + "search-index.json").header("Content-Type"));
+    var index = get(BASE + "search-index.json");
+    assertEquals("application/json", index.header("Content-Type"));
+    assertTrue(index.body().startsWith("{\"v\":1,\"docs\":[") && index.body().contains("Alpha says hello."),
+        "the search index is made on demand, whole: " + index.body());
     assertEquals("application/xml", get(BASE + "sitemap.xml").header("Content-Type"));
     assertEquals("text/plain; charset=utf-8", get(BASE + "robots.txt").header("Content-Type"));
     assertEquals("image/svg+xml", get(BASE + "assets/favicon.svg").header("Content-Type"));
@@ -198,6 +201,7 @@ class PreviewIT {
       assertTrue(alpha.next("reload", WAIT).data().startsWith("{\"v\":"));
       RawHttp.Response edited = get(alphaPath);
       assertTrue(edited.body().contains("Alpha says hello again."), edited.body());
+      assertTrue(get(BASE + "search-index.json").body().contains("Alpha says hello again."), "the index follows the edit");
       assertNotEquals(before, token(edited));
       assertFalse(beta.receives("reload", QUIET_CHECK), "beta's output did not change");
     }
