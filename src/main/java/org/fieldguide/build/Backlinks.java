@@ -24,6 +24,8 @@ final class Backlinks {
   private final Map<String, TreeSet<String>> citedBy = new HashMap<>();
   private final Map<String, Page> byId = new HashMap<>();
   private int citationChanges;
+  /** The content pages nothing links to (see {@link #reportOrphans}), by id. */
+  private final TreeSet<String> orphans = new TreeSet<>();
 
   /** What the references page shows of the citations: which pages cite each source (by identity and version). */
   record Citations(Backlinks of, int version) {}
@@ -38,6 +40,16 @@ final class Backlinks {
           citedBy.computeIfAbsent(key, k -> new TreeSet<>()).add(page.id());
         }
       }
+      updateOrphan(page);
+    }
+  }
+
+  private void updateOrphan(Page page) {
+    if (page.kind().isGenerated() || page.kind() == PageKind.TERM || page.kind() == PageKind.FAQ || page.id().equals("index")
+        || page.id().endsWith("/index") || incoming.containsKey(page.id())) {
+      orphans.remove(page.id());
+    } else {
+      orphans.add(page.id());
     }
   }
 
@@ -55,6 +67,12 @@ final class Backlinks {
     }
     remove(old);
     add(now);
+    for (String id : changed) {
+      Page page = byId.get(id);
+      if (page != null) {
+        updateOrphan(page);
+      }
+    }
     return changed;
   }
 
@@ -125,15 +143,9 @@ final class Backlinks {
 
   /** Warns about content pages nothing links to (home, section landings, terms and FAQ pages, which indexes list, excepted). */
   void reportOrphans(Diagnostics diagnostics) {
-    for (Page page : site.pages()) {
-      if (page.kind().isGenerated() || page.kind() == PageKind.TERM || page.kind() == PageKind.FAQ || page.id().equals("index")
-          || page.id().endsWith("/index")) {
-        continue;
-      }
-      if (!incoming.containsKey(page.id())) {
-        diagnostics.warning(page.sourcePath(), 1, 1, "no page links to this one, so readers can only find it through"
-            + " navigation or search; link to it from a related page");
-      }
+    for (String id : orphans) {
+      diagnostics.warning(byId.get(id).sourcePath(), 1, 1, "no page links to this one, so readers can only find it through"
+          + " navigation or search; link to it from a related page");
     }
   }
 }

@@ -123,7 +123,10 @@ public final class Build {
     SiteContext ctx = context;
     boolean sameShape = context == state.lastContext; // the same pages, so the same output paths
     state.lastContext = null; // until this build is through, so that a crash leaves nothing half done
-    List<BuildState.BodyWork> redone = context.markdownPages.stream()
+    // With the same pages, only those whose file was read again can have a new body; else any can.
+    Collection<Page> mayRender = !sameShape ? context.markdownPages : state.reads.changedPages().stream()
+        .map(context.byId::get).filter(p -> p != null && !p.kind().isGenerated()).toList();
+    List<BuildState.BodyWork> redone = mayRender.stream()
         .filter(p -> !isCurrent(state.bodies.get(p.id()), ctx, p, current.bodies().get(p.id())))
         .toList().parallelStream()
         .map(p -> renderBody(ctx, p, current.bodies().get(p.id())))
@@ -132,33 +135,42 @@ public final class Build {
     for (BuildState.BodyWork work : redone) {
       previous.put(work.page().id(), state.bodies.put(work.page().id(), work));
     }
+    Map<String, RenderedPage> rendered = state.rendered;
     if (!sameShape) {
       state.bodies.keySet().retainAll(context.byId.keySet());
+      rendered.clear();
+      state.bodyDiagnostics.clear();
+      for (Page page : context.markdownPages) {
+        BuildState.BodyWork work = state.bodies.get(page.id());
+        rendered.put(page.id(), work.rendered());
+        state.noteDiagnostics(state.bodyDiagnostics, page.id(), work.diagnostics());
+      }
+    } else {
+      for (BuildState.BodyWork work : redone) {
+        rendered.put(work.page().id(), work.rendered());
+        state.noteDiagnostics(state.bodyDiagnostics, work.page().id(), work.diagnostics());
+      }
     }
-    Map<String, RenderedPage> rendered = new HashMap<>();
-    List<LinkReport> reports = new ArrayList<>(context.markdownPages.size());
-    for (Page page : context.markdownPages) {
-      BuildState.BodyWork work = state.bodies.get(page.id());
-      work.diagnostics().forEach(diagnostics::add);
-      rendered.put(page.id(), work.rendered());
-      reports.add(work.report());
-    }
+    state.bodyDiagnostics.values().forEach(list -> list.forEach(diagnostics::add));
     Set<String> backlinksChanged = new HashSet<>();
     if (!sameShape || state.backlinks == null || redone.size() > context.markdownPages.size() / 2) {
-      state.backlinks = new Backlinks(site, reports);
+      state.backlinks = new Backlinks(site, context.markdownPages.stream().map(p -> state.bodies.get(p.id()).report()).toList());
     } else {
       for (BuildState.BodyWork work : redone) {
         BuildState.BodyWork old = previous.get(work.page().id());
-        backlinksChanged.addAll(state.backlinks.replace(old == null
-            ? new LinkReport(work.page().id(), Set.of(), List.of(), List.of()) : old.report(), work.report()));
+        LinkReport was = old == null ? new LinkReport(work.page().id(), Set.of(), List.of(), List.of()) : old.report();
+        backlinksChanged.addAll(state.backlinks.replace(was, work.report()));
       }
     }
     Backlinks backlinks = state.backlinks;
     backlinks.reportOrphans(diagnostics);
 
-    // Apply templates to every page whose body, backlinks, context or what else it shows changed.
+    // Apply templates to every page whose body, backlinks, context or what else it shows changed;
+    // with the same pages, only the pages just rendered, those whose backlinks changed, and the
+    // indexes can be among them.
     MainViews mains = new MainViews(site, rendered, backlinks, context.views, context.templates);
-    List<Page> toMake = site.pages().stream()
+    Collection<Page> mayMake = sameShape ? pagesToMake(redone, backlinksChanged, context) : site.pages();
+    List<Page> toMake = mayMake.stream()
         .filter(p -> !isCurrent(state.pages.get(p.id()), ctx, rendered.get(p.id()), backlinks, backlinksChanged, p,
             shows(p, ctx, rendered, backlinks)))
         .toList();
@@ -189,23 +201,23 @@ public final class Build {
     if (!sameShape) {
       state.pages.keySet().retainAll(context.byId.keySet());
       out.clear();
+      state.pageDiagnostics.clear();
       Set<String> pageFiles = new HashSet<>();
       for (Page page : site.pages()) {
-        register(page, state.pages.get(page.id()), out);
+        BuildState.PageWork work = state.pages.get(page.id());
+        register(page, work, out);
+        state.noteDiagnostics(state.pageDiagnostics, page.id(), work.diagnostics());
         pageFiles.add(page.outputPath());
       }
       state.checker.retain(pageFiles);
     } else {
       for (MadePage m : made) {
         register(m.page(), m.work(), out);
+        state.noteDiagnostics(state.pageDiagnostics, m.page().id(), m.work().diagnostics());
       }
     }
-    for (Page page : site.pages()) {
-      state.pages.get(page.id()).diagnostics().forEach(diagnostics::add);
-    }
-    updateSearchParts(rendered, context, sameShape);
-    List<byte[]> searchParts = List.copyOf(state.searchByUrl.values());
-    Supplier<byte[]> searchIndex = memoized(() -> SearchIndex.join(searchParts));
+    state.pageDiagnostics.values().forEach(list -> list.forEach(diagnostics::add));
+    Supplier<byte[]> searchIndex = searchIndex(redone, context, sameShape);
     if (state.searchIndexOnDemand) {
       out.put(SearchIndex.INDEX_PATH, BuildResult.ON_DEMAND);
     } else {
@@ -222,11 +234,14 @@ public final class Build {
     }
 
     // Check every link and fragment now that every page exists.
-    state.fragments.check(context.byId, reports, idsChanged, state.checker, diagnostics);
+    state.fragments.check(context.byId, sameShape ? redone.stream().map(BuildState.BodyWork::report).toList()
+        : context.markdownPages.stream().map(p -> state.bodies.get(p.id()).report()).toList(), idsChanged, state.checker,
+        diagnostics);
     if (!diagnostics.hasErrors()) { // after other errors, missing pages would only cause echoes
       state.checker.check(state.outPaths, diagnostics);
     }
     state.lastContext = context;
+    state.reads.clearChangedPages();
 
     SortedMap<String, byte[]> result = Collections.unmodifiableSortedMap(new TreeMap<>(out));
     BuildResult.Redone work = new BuildResult.Redone(
@@ -296,29 +311,34 @@ public final class Build {
     };
   }
 
+  /** The pages just rendered, those whose backlinks changed, and the indexes, in page order. */
+  private static Collection<Page> pagesToMake(List<BuildState.BodyWork> redone, Set<String> backlinksChanged,
+      SiteContext context) {
+    Set<String> ids = new TreeSet<>(backlinksChanged);
+    redone.forEach(w -> ids.add(w.page().id()));
+    context.indexPages.forEach(p -> ids.add(p.id()));
+    return ids.stream().map(context.byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
   /**
-   * The search index, made of each page's entries in the order of the pages' addresses; a page's
-   * entries are written again only when its rendered body or the context changed.
+   * The search index, made of each page's entries in the order of the pages' addresses (joined
+   * when first asked for); a page's entries are written again only when it was rendered again.
    */
-  private void updateSearchParts(Map<String, RenderedPage> rendered, SiteContext context, boolean sameShape) {
-    List<RenderedPage> stale = new ArrayList<>();
-    for (RenderedPage r : rendered.values()) {
-      BuildState.SearchWork work = state.search.get(r.page().id());
-      if (work == null || work.rendered() != r || work.context() != context) {
-        stale.add(r);
-      }
-    }
-    List<BuildState.SearchWork> redone = stale.parallelStream()
+  private Supplier<byte[]> searchIndex(List<BuildState.BodyWork> redone, SiteContext context, boolean sameShape) {
+    Collection<RenderedPage> stale = sameShape ? redone.stream().map(BuildState.BodyWork::rendered).toList()
+        : state.rendered.values();
+    List<BuildState.SearchWork> written = stale.parallelStream()
         .map(r -> new BuildState.SearchWork(context, r, SearchIndex.entries(SearchDocuments.of(List.of(r), context.navigation))))
         .toList();
-    redone.forEach(work -> state.search.put(work.rendered().page().id(), work));
-    if (!sameShape) {
-      state.search.keySet().retainAll(rendered.keySet());
-      state.searchByUrl.clear();
-      state.search.values().forEach(work -> state.searchByUrl.put(work.rendered().page().url(), work.entries()));
-    } else {
-      redone.forEach(work -> state.searchByUrl.put(work.rendered().page().url(), work.entries()));
+    if (!sameShape || state.searchParts == null) {
+      state.searchParts = new byte[context.searchOrder.size()][];
+      java.util.Arrays.fill(state.searchParts, new byte[0]);
     }
+    for (BuildState.SearchWork work : written) {
+      state.searchParts[context.searchOrder.get(work.rendered().page().id())] = work.entries();
+    }
+    List<byte[]> parts = java.util.Arrays.asList(state.searchParts.clone());
+    return memoized(() -> SearchIndex.join(parts));
   }
 
   /** {@code make}, run once, when first asked for; thread-safe. */

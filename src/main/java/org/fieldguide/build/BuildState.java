@@ -92,13 +92,26 @@ public final class BuildState {
   /** What a page's search entries were written from, and the entries. */
   record SearchWork(SiteContext context, RenderedPage rendered, byte[] entries) {}
 
-  final Map<String, SearchWork> search = new HashMap<>();
-  /** Each page's search entries by the page's address: the order of the index. */
-  final SortedMap<String, byte[]> searchByUrl = new TreeMap<>();
+  /** Each Markdown page's rendered body, by id. */
+  final Map<String, RenderedPage> rendered = new HashMap<>();
+  /** The diagnostics of the pages that have any, by page id: of rendering their bodies, and of making their HTML. */
+  final SortedMap<String, List<Diagnostic>> bodyDiagnostics = new TreeMap<>();
+  final SortedMap<String, List<Diagnostic>> pageDiagnostics = new TreeMap<>();
+  /** Each Markdown page's search entries, in the order of {@link SiteContext#searchOrder}. */
+  byte[][] searchParts;
   /** The paths of {@link #out}, the same object for as long as they stay the same. */
   java.util.Set<String> outPaths;
   /** The context of the last build that went through, or null. */
   SiteContext lastContext;
+
+  /** Keeps {@code found} as page {@code id}'s diagnostics in {@code byPage}, or forgets them if it is empty. */
+  void noteDiagnostics(SortedMap<String, List<Diagnostic>> byPage, String id, List<Diagnostic> found) {
+    if (found.isEmpty()) {
+      byPage.remove(id);
+    } else {
+      byPage.put(id, found);
+    }
+  }
 
   /** Forgets everything but the files, front matter and drawings, so that the next build makes the rest anew. */
   void forget() {
@@ -107,8 +120,10 @@ public final class BuildState {
     bodies.clear();
     backlinks = null;
     pages.clear();
-    search.clear();
-    searchByUrl.clear();
+    rendered.clear();
+    bodyDiagnostics.clear();
+    pageDiagnostics.clear();
+    searchParts = null;
     out.clear();
     outPaths = null;
     fragments.clear();

@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.diag.Severity;
 import org.fieldguide.html.SiteLinkChecker;
 import org.fieldguide.model.Page;
 import org.fieldguide.xref.LinkReport;
@@ -20,7 +22,8 @@ import org.fieldguide.xref.LinkReport;
  */
 final class FragmentChecks {
   private final Map<String, LinkReport> checked = new HashMap<>();
-  private final Map<String, List<Diagnostic>> found = new HashMap<>();
+  /** The problems of the pages that have any. */
+  private final Map<String, List<Diagnostic>> found = new TreeMap<>();
   /** Target page id → the pages whose fragments point to it. */
   private final Map<String, Set<String>> pointingTo = new HashMap<>();
 
@@ -31,9 +34,10 @@ final class FragmentChecks {
   }
 
   /**
-   * Checks {@code reports} (every Markdown page's, in page order) and adds what is wrong to
-   * {@code diagnostics}; {@code idsChanged} names the pages made with other ids since the last
-   * check, or is null if every page must be checked again.
+   * Checks {@code reports} and adds what is wrong with every page's fragments to {@code diagnostics}.
+   * {@code idsChanged} names the pages made with other ids since the last check, and then
+   * {@code reports} need hold only the reports that changed; or it is null, and then every page
+   * is checked again and {@code reports} must be every Markdown page's.
    */
   void check(Map<String, Page> byId, List<LinkReport> reports, Set<String> idsChanged, SiteLinkChecker checker,
       Diagnostics diagnostics) {
@@ -61,16 +65,18 @@ final class FragmentChecks {
       for (LinkReport.PendingFragment f : report.fragments()) {
         Page target = byId.get(f.targetId());
         if (target != null && !checker.hasId(target.outputPath(), f.fragment())) {
-          problems.add(new Diagnostic(f.path(), f.line(), f.column(), org.fieldguide.diag.Severity.ERROR,
+          problems.add(new Diagnostic(f.path(), f.line(), f.column(), Severity.ERROR,
               "unknown fragment '#" + f.fragment() + "' on "
               + (target.sourcePath() != null ? target.sourcePath() : "/" + target.url())
               + "; link to one of its headings (ids are the heading text in lower case with '-' for spaces)"));
         }
       }
-      found.put(pageId, problems);
+      if (problems.isEmpty()) {
+        found.remove(pageId);
+      } else {
+        found.put(pageId, problems);
+      }
     }
-    for (LinkReport report : reports) {
-      found.get(report.pageId()).forEach(diagnostics::add);
-    }
+    found.values().forEach(list -> list.forEach(diagnostics::add));
   }
 }

@@ -46,6 +46,10 @@ final class SiteContext {
   final Map<String, Page> byId = new java.util.HashMap<>();
   /** The FAQ pages, in page order. */
   final List<Page> faqPages;
+  /** The pages that show other pages' bodies: the FAQ index and the references page. */
+  final List<Page> indexPages;
+  /** Each Markdown page's place in the search index: pages in the order of their addresses. */
+  final Map<String, Integer> searchOrder = new java.util.HashMap<>();
   /** Output path → the file it comes from, for errors. */
   final Map<String, String> origins = new TreeMap<>();
   /** What the checks of the site as a whole found (terms, output paths). */
@@ -70,6 +74,13 @@ final class SiteContext {
     this.markdownPages = site.pages().stream().filter(p -> !p.kind().isGenerated()).toList();
     site.pages().forEach(p -> byId.put(p.id(), p));
     this.faqPages = Build.pagesOf(site, org.fieldguide.model.PageKind.FAQ);
+    this.indexPages = site.pages().stream().filter(p -> p.kind() == org.fieldguide.model.PageKind.FAQ_INDEX
+        || p.kind() == org.fieldguide.model.PageKind.REFERENCES).toList();
+    List<Page> byUrl = new java.util.ArrayList<>(markdownPages);
+    byUrl.sort(java.util.Comparator.comparing(Page::url));
+    for (int i = 0; i < byUrl.size(); i++) {
+      searchOrder.put(byUrl.get(i).id(), i);
+    }
 
     Diagnostics found = new Diagnostics();
     TermChecks.check(site, found);

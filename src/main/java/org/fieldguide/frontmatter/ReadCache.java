@@ -29,6 +29,7 @@ public final class ReadCache {
   SiteRead lastSite;
 
   private final Set<String> goodPaths = new java.util.HashSet<>();
+  private final Set<String> changedPages = new java.util.TreeSet<>();
 
   /** Whether {@code contentPath} was found to be a valid address before (it can be part of a web address). */
   boolean isGoodPath(String contentPath) {
@@ -56,7 +57,21 @@ public final class ReadCache {
     List<Diagnostic> found = own.all();
     found.forEach(diagnostics::add);
     byPath.put(file.displayPath(), new Entry(file.text(), read, found));
+    read.ifPresent(r -> changedPages.add(r.page().id()));
     return read;
+  }
+
+  /**
+   * The ids of the pages whose files were read again (their text changed) since {@link
+   * #clearChangedPages}: the only pages whose bodies can differ from what the build that cleared it
+   * saw, if the pages themselves are all the same objects as then.
+   */
+  public Set<String> changedPages() {
+    return changedPages;
+  }
+
+  public void clearChangedPages() {
+    changedPages.clear();
   }
 
   /**

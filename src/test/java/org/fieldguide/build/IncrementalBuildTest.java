@@ -284,6 +284,21 @@ class IncrementalBuildTest {
     assertSameAsFullBuild(fixed);
   }
 
+  @Test
+  void anEditDuringABuildThatStoppedEarlyIsNotLost() throws IOException {
+    Path config = fixture.path("content/site.yaml");
+    String yaml = Files.readString(config);
+    Files.delete(config);
+    replace("content/methods/notes.md", "Nothing links from here.", "Edited while the site had no configuration.");
+    BuildResult stopped = rebuild("content/site.yaml", "content/methods/notes.md");
+    assertTrue(stopped.failed(false));
+    Files.writeString(config, yaml);
+    BuildResult back = rebuild("content/site.yaml");
+    assertEquals(Set.of("methods/notes"), back.redone().bodies(), "the configuration reads the same as before");
+    assertTrue(new String(back.files().get("methods/notes/index.html")).contains("Edited while the site had no configuration."));
+    assertSameAsFullBuild(back);
+  }
+
   /** Random edits of every kind, one after the other, each checked against a build from nothing. */
   @Test
   void anySequenceOfEditsGivesWhatAFullBuildGives() throws IOException {
