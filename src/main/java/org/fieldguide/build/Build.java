@@ -47,6 +47,11 @@ import org.fieldguide.xref.TermMatcher;
  * One build, its stages in execution order: load → read the site model → compile templates →
  * parse and link every page → render bodies → apply templates → check links site-wide → write
  * atomically. Every stage adds to one {@link Diagnostics}; nothing is written if any reports an error.
+ *
+ * <p>Each stage keeps its results in a {@link BuildState} with the inputs they came from, and takes
+ * a result from there again when its inputs are the same. A build with a fresh state does all the
+ * work; {@code serve} keeps one state from build to build, so a rebuild redoes only what a change
+ * affects. Both are the same code, so an incremental build gives what a build from nothing gives.
  */
 public final class Build {
   private final BuildOptions options;
