@@ -113,7 +113,7 @@ public final class Build {
       state.git = GitDates.read(options.projectRoot(), options.contentDir());
     }
     SiteContext context = state.context;
-    if (context == null || !context.fits(site, state.templates.get(), baseUrl, state.assets)) {
+    if (context == null || !context.fits(site, state.templates.get(), baseUrl, state.assets, state.assetOrigins)) {
       context = new SiteContext(site, state.templates.get(), baseUrl, state.assets, state.assetOrigins, state.git,
           options.version(), state.drawings);
       state.context = context;
@@ -233,7 +233,11 @@ public final class Build {
     }
     out.putAll(state.libraryAssets);
     out.putAll(context.siteFiles);
-    state.assetBytes.forEach(out::putIfAbsent);
+    state.assetBytes.forEach((key, bytes) -> {
+      if (state.assetOrigins.get(key).equals(ctx.origins.get(key))) { // else it clashes, which is reported
+        out.put(key, bytes);
+      }
+    });
     if (!sameShape || state.outPaths == null) {
       state.outPaths = Set.copyOf(out.keySet());
     }
@@ -361,17 +365,26 @@ public final class Build {
     };
   }
 
-  /** Compiles the templates and reads the assets, unless nothing under {@code templates/} changed since the last build. */
+  /**
+   * Compiles the templates unless none changed since the last build, and reads the assets unless
+   * nothing under {@code templates/assets/} changed: a style sheet edited alone keeps the compiled
+   * templates, so the context and every page stay as they were.
+   */
   private void readTemplates(Collection<Path> changed, SourceLoader loader) {
     Path dir = options.templatesDir().toAbsolutePath().normalize();
-    boolean touched = changed == null || changed.stream().map(p -> p.toAbsolutePath().normalize())
-        .anyMatch(p -> p.startsWith(dir) || dir.startsWith(p));
-    if (state.templatesRead && !touched) {
+    Path assetsDir = dir.resolve("assets");
+    List<Path> paths = changed == null ? List.of() : changed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    boolean templatesTouched = changed == null || !state.templatesRead
+        || paths.stream().anyMatch(p -> p.startsWith(dir) && !p.startsWith(assetsDir) || dir.startsWith(p));
+    boolean assetsTouched = templatesTouched || paths.stream().anyMatch(p -> p.startsWith(assetsDir));
+    if (templatesTouched) {
+      Diagnostics found = new Diagnostics();
+      state.templates = Templates.compile(options.templatesDir().toFile(), loader.displayPath(options.templatesDir()), found);
+      state.templateDiagnostics = found.all();
+    }
+    if (!assetsTouched) {
       return;
     }
-    Diagnostics found = new Diagnostics();
-    state.templates = Templates.compile(options.templatesDir().toFile(), loader.displayPath(options.templatesDir()), found);
-    state.templateDiagnostics = found.all();
     Diagnostics assetFound = new Diagnostics();
     state.assets = PublishedFiles.assets(options.templatesDir(), loader, assetFound);
     state.assetBytes = new TreeMap<>();

@@ -34,6 +34,7 @@ final class SiteContext {
   final Templates templates;
   final String baseUrl;
   final Optional<SortedMap<String, Path>> assets;
+  final SortedMap<String, String> assetOrigins;
   final TargetIndex targets;
   final PageLinker linker;
   final PageBodies bodies;
@@ -61,6 +62,7 @@ final class SiteContext {
     this.templates = templates;
     this.baseUrl = baseUrl;
     this.assets = assets;
+    this.assetOrigins = assetOrigins;
     this.targets = new TargetIndex(site);
     TermMatcher terms = new TermMatcher(site.terms().values());
     this.linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, assets.map(Map::keySet)));
@@ -108,8 +110,10 @@ final class SiteContext {
    * pages are made anew and compared), and equal
    * configuration, terms, sources and tables.
    */
-  boolean fits(Site other, Templates otherTemplates, String otherBaseUrl, Optional<SortedMap<String, Path>> otherAssets) {
+  boolean fits(Site other, Templates otherTemplates, String otherBaseUrl, Optional<SortedMap<String, Path>> otherAssets,
+      SortedMap<String, String> otherAssetOrigins) {
     if (otherTemplates != templates || !otherBaseUrl.equals(baseUrl) || !otherAssets.equals(assets)
+        || !otherAssetOrigins.equals(assetOrigins)
         || other.pages().size() != site.pages().size()) {
       return false;
     }

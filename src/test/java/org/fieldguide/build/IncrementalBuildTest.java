@@ -214,6 +214,17 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aStyleSheetEditMakesNoPageAgain() throws IOException {
+    Path css = fixture.path("templates/assets/style.css");
+    Files.writeString(css, Files.readString(css) + "\n/* edited */\n");
+    BuildResult result = rebuild("templates/assets/style.css");
+    assertEquals(Set.of(), result.redone().bodies());
+    assertEquals(Set.of(), result.redone().pages());
+    assertTrue(new String(result.files().get("assets/style.css")).endsWith("/* edited */\n"));
+    assertSameAsFullBuild(result);
+  }
+
+  @Test
   void pagesComeAndGo() throws IOException {
     fixture.write("""
         -- content/methods/new.md --
