@@ -147,6 +147,11 @@ public final class Build {
       state.bodyDiagnostics.clear();
       for (Page page : context.markdownPages) {
         BuildState.BodyWork work = state.bodies.get(page.id());
+        if (work.context() != context) { // rendered alike in an earlier context: now this one's
+          work = new BuildState.BodyWork(context, work.page(), work.markdown(), work.report(), work.rendered(),
+              work.diagnostics());
+          state.bodies.put(page.id(), work);
+        }
         rendered.put(page.id(), work.rendered());
         state.noteDiagnostics(state.bodyDiagnostics, page.id(), work.diagnostics());
       }
@@ -250,6 +255,7 @@ public final class Build {
       state.checker.check(state.outPaths, diagnostics);
     }
     state.lastContext = context;
+    context.forgetEarlier();
     state.reads.clearChangedPages();
 
     SortedMap<String, byte[]> result = Collections.unmodifiableSortedMap(new TreeMap<>(out));
@@ -276,7 +282,8 @@ public final class Build {
   }
 
   private static boolean isCurrent(BuildState.BodyWork work, SiteContext context, Page page, String markdown) {
-    return work != null && work.context() == context && work.page() == page && work.markdown().equals(markdown);
+    return work != null && work.page() == page && work.markdown().equals(markdown)
+        && context.rendersAlike(work.context(), work.report().linkedPageIds());
   }
 
   private static boolean isCurrent(BuildState.PageWork work, SiteContext context, RenderedPage rendered,

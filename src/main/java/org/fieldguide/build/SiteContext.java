@@ -53,6 +53,22 @@ final class SiteContext {
   final Map<String, Integer> searchOrder = new java.util.HashMap<>();
   /** Output path → the file it comes from, for errors. */
   final Map<String, String> origins = new TreeMap<>();
+  /**
+   * What a page's rendered body may depend on besides its own page, its Markdown and the pages it
+   * links to: every name a link can resolve to, every term's names, definition and kind (tooltips,
+   * also in table cells, which count as no link), the configuration, sources, tables, templates and
+   * assets. Two contexts with equal namespaces render a body alike if the pages it links to are the
+   * same, so a description, order or date edited in front matter renders only the pages linking
+   * to the edited one again.
+   */
+  final Namespace namespace;
+
+  record Namespace(List<Object> pages, Object config, Object citations, Object tables, Templates templates,
+      Optional<SortedMap<String, Path>> assets, SortedMap<String, String> assetOrigins, String baseUrl) {}
+
+  private record PageKey(String id, Object kind, String url, String title, String term, List<String> aliases,
+      String definition, Object termKind) {}
+
   /** What the checks of the site as a whole found (terms, output paths). */
   final List<Diagnostic> diagnostics;
 
@@ -73,6 +89,14 @@ final class SiteContext {
     this.navigation = new Navigation(site);
     this.views = new PageViews(site, navigation, baseUrl, page -> updated(page, git), version);
     this.siteFiles = SiteFiles.all(baseUrl, site.pages());
+    List<Object> keys = new java.util.ArrayList<>(site.pages().size());
+    for (Page p : site.pages()) {
+      keys.add(p.term() == null ? new PageKey(p.id(), p.kind(), p.url(), p.title(), null, null, null, null)
+          : new PageKey(p.id(), p.kind(), p.url(), p.title(), p.term().term(), p.term().aliases(),
+              p.term().shortDefinition(), p.term().kind()));
+    }
+    this.namespace = new Namespace(keys, site.config(), site.citations(), site.tables(), templates, assets, assetOrigins,
+        baseUrl);
     this.markdownPages = site.pages().stream().filter(p -> !p.kind().isGenerated()).toList();
     site.pages().forEach(p -> byId.put(p.id(), p));
     this.faqPages = Build.pagesOf(site, org.fieldguide.model.PageKind.FAQ);
@@ -110,6 +134,42 @@ final class SiteContext {
    * pages are made anew and compared), and equal
    * configuration, terms, sources and tables.
    */
+  /**
+   * Whether a body rendered in {@code earlier} is rendered alike in this context, as long as its
+   * own page, its Markdown and every page in {@code linked} are the same objects in both.
+   */
+  boolean rendersAlike(SiteContext earlier, java.util.Set<String> linked) {
+    if (earlier == this) {
+      return true;
+    }
+    if (!sameNamespaceAs(earlier)) {
+      return false;
+    }
+    for (String id : linked) {
+      if (earlier.byId.get(id) != byId.get(id)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #rendersAlike}'s comparison of namespaces with one earlier context, made once. */
+  private SiteContext comparedWith;
+  private boolean sameNamespace;
+
+  private synchronized boolean sameNamespaceAs(SiteContext earlier) {
+    if (comparedWith != earlier) {
+      comparedWith = earlier;
+      sameNamespace = earlier.namespace.equals(namespace);
+    }
+    return sameNamespace;
+  }
+
+  /** Drops the reference to the earlier context, so that contexts never hold on to each other. */
+  synchronized void forgetEarlier() {
+    comparedWith = null;
+  }
+
   boolean fits(Site other, Templates otherTemplates, String otherBaseUrl, Optional<SortedMap<String, Path>> otherAssets,
       SortedMap<String, String> otherAssetOrigins) {
     if (otherTemplates != templates || !otherBaseUrl.equals(baseUrl) || !otherAssets.equals(assets)

@@ -195,6 +195,14 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aDescriptionChangeRendersOnlyThePageAndThePagesLinkingToIt() throws IOException {
+    replace("content/methods/goodhart.md", "description: Measures and targets.", "description: When a measure becomes a target.");
+    BuildResult result = rebuild("content/methods/goodhart.md");
+    assertEquals(Set.of("methods/goodhart", "index", "methods/rlhf"), result.redone().bodies());
+    assertSameAsFullBuild(result);
+  }
+
+  @Test
   void aTermDefinitionChangeRendersEveryBodyAgain() throws IOException {
     replace("content/glossary/reward-model.md", "the way human raters would", "as people would");
     BuildResult result = rebuild("content/glossary/reward-model.md");
@@ -332,7 +340,9 @@ class IncrementalBuildTest {
           Files.writeString(file, cut < 0 ? text : text.substring(0, cut + 1));
         }
         case 4 -> Files.writeString(file, Files.readString(file) + "\n## Part " + step + "\n\nA new part.\n");
-        case 5 -> Files.writeString(file, Files.readString(file).replaceFirst("(?m)^description: (.*)$", "description: $1 Again."));
+        case 5 -> Files.writeString(file, random.nextBoolean()
+            ? Files.readString(file).replaceFirst("(?m)^description: (.*)$", "description: $1 Again.")
+            : Files.readString(file).replaceFirst("(?m)^(title|term): (.*)$", "$1: $2 again"));
         default -> {
           String fresh = "content/methods/page-" + step + ".md";
           Files.writeString(fixture.path(fresh), "---\ntitle: Page " + step + "\ndescription: Made at step " + step
