@@ -343,9 +343,19 @@ public final class Build {
   private Supplier<byte[]> searchIndex(List<BuildState.BodyWork> redone, SiteContext context, boolean sameShape) {
     Collection<RenderedPage> stale = sameShape ? redone.stream().map(BuildState.BodyWork::rendered).toList()
         : state.rendered.values();
+    // A page's entries hold its rendered body, its page and its section's title.
     List<BuildState.SearchWork> written = stale.parallelStream()
-        .map(r -> new BuildState.SearchWork(context, r, SearchIndex.entries(SearchDocuments.of(List.of(r), context.navigation))))
+        .map(r -> {
+          String section = SearchDocuments.sectionTitle(r.page(), context.navigation);
+          BuildState.SearchWork old = state.search.get(r.page().id());
+          return old != null && old.rendered() == r && old.section().equals(section) ? old
+              : new BuildState.SearchWork(r, section, SearchIndex.entries(SearchDocuments.of(List.of(r), context.navigation)));
+        })
         .toList();
+    if (!sameShape) {
+      state.search.keySet().retainAll(state.rendered.keySet());
+    }
+    written.forEach(work -> state.search.put(work.rendered().page().id(), work));
     if (!sameShape || state.searchParts == null) {
       state.searchParts = new byte[context.searchOrder.size()][];
       java.util.Arrays.fill(state.searchParts, new byte[0]);

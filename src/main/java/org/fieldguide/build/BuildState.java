@@ -90,7 +90,9 @@ public final class BuildState {
       SiteLinkChecker.PageLinks links, List<Diagnostic> diagnostics) {}
 
   /** What a page's search entries were written from, and the entries. */
-  record SearchWork(SiteContext context, RenderedPage rendered, byte[] entries) {}
+  record SearchWork(RenderedPage rendered, String section, byte[] entries) {}
+
+  final Map<String, SearchWork> search = new HashMap<>();
 
   /** Each Markdown page's rendered body, by id. */
   final Map<String, RenderedPage> rendered = new HashMap<>();
@@ -124,6 +126,7 @@ public final class BuildState {
     bodyDiagnostics.clear();
     pageDiagnostics.clear();
     searchParts = null;
+    search.clear();
     out.clear();
     outPaths = null;
     fragments.clear();

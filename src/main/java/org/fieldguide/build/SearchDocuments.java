@@ -24,7 +24,7 @@ final class SearchDocuments {
     Page p = r.page();
     List<String> headings = r.toc().stream()
         .flatMap(e -> Stream.concat(Stream.of(e.text()), e.children().stream().map(TocEntryView::text))).toList();
-    String section = navigation.section(p.section()).map(Navigation.Section::title).orElse("");
+    String section = sectionTitle(p, navigation);
     switch (p.kind()) {
       case PAGE, FLOWCHART -> docs.add(SearchDocument.page(p.url(), p.title(), section, headings,
           p.description() + " " + r.searchText()));
@@ -40,6 +40,11 @@ final class SearchDocuments {
       default -> { }
     }
     return docs;
+  }
+
+  /** The title of the section a page's search entry names. */
+  static String sectionTitle(Page p, Navigation navigation) {
+    return navigation.section(p.section()).map(Navigation.Section::title).orElse("");
   }
 
   private static String join(String... parts) {
