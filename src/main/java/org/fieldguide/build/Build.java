@@ -184,19 +184,10 @@ public final class Build {
         .filter(p -> !isCurrent(state.pages.get(p.id()), ctx, rendered.get(p.id()), backlinks, backlinksChanged, p,
             shows(p, ctx, rendered, backlinks)))
         .toList();
-    List<MadePage> made = toMake.parallelStream().map(page -> {
-      Diagnostics own = new Diagnostics();
-      Optional<String> html = mains.render(page, own);
-      byte[] bytes = html.map(h -> h.getBytes(StandardCharsets.UTF_8)).orElse(null);
-      BuildState.PageWork old = state.pages.get(page.id());
-      if (bytes != null && old != null && old.bytes() != null && java.util.Arrays.equals(bytes, old.bytes())) {
-        bytes = old.bytes(); // unchanged: the preview then sees by identity that nothing changed
-      }
-      SiteLinkChecker.PageLinks links = bytes == null ? null
-          : old != null && bytes == old.bytes() ? old.links() : SiteLinkChecker.scan(html.get());
-      return new MadePage(page, new BuildState.PageWork(ctx, rendered.get(page.id()), backlinks, backlinks.to(page),
-          shows(page, ctx, rendered, backlinks), bytes, links, own.all()));
-    }).toList();
+    if (!sameShape) {
+      context.adoptEqualSections(state.pages.values().stream().map(BuildState.PageWork::context).findAny().orElse(null));
+    }
+    List<MadePage> made = toMake.parallelStream().map(page -> make(page, mains, ctx, rendered, backlinks)).toList();
     Set<String> idsChanged = sameShape ? new HashSet<>() : null;
     for (MadePage m : made) {
       BuildState.PageWork old = state.pages.put(m.page().id(), m.work());
@@ -261,7 +252,7 @@ public final class Build {
     SortedMap<String, byte[]> result = Collections.unmodifiableSortedMap(new TreeMap<>(out));
     BuildResult.Redone work = new BuildResult.Redone(
         redone.stream().map(w -> w.page().id()).collect(Collectors.toCollection(TreeSet::new)),
-        made.stream().map(m -> m.page().id()).collect(Collectors.toCollection(TreeSet::new)));
+        made.stream().filter(MadePage::applied).map(m -> m.page().id()).collect(Collectors.toCollection(TreeSet::new)));
     boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
     if (failed || !options.write()) {
       return new BuildResult(diagnostics, result, false, searchIndex, work);
@@ -293,6 +284,44 @@ public final class Build {
     }
     boolean sameBacklinks = work.backlinksFrom() == backlinks && !backlinksChanged.contains(page.id());
     return sameBacklinks || work.backlinks().equals(backlinks.to(page));
+  }
+
+  /**
+   * Makes one page's HTML. Where the last build made it from an equal view with the same templates
+   * (its main view, or the layout's key), that result is taken over instead of applying the template
+   * again: after a front-matter edit, most pages' views are what they were.
+   */
+  private MadePage make(Page page, MainViews mains, SiteContext context, Map<String, RenderedPage> rendered,
+      Backlinks backlinks) {
+    Diagnostics own = new Diagnostics();
+    BuildState.PageWork old = state.pages.get(page.id());
+    boolean sameTemplates = old != null && old.templates() == context.templates && old.bytes() != null;
+    Optional<MainViews.Main> main = mains.main(page);
+    String mainHtml = null;
+    SiteContext.LayoutKey key = null;
+    byte[] bytes = null;
+    String html = null;
+    if (main.isPresent()) {
+      mainHtml = sameTemplates && main.get().equals(old.main()) ? old.mainHtml()
+          : mains.renderMain(page, main.get(), own).orElse(null);
+    }
+    if (mainHtml != null) {
+      key = context.layoutKey(page, mainHtml, main.get().jsonLd());
+      if (sameTemplates && key.equals(old.layoutKey())) {
+        bytes = old.bytes();
+      } else {
+        html = mains.renderLayout(page, mainHtml, main.get().jsonLd(), own).orElse(null);
+        bytes = html == null ? null : html.getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    if (bytes != null && old != null && old.bytes() != null && bytes != old.bytes() && java.util.Arrays.equals(bytes, old.bytes())) {
+      bytes = old.bytes(); // unchanged: the preview then sees by identity that nothing changed
+    }
+    SiteLinkChecker.PageLinks links = bytes == null ? null
+        : old != null && bytes == old.bytes() ? old.links() : SiteLinkChecker.scan(html);
+    return new MadePage(page, html != null, new BuildState.PageWork(context, rendered.get(page.id()), backlinks,
+        backlinks.to(page), shows(page, context, rendered, backlinks), context.templates, main.orElse(null), mainHtml, key,
+        bytes, links, own.all()));
   }
 
   /** Puts a made page into the output and registers its links for the check. */
@@ -419,8 +448,8 @@ public final class Build {
     state.templatesRead = true;
   }
 
-  /** One page out of the template stage: its work, for the state. */
-  private record MadePage(Page page, BuildState.PageWork work) {}
+  /** One page out of the template stage: its work, for the state, and whether its layout was applied anew. */
+  private record MadePage(Page page, boolean applied, BuildState.PageWork work) {}
 
   /**
    * Whether {@code dir} (content/ or templates/) lies inside the project once links are followed;

@@ -83,10 +83,11 @@ public final class BuildState {
 
   /**
    * One page's HTML, with the inputs it was made from: the context, its rendered body, the pages
-   * linking to it, and what else its kind shows (FAQ pages' questions, pages citing each source).
+   * linking to it, and what else its kind shows (FAQ pages' questions, pages citing each source);
+   * and, for a build in another context, the views its two templates were applied to.
    */
   record PageWork(SiteContext context, RenderedPage rendered, Backlinks backlinksFrom, List<Page> backlinks, Object shows,
-      byte[] bytes,
+      Templates templates, MainViews.Main main, String mainHtml, SiteContext.LayoutKey layoutKey, byte[] bytes,
       SiteLinkChecker.PageLinks links, List<Diagnostic> diagnostics) {}
 
   /** What a page's search entries were written from, and the entries. */

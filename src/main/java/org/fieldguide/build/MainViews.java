@@ -42,6 +42,18 @@ final class MainViews {
 
   /** The page's HTML, or empty if a template failed (reported to {@code diagnostics}). */
   Optional<String> render(Page page, Diagnostics diagnostics) {
+    return main(page).flatMap(m -> renderMain(page, m, diagnostics))
+        .flatMap(html -> renderLayout(page, html, main(page).get().jsonLd(), diagnostics));
+  }
+
+  /**
+   * What a page's own template shows: the template's name, its view and the page's JSON-LD. Views
+   * are records of strings and lists, so two equal views render alike. Empty for a content page
+   * with no rendered body.
+   */
+  record Main(String template, Object view, Map<String, Object> jsonLd) {}
+
+  Optional<Main> main(Page page) {
     Object view;
     Map<String, Object> jsonLd = null;
     switch (page.kind()) {
@@ -61,12 +73,21 @@ final class MainViews {
         jsonLd = jsonLd(page, r);
       }
     }
-    String forPath = page.sourcePath() != null ? page.sourcePath() : "/" + page.url();
-    Optional<String> main = templates.render(page.kind().template(), view, forPath, diagnostics);
-    if (main.isEmpty()) {
-      return Optional.empty();
-    }
-    return templates.render("layout", views.layout(page, main.get(), jsonLd), forPath, diagnostics);
+    return Optional.of(new Main(page.kind().template(), view, jsonLd));
+  }
+
+  /** The page's own template applied to {@code main}. */
+  Optional<String> renderMain(Page page, Main main, Diagnostics diagnostics) {
+    return templates.render(main.template(), main.view(), forPath(page), diagnostics);
+  }
+
+  /** The layout around {@code mainHtml}. */
+  Optional<String> renderLayout(Page page, String mainHtml, Map<String, Object> jsonLd, Diagnostics diagnostics) {
+    return templates.render("layout", views.layout(page, mainHtml, jsonLd), forPath(page), diagnostics);
+  }
+
+  private static String forPath(Page page) {
+    return page.sourcePath() != null ? page.sourcePath() : "/" + page.url();
   }
 
   private ContentView content(Page page, RenderedPage r) {

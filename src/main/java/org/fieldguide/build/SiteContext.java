@@ -69,6 +69,38 @@ final class SiteContext {
   private record PageKey(String id, Object kind, String url, String title, String term, List<String> aliases,
       String definition, Object termKind) {}
 
+  /**
+   * What the layout shows around one page besides the page's own fields: its main HTML and JSON-LD,
+   * every section's head (the whole navigation lists only these), the page's own section whole
+   * (its pages, their order, the landing page: navigation, neighbours, breadcrumbs), and the
+   * configuration. Equal keys give equal layouts with the same templates.
+   */
+  record LayoutKey(Page page, String mainHtml, Map<String, Object> jsonLd, List<SectionHead> sections,
+      Navigation.Section section, Object config, String baseUrl) {}
+
+  /** One section as the navigation shows it on pages of other sections. */
+  record SectionHead(String name, String title, Page landing, Page first) {}
+
+  /** The sections' heads, in order; taken over from an earlier context if equal, so that keys compare by identity. */
+  private List<SectionHead> sectionHeads;
+  /** Each section by name; a section equal to an earlier context's is that one. */
+  private final Map<String, Navigation.Section> sections = new java.util.HashMap<>();
+
+  LayoutKey layoutKey(Page page, String mainHtml, Map<String, Object> jsonLd) {
+    return new LayoutKey(page, mainHtml, jsonLd, sectionHeads, sections.get(page.section()), site.config(), baseUrl);
+  }
+
+  /** Takes over {@code earlier}'s section heads and sections where they are equal to this context's. */
+  void adoptEqualSections(SiteContext earlier) {
+    if (earlier == null || earlier == this) {
+      return;
+    }
+    if (earlier.sectionHeads.equals(sectionHeads)) {
+      sectionHeads = earlier.sectionHeads;
+    }
+    sections.replaceAll((name, section) -> section.equals(earlier.sections.get(name)) ? earlier.sections.get(name) : section);
+  }
+
   /** What the checks of the site as a whole found (terms, output paths). */
   final List<Diagnostic> diagnostics;
 
@@ -88,6 +120,13 @@ final class SiteContext {
     this.bodies = new PageBodies(markdown, linker, blocks, templates::fixedIds);
     this.navigation = new Navigation(site);
     this.views = new PageViews(site, navigation, baseUrl, page -> updated(page, git), version);
+    List<SectionHead> heads = new java.util.ArrayList<>();
+    for (Navigation.Section section : navigation.sections()) {
+      heads.add(new SectionHead(section.name(), section.title(), section.landing(),
+          section.pages().isEmpty() ? null : section.pages().get(0)));
+      sections.put(section.name(), section);
+    }
+    this.sectionHeads = List.copyOf(heads);
     this.siteFiles = SiteFiles.all(baseUrl, site.pages());
     List<Object> keys = new java.util.ArrayList<>(site.pages().size());
     for (Page p : site.pages()) {
