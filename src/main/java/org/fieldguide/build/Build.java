@@ -149,7 +149,7 @@ public final class Build {
         BuildState.BodyWork work = state.bodies.get(page.id());
         if (work.context() != context) { // rendered alike in an earlier context: now this one's
           work = new BuildState.BodyWork(context, work.page(), work.markdown(), work.report(), work.rendered(),
-              work.diagnostics());
+              work.diagnostics(), work.lookups());
           state.bodies.put(page.id(), work);
         }
         rendered.put(page.id(), work.rendered());
@@ -274,7 +274,7 @@ public final class Build {
 
   private static boolean isCurrent(BuildState.BodyWork work, SiteContext context, Page page, String markdown) {
     return work != null && work.page() == page && work.markdown().equals(markdown)
-        && context.rendersAlike(work.context(), work.report().linkedPageIds());
+        && context.rendersAlike(work.context(), work);
   }
 
   private static boolean isCurrent(BuildState.PageWork work, SiteContext context, RenderedPage rendered,
@@ -336,9 +336,12 @@ public final class Build {
 
   private static BuildState.BodyWork renderBody(SiteContext context, Page page, String markdown) {
     Diagnostics own = new Diagnostics();
-    PageBodies.Linked linked = context.bodies.parseAndLink(page, markdown, own);
-    RenderedPage rendered = context.bodies.render(linked, own);
-    return new BuildState.BodyWork(context, page, markdown, linked.report(), rendered, own.all());
+    TargetIndex.Recorder lookups = new TargetIndex.Recorder(new HashSet<>(), new HashSet<>());
+    return TargetIndex.recording(lookups, () -> {
+      PageBodies.Linked linked = context.bodies.parseAndLink(page, markdown, own);
+      RenderedPage rendered = context.bodies.render(linked, own);
+      return new BuildState.BodyWork(context, page, markdown, linked.report(), rendered, own.all(), lookups);
+    });
   }
 
   /**

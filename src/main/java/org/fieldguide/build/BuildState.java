@@ -15,6 +15,7 @@ import org.fieldguide.source.GitDates;
 import org.fieldguide.source.SourceTree;
 import org.fieldguide.template.Templates;
 import org.fieldguide.xref.LinkReport;
+import org.fieldguide.xref.TargetIndex;
 
 /**
  * What one build leaves for the next, so that {@code serve} redoes only what a change affects.
@@ -79,7 +80,7 @@ public final class BuildState {
 
   /** One page's body as rendered, with the inputs it was rendered from. */
   record BodyWork(SiteContext context, Page page, String markdown, LinkReport report, RenderedPage rendered,
-      List<Diagnostic> diagnostics) {}
+      List<Diagnostic> diagnostics, TargetIndex.Recorder lookups) {}
 
   /**
    * One page's HTML, with the inputs it was made from: the context, its rendered body, the pages

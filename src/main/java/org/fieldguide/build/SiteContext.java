@@ -130,7 +130,8 @@ final class SiteContext {
     this.siteFiles = SiteFiles.all(baseUrl, site.pages());
     List<Object> keys = new java.util.ArrayList<>(site.pages().size());
     for (Page p : site.pages()) {
-      keys.add(p.term() == null ? new PageKey(p.id(), p.kind(), p.url(), p.title(), null, null, null, null)
+      // A page's title is left out: rendersAlike checks what each body looked up instead.
+      keys.add(p.term() == null ? new PageKey(p.id(), p.kind(), p.url(), null, null, null, null, null)
           : new PageKey(p.id(), p.kind(), p.url(), p.title(), p.term().term(), p.term().aliases(),
               p.term().shortDefinition(), p.term().kind()));
     }
@@ -174,19 +175,33 @@ final class SiteContext {
    * configuration, terms, sources and tables.
    */
   /**
-   * Whether a body rendered in {@code earlier} is rendered alike in this context, as long as its
-   * own page, its Markdown and every page in {@code linked} are the same objects in both.
+   * Whether a body rendered in {@code earlier} is rendered alike in this context, as long as its own
+   * page and its Markdown are the same objects in both: the namespaces are equal, every page it
+   * links to or looked up is the same object, no title that changed can answer a name it looked up,
+   * and it had no diagnostics (whose suggestions draw on every name).
    */
-  boolean rendersAlike(SiteContext earlier, java.util.Set<String> linked) {
+  boolean rendersAlike(SiteContext earlier, BuildState.BodyWork work) {
     if (earlier == this) {
       return true;
     }
-    if (!sameNamespaceAs(earlier)) {
+    if (!sameNamespaceAs(earlier) || !work.diagnostics().isEmpty()) {
       return false;
     }
-    for (String id : linked) {
+    for (String id : work.report().linkedPageIds()) {
       if (earlier.byId.get(id) != byId.get(id)) {
         return false;
+      }
+    }
+    for (String id : work.lookups().pages()) {
+      if (earlier.byId.get(id) != byId.get(id)) {
+        return false;
+      }
+    }
+    for (String name : work.lookups().names()) {
+      for (String title : changedTitles) {
+        if (TargetIndex.mayMatch(name, title)) {
+          return false;
+        }
       }
     }
     return true;
@@ -196,10 +211,25 @@ final class SiteContext {
   private SiteContext comparedWith;
   private boolean sameNamespace;
 
+  /** The titles, old and new, of the pages whose title differs from {@link #comparedWith}'s. */
+  private List<String> changedTitles = List.of();
+
   private synchronized boolean sameNamespaceAs(SiteContext earlier) {
     if (comparedWith != earlier) {
       comparedWith = earlier;
       sameNamespace = earlier.namespace.equals(namespace);
+      List<String> titles = new java.util.ArrayList<>();
+      if (sameNamespace) { // then the same pages in the same order
+        for (int i = 0; i < site.pages().size(); i++) {
+          String was = earlier.site.pages().get(i).title();
+          String now = site.pages().get(i).title();
+          if (!was.equals(now)) {
+            titles.add(was);
+            titles.add(now);
+          }
+        }
+      }
+      changedTitles = List.copyOf(titles);
     }
     return sameNamespace;
   }

@@ -185,15 +185,50 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aTitleChangeRendersEveryBodyButMakesOnlyThePagesThatShowIt() throws IOException {
-    // Titles resolve wiki links, so every body is rendered again; the HTML of a page is made again
-    // only where its views changed: here the section's pages, whose navigation lists the title
-    // (rlhf also lists Goodhart among its backlinks). The home page links to it by its own words.
+  void aTitleChangeRendersThePagesThatCanShowItAndMakesThePagesThatDo() throws IOException {
+    // The HTML of a page is made again only where its views changed: here the section's pages,
+    // whose navigation lists the title (rlhf also lists Goodhart among its backlinks). The home
+    // page links to it in its own words.
     replace("content/methods/goodhart.md", "title: Goodhart", "title: Goodhart's law");
     BuildResult result = rebuild("content/methods/goodhart.md");
-    assertEquals(7, result.redone().bodies().size());
+    // The page itself, and the pages linking to it (which may show its title); no other page
+    // looked up a name the old or new title answers.
+    assertEquals(Set.of("methods/goodhart", "index", "methods/rlhf"), result.redone().bodies());
     assertEquals(Set.of("methods/goodhart", "methods/index", "methods/notes", "methods/rlhf"), result.redone().pages());
     assertSameAsFullBuild(result);
+  }
+
+  @Test
+  void aNewTitleThatAnswersAnUnresolvedLinkRendersThatPage() throws IOException {
+    replace("content/methods/notes.md", "Nothing links from here.", "See [[Reward hacking]].");
+    BuildResult broken = rebuild("content/methods/notes.md");
+    assertEquals(1, errors(broken).size(), errors(broken).toString());
+    replace("content/methods/goodhart.md", "title: Goodhart", "title: Reward hacking");
+    BuildResult fixed = rebuild("content/methods/goodhart.md");
+    assertTrue(fixed.redone().bodies().contains("methods/notes"));
+    assertEquals(List.of(), errors(fixed));
+    assertSameAsFullBuild(fixed);
+  }
+
+  @Test
+  void aTitleThatATableCellLinksToRendersThatPage() throws IOException {
+    fixture.write("""
+        -- content/data/methods.yaml --
+        caption: "Methods."
+        columns:
+          - {key: method, label: "Method"}
+          - {key: note, label: "Note"}
+        rows:
+          - method: "[[methods/goodhart]]"
+            note: "a law"
+        """);
+    replace("content/methods/notes.md", "Nothing links from here.", "```table data=methods\n```");
+    BuildResult table = rebuild("content/data/methods.yaml", "content/methods/notes.md");
+    assertSameAsFullBuild(table);
+    replace("content/methods/goodhart.md", "title: Goodhart", "title: Goodhart's law");
+    BuildResult renamed = rebuild("content/methods/goodhart.md");
+    assertTrue(renamed.redone().bodies().contains("methods/notes"), renamed.redone().toString());
+    assertSameAsFullBuild(renamed);
   }
 
   @Test
