@@ -219,7 +219,7 @@ public final class Build {
     }
     state.pageDiagnostics.values().forEach(list -> list.forEach(diagnostics::add));
     Supplier<byte[]> searchIndex = searchIndex(redone, context, sameShape);
-    if (state.searchIndexOnDemand) {
+    if (state.preview) {
       out.put(SearchIndex.INDEX_PATH, BuildResult.ON_DEMAND);
     } else {
       out.put(SearchIndex.INDEX_PATH, searchIndex.get());
@@ -319,9 +319,10 @@ public final class Build {
     }
     SiteLinkChecker.PageLinks links = bytes == null ? null
         : old != null && bytes == old.bytes() ? old.links() : SiteLinkChecker.scan(html);
+    boolean keep = state.preview; // a one-off build will not compare views again
     return new MadePage(page, html != null, new BuildState.PageWork(context, rendered.get(page.id()), backlinks,
-        backlinks.to(page), shows(page, context, rendered, backlinks), context.templates, main.orElse(null), mainHtml, key,
-        bytes, links, own.all()));
+        backlinks.to(page), shows(page, context, rendered, backlinks), context.templates, keep ? main.orElse(null) : null,
+        keep ? mainHtml : null, keep ? key : null, bytes, links, own.all()));
   }
 
   /** Puts a made page into the output and registers its links for the check. */

@@ -38,16 +38,20 @@ import org.fieldguide.xref.TargetIndex;
  * inputs, so the next build notices. A build never reads another build's state concurrently.
  */
 public final class BuildState {
-  /** Whether builds leave the search index out of their files and make it on demand (see {@link BuildResult}). */
-  final boolean searchIndexOnDemand;
+  /**
+   * Whether this state serves a preview: its builds make the search index on demand (see
+   * {@link BuildResult}) and keep the views each page was made from, to take pages over after a
+   * front-matter edit. A state for one-off builds keeps neither, to hold less.
+   */
+  final boolean preview;
 
   /** A state for builds run one after the other, each leaving its results for the next. */
   public BuildState() {
     this(false);
   }
 
-  private BuildState(boolean searchIndexOnDemand) {
-    this.searchIndexOnDemand = searchIndexOnDemand;
+  private BuildState(boolean preview) {
+    this.preview = preview;
   }
 
   /** A state for {@code serve}, whose builds make the search index only when the browser asks for it. */
