@@ -121,57 +121,13 @@ public final class Build {
     site = context.site; // the same pages; only the bodies may be newer
     context.diagnostics.forEach(diagnostics::add);
 
-    // Parse, link and render every Markdown page whose body or context changed. Each page is parsed,
-    // linked and rendered in one go, so its Markdown tree can go as soon as its HTML exists: holding
-    // every tree until every page was linked made the peak memory of a large site.
     Site current = read.get();
-    SiteContext ctx = context;
     boolean sameShape = context == state.lastContext; // the same pages, so the same output paths
     state.lastContext = null; // until this build is through, so that a crash leaves nothing half done
-    // With the same pages, only those whose file was read again can have a new body; else any can.
-    Collection<Page> mayRender = !sameShape ? context.markdownPages : state.reads.changedPages().stream()
-        .map(context.byId::get).filter(p -> p != null && !p.kind().isGenerated()).toList();
-    List<BuildState.BodyWork> redone = mayRender.stream()
-        .filter(p -> !isCurrent(state.bodies.get(p.id()), ctx, p, current.bodies().get(p.id())))
-        .toList().parallelStream()
-        .map(p -> renderBody(ctx, p, current.bodies().get(p.id())))
-        .toList();
-    Map<String, BuildState.BodyWork> previous = new HashMap<>();
-    for (BuildState.BodyWork work : redone) {
-      previous.put(work.page().id(), state.bodies.put(work.page().id(), work));
-    }
+    List<BuildState.BodyWork> redone = renderBodies(context, current, sameShape, diagnostics);
+    SiteContext ctx = context;
     Map<String, RenderedPage> rendered = state.rendered;
-    if (!sameShape) {
-      state.bodies.keySet().retainAll(context.byId.keySet());
-      rendered.clear();
-      state.bodyDiagnostics.clear();
-      for (Page page : context.markdownPages) {
-        BuildState.BodyWork work = state.bodies.get(page.id());
-        if (work.context() != context) { // rendered alike in an earlier context: now this one's
-          work = new BuildState.BodyWork(context, work.page(), work.markdown(), work.report(), work.rendered(),
-              work.diagnostics(), work.lookups());
-          state.bodies.put(page.id(), work);
-        }
-        rendered.put(page.id(), work.rendered());
-        state.noteDiagnostics(state.bodyDiagnostics, page.id(), work.diagnostics());
-      }
-    } else {
-      for (BuildState.BodyWork work : redone) {
-        rendered.put(work.page().id(), work.rendered());
-        state.noteDiagnostics(state.bodyDiagnostics, work.page().id(), work.diagnostics());
-      }
-    }
-    state.bodyDiagnostics.values().forEach(list -> list.forEach(diagnostics::add));
-    Set<String> backlinksChanged = new HashSet<>();
-    if (!sameShape || state.backlinks == null || redone.size() > context.markdownPages.size() / 2) {
-      state.backlinks = new Backlinks(site, context.markdownPages.stream().map(p -> state.bodies.get(p.id()).report()).toList());
-    } else {
-      for (BuildState.BodyWork work : redone) {
-        BuildState.BodyWork old = previous.get(work.page().id());
-        LinkReport was = old == null ? new LinkReport(work.page().id(), Set.of(), List.of(), List.of()) : old.report();
-        backlinksChanged.addAll(state.backlinks.replace(was, work.report()));
-      }
-    }
+    Set<String> backlinksChanged = updateBacklinks(site, context, redone, sameShape);
     Backlinks backlinks = state.backlinks;
     backlinks.reportOrphans(diagnostics);
 
@@ -270,6 +226,73 @@ public final class Build {
       return new BuildResult(diagnostics, result, false, searchIndex, work);
     }
     return new BuildResult(diagnostics, result, true, searchIndex, work);
+  }
+
+  /**
+   * Parses, links and renders every Markdown page whose body or context changed (with the same
+   * pages, only those whose file was read again can be among them), keeps the results in the
+   * state, and adds every body's diagnostics. Each page is parsed, linked and rendered in one go,
+   * so its Markdown tree can go as soon as its HTML exists: holding every tree until every page was
+   * linked made the peak memory of a large site. Returns the bodies rendered, each with the work
+   * it replaced in {@link #replaced}.
+   */
+  private List<BuildState.BodyWork> renderBodies(SiteContext context, Site current, boolean sameShape,
+      Diagnostics diagnostics) {
+    Collection<Page> mayRender = !sameShape ? context.markdownPages : state.reads.changedPages().stream()
+        .map(context.byId::get).filter(p -> p != null && !p.kind().isGenerated()).toList();
+    List<BuildState.BodyWork> redone = mayRender.stream()
+        .filter(p -> !isCurrent(state.bodies.get(p.id()), context, p, current.bodies().get(p.id())))
+        .toList().parallelStream()
+        .map(p -> renderBody(context, p, current.bodies().get(p.id())))
+        .toList();
+    replaced.clear();
+    for (BuildState.BodyWork work : redone) {
+      replaced.put(work.page().id(), state.bodies.put(work.page().id(), work));
+    }
+    Map<String, RenderedPage> rendered = state.rendered;
+    if (!sameShape) {
+      state.bodies.keySet().retainAll(context.byId.keySet());
+      rendered.clear();
+      state.bodyDiagnostics.clear();
+      for (Page page : context.markdownPages) {
+        BuildState.BodyWork work = state.bodies.get(page.id());
+        if (work.context() != context) { // rendered alike in an earlier context: now this one's
+          work = new BuildState.BodyWork(context, work.page(), work.markdown(), work.report(), work.rendered(),
+              work.diagnostics(), work.lookups());
+          state.bodies.put(page.id(), work);
+        }
+        rendered.put(page.id(), work.rendered());
+        state.noteDiagnostics(state.bodyDiagnostics, page.id(), work.diagnostics());
+      }
+    } else {
+      for (BuildState.BodyWork work : redone) {
+        rendered.put(work.page().id(), work.rendered());
+        state.noteDiagnostics(state.bodyDiagnostics, work.page().id(), work.diagnostics());
+      }
+    }
+    state.bodyDiagnostics.values().forEach(list -> list.forEach(diagnostics::add));
+    return redone;
+  }
+
+  /** The bodies {@link #renderBodies} replaced, by page id (null for a page new to the state). */
+  private final Map<String, BuildState.BodyWork> replaced = new HashMap<>();
+
+  /**
+   * Brings the backlinks up to date with the bodies just rendered (or makes them anew when the pages
+   * changed) and returns the ids of the pages whose incoming links changed.
+   */
+  private Set<String> updateBacklinks(Site site, SiteContext context, List<BuildState.BodyWork> redone, boolean sameShape) {
+    Set<String> changed = new HashSet<>();
+    if (!sameShape || state.backlinks == null || redone.size() > context.markdownPages.size() / 2) {
+      state.backlinks = new Backlinks(site, context.markdownPages.stream().map(p -> state.bodies.get(p.id()).report()).toList());
+    } else {
+      for (BuildState.BodyWork work : redone) {
+        BuildState.BodyWork old = replaced.get(work.page().id());
+        LinkReport was = old == null ? new LinkReport(work.page().id(), Set.of(), List.of(), List.of()) : old.report();
+        changed.addAll(state.backlinks.replace(was, work.report()));
+      }
+    }
+    return changed;
   }
 
   private static boolean isCurrent(BuildState.BodyWork work, SiteContext context, Page page, String markdown) {
