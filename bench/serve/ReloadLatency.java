@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  *   java bench/serve/ReloadLatency.java JAR PROJECT PAGE.md /page/url/ RUNS PORT
  *
- * WARMUP (default 10) untimed edits come first.
+ * WARMUP (default 10) untimed edits come first. EDIT=title edits the page's title instead of its body.
  *
  * The file is restored at the end. Prints each run and the median, in milliseconds.
  */
@@ -98,8 +98,7 @@ public class ReloadLatency {
     if (!ready.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("the event stream did not open");
     }
-    Files.writeString(page, original + "\n\nA line added by the reload benchmark, run " + (run + 3) + ".\n",
-        StandardCharsets.UTF_8);
+    Files.writeString(page, edited(original, run), StandardCharsets.UTF_8);
     long saved = System.nanoTime();
     if (!reloaded.await(300, TimeUnit.SECONDS)) {
       throw new IllegalStateException("no reload event within 300 s");
@@ -108,6 +107,22 @@ public class ReloadLatency {
     stream.cancel(true);
     Thread.sleep(300); // let the watcher settle before the next edit
     return ms;
+  }
+
+  /**
+   * The page as an edit of the chosen kind ({@code EDIT}) leaves it: {@code body} (the default)
+   * adds a line to the Markdown; {@code title} changes the title in the front matter, which the
+   * page's section lists in its navigation.
+   */
+  private static String edited(String original, int run) {
+    if ("title".equals(System.getenv().getOrDefault("EDIT", "body"))) {
+      Matcher title = Pattern.compile("(?m)^title: \"?").matcher(original);
+      if (!title.find()) {
+        throw new IllegalStateException("the page has no title line");
+      }
+      return original.substring(0, title.end()) + "Run " + (run + 100) + " " + original.substring(title.end());
+    }
+    return original + "\n\nA line added by the reload benchmark, run " + (run + 100) + ".\n";
   }
 
   private static void waitUntilServing(HttpClient http, String url, Process serve) throws Exception {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Save-to-reload latency of `fieldguide serve` (README: serve) on the real site and on the synthetic
-# 10,000-page corpus: median of RUNS edits of one page, from the end of the write to the reload event.
+# 10,000-page corpus: median of RUNS edits of one page, from the end of the write to the reload event,
+# for an edit of the page's body and for an edit of its title.
 #
 #   bench/serve/run.sh                  # both, 5 runs each
 #   SIZES="" RUNS=3 bench/serve/run.sh  # the real site only
@@ -19,8 +20,11 @@ mkdir -p "$OUT"
 
 rm -rf "$OUT/serve-real" && mkdir -p "$OUT/serve-real"
 cp -r "$ROOT/content" "$ROOT/templates" "$OUT/serve-real/"
-echo "== real site: edit content/alignment/dpo.md"
-java "$ROOT/bench/serve/ReloadLatency.java" "$JAR" "$OUT/serve-real" content/alignment/dpo.md /alignment/dpo/ "$RUNS" "$PORT"
+for edit in body title; do
+  echo "== real site: edit the $edit of content/alignment/dpo.md"
+  EDIT=$edit java "$ROOT/bench/serve/ReloadLatency.java" "$JAR" "$OUT/serve-real" content/alignment/dpo.md /alignment/dpo/ \
+    "$RUNS" "$PORT"
+done
 
 for n in $SIZES; do
   corpus="$OUT/serve-corpus-$n"
@@ -30,6 +34,9 @@ for n in $SIZES; do
     cp -r "$ROOT/templates" "$corpus/templates"
     touch "$corpus/.complete"
   fi
-  echo "== $n-page corpus: edit content/sec-000/page-00001.md"
-  java "$ROOT/bench/serve/ReloadLatency.java" "$JAR" "$corpus" content/sec-000/page-00001.md /sec-000/page-00001/ "$RUNS" "$PORT"
+  for edit in body title; do
+    echo "== $n-page corpus: edit the $edit of content/sec-000/page-00001.md"
+    EDIT=$edit java "$ROOT/bench/serve/ReloadLatency.java" "$JAR" "$corpus" content/sec-000/page-00001.md \
+      /sec-000/page-00001/ "$RUNS" "$PORT"
+  done
 done
