@@ -22,6 +22,8 @@ public final class SourceTree {
   /** {@link #files}' answer until the next change, with every file's diagnostics. */
   private List<SourceFile> files;
   private List<Diagnostic> diagnostics;
+  /** Where each readable file stands in {@link #files}, so that a file read again takes its old place. */
+  private final java.util.Map<Path, Integer> places = new java.util.HashMap<>();
 
   boolean isOf(Path contentRoot) {
     return contentRoot.equals(root);
@@ -35,8 +37,15 @@ public final class SourceTree {
 
   void put(Path path, Entry entry) {
     if (entry != null) {
-      files = null;
-      entries.put(path, entry);
+      Entry old = entries.put(path, entry);
+      Integer place = places.get(path);
+      boolean sameKind = old != null && place != null && files != null && entry.file() != null
+          && old.diagnostics().isEmpty() && entry.diagnostics().isEmpty();
+      if (sameKind) {
+        files.set(place, entry.file()); // an edited file: the list keeps its order
+      } else {
+        files = null;
+      }
     }
   }
 
@@ -68,10 +77,14 @@ public final class SourceTree {
           found.add(entry.file());
         }
       }
-      files = List.copyOf(found);
+      files = found;
+      places.clear();
+      for (int i = 0; i < found.size(); i++) {
+        places.put(found.get(i).file(), i);
+      }
       this.diagnostics = List.copyOf(reported);
     }
     this.diagnostics.forEach(diagnostics::add);
-    return files;
+    return java.util.Collections.unmodifiableList(files);
   }
 }
