@@ -123,6 +123,9 @@ public final class SearchText {
     if (s == null) {
       return "";
     }
+    if (isCollapsed(s)) {
+      return s; // the search index collapses text that closeUp has collapsed already
+    }
     StringBuilder out = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
@@ -138,5 +141,25 @@ public final class SearchText {
       }
     }
     return out.toString();
+  }
+
+  /** Whether {@link #collapse} would return {@code s} unchanged: no whitespace but single spaces between other characters. */
+  static boolean isCollapsed(String s) {
+    int n = s.length();
+    boolean previousSpace = true; // a space at the start is not collapsed
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (previousSpace) {
+          return false;
+        }
+        previousSpace = true;
+      } else if (isSpace(c)) {
+        return false;
+      } else {
+        previousSpace = false;
+      }
+    }
+    return !previousSpace || n == 0;
   }
 }
