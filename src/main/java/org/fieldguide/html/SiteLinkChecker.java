@@ -60,7 +60,6 @@ public final class SiteLinkChecker {
 
   /** Checks every page's relative links against {@code files}, the set of paths the build writes. */
   public void check(Set<String> files, Diagnostics diagnostics) {
-    files = files instanceof HashSet<String> ? files : new HashSet<>(files); // a hash lookup per link, not a tree walk
     Set<String> reportedChrome = new HashSet<>();
     for (String page : pages()) {
       if (page.equals("404.html")) {
