@@ -21,6 +21,7 @@ final class PageScanner {
   private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title");
 
   private final String html;
+  private final char[] chars; // the same text, read by index: cheaper than String.charAt, above all under C1
   private int pos;
   private final Set<String> ids = new HashSet<>();
   private final List<SiteLinkChecker.Ref> refs = new ArrayList<>();
@@ -37,6 +38,7 @@ final class PageScanner {
 
   private PageScanner(String html) {
     this.html = html;
+    this.chars = html.toCharArray();
   }
 
   static SiteLinkChecker.PageLinks scan(String html) {
@@ -48,13 +50,13 @@ final class PageScanner {
   private void run() {
     int n = html.length();
     while (true) {
-      int lt = html.indexOf('<', pos);
+      int lt = indexOf('<', pos);
       if (lt < 0 || lt + 1 >= n) {
         return;
       }
       pos = lt + 1;
-      char c = html.charAt(pos);
-      if (html.startsWith("!--", pos)) {
+      char c = chars[pos];
+      if (pos + 2 < n && chars[pos] == '!' && chars[pos + 1] == '-' && chars[pos + 2] == '-') {
         int end = html.indexOf("-->", pos + 3);
         pos = end < 0 ? n : end + 3;
       } else if (c == '!' || c == '?') {
@@ -109,7 +111,7 @@ final class PageScanner {
 
   /** Whether the tag just read ended with {@code />}. */
   private boolean selfClosing() {
-    return pos >= 2 && html.charAt(pos - 2) == '/';
+    return pos >= 2 && chars[pos - 2] == '/';
   }
 
   /** A tag or attribute name, lower-cased, ending before white space, '/', '>' or '='. */
@@ -117,8 +119,8 @@ final class PageScanner {
     int start = pos;
     int n = html.length();
     while (pos < n) {
-      char c = html.charAt(pos);
-      if (c == '>' || c == '/' || c == '=' || Character.isWhitespace(c)) {
+      char c = chars[pos];
+      if (c == '>' || c == '/' || c == '=' || isWhitespace(c)) {
         break;
       }
       pos++;
@@ -130,8 +132,8 @@ final class PageScanner {
   private void skipName() {
     int n = html.length();
     while (pos < n) {
-      char c = html.charAt(pos);
-      if (c == '>' || c == '/' || c == '=' || Character.isWhitespace(c)) {
+      char c = chars[pos];
+      if (c == '>' || c == '/' || c == '=' || isWhitespace(c)) {
         break;
       }
       pos++;
@@ -149,7 +151,7 @@ final class PageScanner {
       return false;
     }
     for (int i = 0; i < length; i++) {
-      char c = html.charAt(start + i);
+      char c = chars[start + i];
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
@@ -172,12 +174,12 @@ final class PageScanner {
     boolean link = tag.equals("link");
     int n = html.length();
     while (pos < n) {
-      char c = html.charAt(pos);
+      char c = chars[pos];
       if (c == '>') {
         pos++;
         return;
       }
-      if (c == '/' || Character.isWhitespace(c)) {
+      if (c == '/' || isWhitespace(c)) {
         pos++;
         continue;
       }
@@ -188,13 +190,13 @@ final class PageScanner {
       skipName();
       int kind = pos == start ? NONE : nameIs(start, "id") ? ID : nameIs(start, "href") ? HREF : nameIs(start, "src") ? SRC
           : nameIs(start, "name") ? NAME : article && nameIs(start, "class") ? CLASS : link && nameIs(start, "rel") ? REL : OTHER;
-      while (pos < n && Character.isWhitespace(html.charAt(pos))) {
+      while (pos < n && isWhitespace(chars[pos])) {
         pos++;
       }
       String value = "";
-      if (pos < n && html.charAt(pos) == '=') {
+      if (pos < n && chars[pos] == '=') {
         pos++;
-        while (pos < n && Character.isWhitespace(html.charAt(pos))) {
+        while (pos < n && isWhitespace(chars[pos])) {
           pos++;
         }
         value = kind == OTHER || kind == NONE ? skipValue() : value();
@@ -231,13 +233,13 @@ final class PageScanner {
     if (pos >= n) {
       return "";
     }
-    char quote = html.charAt(pos);
+    char quote = chars[pos];
     if (quote == '"' || quote == '\'') {
-      int end = html.indexOf(quote, pos + 1);
+      int end = indexOf(quote, pos + 1);
       pos = end < 0 ? n : end + 1;
       return "";
     }
-    while (pos < n && html.charAt(pos) != '>' && !Character.isWhitespace(html.charAt(pos))) {
+    while (pos < n && chars[pos] != '>' && !isWhitespace(chars[pos])) {
       pos++;
     }
     return "";
@@ -248,23 +250,23 @@ final class PageScanner {
     if (pos >= n) {
       return "";
     }
-    char quote = html.charAt(pos);
+    char quote = chars[pos];
     if (quote == '"' || quote == '\'') {
-      int end = html.indexOf(quote, pos + 1);
+      int end = indexOf(quote, pos + 1);
       String value = html.substring(pos + 1, end < 0 ? n : end);
       pos = end < 0 ? n : end + 1;
       return value;
     }
     int start = pos;
-    while (pos < n && html.charAt(pos) != '>' && !Character.isWhitespace(html.charAt(pos))) {
+    while (pos < n && chars[pos] != '>' && !isWhitespace(chars[pos])) {
       pos++;
     }
     return html.substring(start, pos);
   }
 
   private void skipPast(char c) {
-    int end = html.indexOf(c, pos);
-    pos = end < 0 ? html.length() : end + 1;
+    int end = indexOf(c, pos);
+    pos = end < 0 ? chars.length : end + 1;
   }
 
   private int indexOfIgnoreCase(String needle, int from) {
@@ -286,6 +288,24 @@ final class PageScanner {
       }
     }
     return false;
+  }
+
+  /** The first {@code c} at or after {@code from}, or -1: {@link String#indexOf(int, int)} on the array. */
+  private int indexOf(char c, int from) {
+    for (int i = Math.max(from, 0); i < chars.length; i++) {
+      if (chars[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@link Character#isWhitespace}, without a table lookup for ASCII. */
+  private static boolean isWhitespace(char c) {
+    if (c <= ' ') {
+      return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f';
+    }
+    return c >= '\u0080' && Character.isWhitespace(c);
   }
 
   private static boolean isLetter(char c) {

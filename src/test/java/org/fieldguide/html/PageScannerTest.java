@@ -99,6 +99,7 @@ class PageScannerTest {
         "<div data-x=\"1>2\" id=\"gt\">", "<span id=\"&lt;&amp;&quot;\" name=\"nm\">", "<a/href=slash>", "text ",
         "&amp; ", "< a href=space>", "<a href=\"unterminated", "<a href", "<a id='q\"uote'>", "<iD=x>", "<lInk REL=canonical href=u>",
         "<a hreF=\"\u0130d\">", "<a \u0130d=dotted>", "<a \u017frc=long-s>", "\n", "\t", "<",
+        "<a\u2028href=ls>", "<a\u001chref=fs id=\u000bvt>", "<a href=z\u3000id=w>", "<p\u0085id=nel>", "<p\u00a0id=nb>",
     };
     java.util.Random random = new java.util.Random(12);
     for (int n = 0; n < 5_000; n++) {
