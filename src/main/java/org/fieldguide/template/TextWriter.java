@@ -52,6 +52,44 @@ final class TextWriter extends Writer {
     return this;
   }
 
+  /**
+   * Appends {@code value} escaped exactly as mustache.java's {@code HtmlEscaper} escapes it
+   * ({@code & < > " ' = `} and the control characters up to 13 as entities), without the copy of
+   * the value as a char array that it makes for every tag.
+   */
+  void appendEscaped(String value) {
+    int length = value.length();
+    int start = 0;
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c > '`') {
+        continue;
+      }
+      String escaped = escape(c);
+      if (escaped != null) {
+        out.append(value, start, i).append(escaped);
+        start = i + 1;
+      }
+    }
+    out.append(value, start, length);
+  }
+
+  private static String escape(char c) {
+    if (c <= 13) {
+      return "&#" + (int) c + ";";
+    }
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\'' -> "&#39;";
+      case '=' -> "&#61;";
+      case '`' -> "&#96;";
+      default -> null;
+    };
+  }
+
   @Override
   public void flush() {}
 
