@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
@@ -39,8 +38,6 @@ public final class Templates {
   private final String displayDir;
   private final Map<String, Mustache> compiled = new HashMap<>();
   private final Map<String, Set<String>> fixedIds = new HashMap<>();
-  /** The longest output of each template so far, so a render seldom has to grow its buffer. */
-  private final Map<String, Integer> longest = new ConcurrentHashMap<>();
 
   private Templates(String displayDir) {
     this.displayDir = displayDir;
@@ -117,12 +114,10 @@ public final class Templates {
 
   /** Renders template {@code name} with {@code view}; reports a missing value as an error naming the page. */
   public Optional<String> render(String name, Object view, String forPath, Diagnostics diagnostics) {
-    TextWriter out = new TextWriter(longest.getOrDefault(name, 4096));
+    TextWriter out = new TextWriter(16 * 1024);
     try {
       compiled.get(name).execute(out, view);
-      String text = out.toString();
-      longest.merge(name, text.length(), Math::max);
-      return Optional.of(text);
+      return Optional.of(out.toString());
     } catch (RuntimeException e) {
       MissingValue missing = findCause(e, MissingValue.class);
       if (missing != null) {

@@ -5,7 +5,7 @@ import java.io.Writer;
 /**
  * A {@link Writer} into an unsynchronised {@link StringBuilder}. mustache.java writes a page in
  * thousands of small pieces, and each write to a {@link java.io.StringWriter} takes the lock of its
- * {@link StringBuffer}. {@link Templates} sizes it from the template's longest output so far.
+ * {@link StringBuffer}.
  */
 final class TextWriter extends Writer {
   private final StringBuilder out;
