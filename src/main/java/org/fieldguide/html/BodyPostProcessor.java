@@ -10,7 +10,8 @@ import org.fieldguide.template.view.TocEntryView;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * One Jsoup pass over a rendered body fragment: makes heading ids unique on the finished page, adds
@@ -36,43 +37,84 @@ public final class BodyPostProcessor {
   public Result process(String bodyHtml, Predicate<String> reserved) {
     Document doc = Jsoup.parseBodyFragment(bodyHtml);
     doc.outputSettings().prettyPrint(false).charset(java.nio.charset.StandardCharsets.UTF_8);
-    uniqueHeadingIds(doc.body(), reserved);
+    Element body = doc.body();
+    Found found = Found.in(body);
+    uniqueHeadingIds(found.headings, found.otherIds, reserved);
     List<TocEntryView> toc = new ArrayList<>();
     List<TocEntryView> children = null;
     String parentId = null;
     String parentText = null;
-    for (Element heading : doc.body().select("h2[id], h3[id], h4[id]")) {
+    for (Element heading : found.headings) {
+      boolean h2 = heading.nameIs("h2");
+      if (!h2 && !heading.nameIs("h3") && !heading.nameIs("h4")) {
+        continue;
+      }
       String id = heading.id();
-      if (heading.tagName().equals("h2")) {
+      String text = heading.text();
+      if (h2) {
         if (parentId != null) {
           toc.add(new TocEntryView(parentId, parentText, children));
         }
         parentId = id;
-        parentText = heading.text();
+        parentText = text;
         children = new ArrayList<>();
-      } else if (heading.tagName().equals("h3")) {
+      } else if (heading.nameIs("h3")) {
         if (parentId == null) {
-          toc.add(new TocEntryView(id, heading.text(), List.of()));
+          toc.add(new TocEntryView(id, text, List.of()));
         } else {
-          children.add(new TocEntryView(id, heading.text(), List.of()));
+          children.add(new TocEntryView(id, text, List.of()));
         }
       }
       heading.appendElement("a").addClass("heading-anchor").attr("href", "#" + id)
-          .attr("aria-label", "Link to the section " + heading.text()).text("#");
+          .attr("aria-label", "Link to the section " + text).text("#");
     }
     if (parentId != null) {
       toc.add(new TocEntryView(parentId, parentText, children));
     }
-    for (Element link : doc.body().select("a[href^=http:], a[href^=https:], a[href^=//]")) {
+    for (Element link : found.externalLinks) {
       link.attr("rel", "noopener").addClass("external");
     }
-    for (Element table : doc.body().select("table")) {
+    for (Element table : found.tables) {
       if (table.parent() == null || !table.parent().hasClass("table-wrap")) {
-        table.wrap("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"></div>");
+        Element wrap = new Element("div").attr("class", "table-wrap").attr("tabindex", "0").attr("role", "region")
+            .attr("aria-label", "Table");
+        table.replaceWith(wrap);
+        wrap.appendChild(table);
       }
     }
-    String html = doc.body().html();
-    return new Result(html, List.copyOf(toc), SearchText.ofDiscarding(doc.body()));
+    String html = body.html();
+    return new Result(html, List.copyOf(toc), SearchText.ofDiscarding(body));
+  }
+
+  /**
+   * What the processors work on, gathered in one walk over the parsed body, in document order,
+   * before any of them changes it (none of them changes which elements the others pick): the
+   * headings with an id, the ids of every other element, the links to another host and the
+   * tables. One walk instead of a CSS query per processor.
+   */
+  private record Found(List<Element> headings, Set<String> otherIds, List<Element> externalLinks, List<Element> tables) {
+    /** {@code a[href^=http:], a[href^=https:], a[href^=//]}, parsed once. */
+    private static final Evaluator EXTERNAL = Selector.evaluatorOf("a[href^=http:], a[href^=https:], a[href^=//]");
+
+    static Found in(Element body) {
+      Found found = new Found(new ArrayList<>(), new HashSet<>(), new ArrayList<>(), new ArrayList<>());
+      for (Element e : body.getAllElements()) {
+        boolean hasId = e.hasAttr("id");
+        if (HEADINGS.contains(e.normalName())) {
+          if (hasId) {
+            found.headings.add(e);
+          }
+        } else if (hasId) {
+          found.otherIds.add(e.id());
+        }
+        if (e.nameIs("a") && EXTERNAL.matches(body, e)) {
+          found.externalLinks.add(e);
+        } else if (e.nameIs("table")) {
+          found.tables.add(e);
+        }
+      }
+      return found;
+    }
   }
 
   /**
@@ -85,14 +127,16 @@ public final class BodyPostProcessor {
    * and the same page always gets the same ids.
    */
   static void uniqueHeadingIds(Element body, Predicate<String> reserved) {
-    Elements headings = body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
-    Set<String> others = new HashSet<>();
-    for (Element element : body.select("[id]")) {
-      if (!HEADINGS.contains(element.normalName())) {
-        others.add(element.id());
-      }
+    Found found = Found.in(body);
+    uniqueHeadingIds(found.headings, found.otherIds, reserved);
+  }
+
+  /** {@link #uniqueHeadingIds(Element, Predicate)} with the headings and the other elements' ids already found. */
+  private static void uniqueHeadingIds(List<Element> headings, Set<String> others, Predicate<String> reserved) {
+    Set<String> wanted = new HashSet<>();
+    for (Element heading : headings) {
+      wanted.add(heading.id());
     }
-    Set<String> wanted = new HashSet<>(headings.eachAttr("id"));
     Set<String> kept = new HashSet<>();
     for (Element heading : headings) {
       String id = heading.id();

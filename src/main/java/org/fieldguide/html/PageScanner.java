@@ -2,10 +2,8 @@ package org.fieldguide.html;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.jsoup.parser.Parser;
 
@@ -23,15 +21,24 @@ final class PageScanner {
   private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title");
 
   private final String html;
+  private final char[] chars; // the same text, read by index: cheaper than String.charAt, above all under C1
   private int pos;
   private final Set<String> ids = new HashSet<>();
   private final List<SiteLinkChecker.Ref> refs = new ArrayList<>();
   private int articleDepth;
   private int contentDepth = -1; // the article depth at which <article class="content"> opened
   private int foreignDepth; // inside <svg> or <math>, where title and style are ordinary elements
+  // the raw values of the current tag's attributes that matter, or null when it has none
+  private String idValue;
+  private String nameValue;
+  private String hrefValue;
+  private String srcValue;
+  private String classValue;
+  private String relValue;
 
   private PageScanner(String html) {
     this.html = html;
+    this.chars = html.toCharArray();
   }
 
   static SiteLinkChecker.PageLinks scan(String html) {
@@ -43,24 +50,25 @@ final class PageScanner {
   private void run() {
     int n = html.length();
     while (true) {
-      int lt = html.indexOf('<', pos);
+      int lt = indexOf('<', pos);
       if (lt < 0 || lt + 1 >= n) {
         return;
       }
       pos = lt + 1;
-      char c = html.charAt(pos);
-      if (html.startsWith("!--", pos)) {
+      char c = chars[pos];
+      if (pos + 2 < n && chars[pos] == '!' && chars[pos + 1] == '-' && chars[pos + 2] == '-') {
         int end = html.indexOf("-->", pos + 3);
         pos = end < 0 ? n : end + 3;
       } else if (c == '!' || c == '?') {
         skipPast('>');
       } else if (c == '/') {
         pos++;
-        String name = name();
-        if ((name.equals("svg") || name.equals("math")) && foreignDepth > 0) {
+        int start = pos;
+        skipName();
+        if ((nameIs(start, "svg") || nameIs(start, "math")) && foreignDepth > 0) {
           foreignDepth--;
         }
-        if (name.equals("article")) {
+        if (nameIs(start, "article")) {
           if (articleDepth == contentDepth) {
             contentDepth = -1;
           }
@@ -75,23 +83,22 @@ final class PageScanner {
 
   private void startTag() {
     String tag = name();
-    Map<String, String> attrs = attributes();
+    readAttributes(tag);
     if (tag.equals("article")) {
       articleDepth++;
-      if (contentDepth < 0 && hasClass(attrs.get("class"), "content")) {
+      if (contentDepth < 0 && hasClass(decoded(classValue), "content")) {
         contentDepth = articleDepth;
       }
     }
-    String id = attrs.get("id");
-    if (id != null) {
-      ids.add(id);
+    if (idValue != null) {
+      ids.add(decoded(idValue));
     }
-    if (tag.equals("a") && attrs.containsKey("name")) {
-      ids.add(attrs.get("name"));
+    if (tag.equals("a") && nameValue != null) {
+      ids.add(decoded(nameValue));
     }
-    String attr = attrs.containsKey("href") ? "href" : attrs.containsKey("src") ? "src" : null;
-    if (attr != null && !(tag.equals("link") && "canonical".equals(attrs.get("rel")))) {
-      refs.add(new SiteLinkChecker.Ref(tag, attr, attrs.get(attr), contentDepth > 0));
+    String attr = hrefValue != null ? "href" : srcValue != null ? "src" : null;
+    if (attr != null && !(tag.equals("link") && "canonical".equals(decoded(relValue)))) {
+      refs.add(new SiteLinkChecker.Ref(tag, attr, decoded(hrefValue != null ? hrefValue : srcValue), contentDepth > 0));
     }
     if ((tag.equals("svg") || tag.equals("math")) && !selfClosing()) {
       foreignDepth++;
@@ -104,7 +111,7 @@ final class PageScanner {
 
   /** Whether the tag just read ended with {@code />}. */
   private boolean selfClosing() {
-    return pos >= 2 && html.charAt(pos - 2) == '/';
+    return pos >= 2 && chars[pos - 2] == '/';
   }
 
   /** A tag or attribute name, lower-cased, ending before white space, '/', '>' or '='. */
@@ -112,8 +119,8 @@ final class PageScanner {
     int start = pos;
     int n = html.length();
     while (pos < n) {
-      char c = html.charAt(pos);
-      if (c == '>' || c == '/' || c == '=' || Character.isWhitespace(c)) {
+      char c = chars[pos];
+      if (c == '>' || c == '/' || c == '=' || isWhitespace(c)) {
         break;
       }
       pos++;
@@ -121,40 +128,121 @@ final class PageScanner {
     return html.substring(start, pos).toLowerCase(Locale.ROOT);
   }
 
-  /** The attributes up to the end of the tag; a repeated attribute keeps its first value, as in Jsoup. */
-  private Map<String, String> attributes() {
-    Map<String, String> attrs = new LinkedHashMap<>();
+  /** Moves past a name as {@link #name} reads it, without making a string of it. */
+  private void skipName() {
     int n = html.length();
     while (pos < n) {
-      char c = html.charAt(pos);
+      char c = chars[pos];
+      if (c == '>' || c == '/' || c == '=' || isWhitespace(c)) {
+        break;
+      }
+      pos++;
+    }
+  }
+
+  /**
+   * Whether the name from {@code start} to {@code pos}, lower-cased as {@link #name} lower-cases
+   * it, is {@code lower} (ASCII lower case; no other character lower-cases to one of its letters,
+   * so comparing ASCII letters without case is the same test).
+   */
+  private boolean nameIs(int start, String lower) {
+    int length = lower.length();
+    if (pos - start != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = chars[start + i];
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads the attributes up to the end of the tag and keeps the raw values of the few the checker
+   * uses (a repeated attribute keeps its first value, as in Jsoup); the others are skipped without
+   * making strings of their names or values. Entities are decoded by {@link #decoded}, and only
+   * in values that are used.
+   */
+  private void readAttributes(String tag) {
+    idValue = nameValue = hrefValue = srcValue = classValue = relValue = null;
+    boolean article = tag.equals("article");
+    boolean link = tag.equals("link");
+    int n = html.length();
+    while (pos < n) {
+      char c = chars[pos];
       if (c == '>') {
         pos++;
-        return attrs;
+        return;
       }
-      if (c == '/' || Character.isWhitespace(c)) {
+      if (c == '/' || isWhitespace(c)) {
         pos++;
         continue;
       }
       if (c == '=') { // a stray '=' starts a name in HTML; it only matters for names we never read
         pos++;
       }
-      String name = name();
-      while (pos < n && Character.isWhitespace(html.charAt(pos))) {
+      int start = pos;
+      skipName();
+      int kind = pos == start ? NONE : nameIs(start, "id") ? ID : nameIs(start, "href") ? HREF : nameIs(start, "src") ? SRC
+          : nameIs(start, "name") ? NAME : article && nameIs(start, "class") ? CLASS : link && nameIs(start, "rel") ? REL : OTHER;
+      while (pos < n && isWhitespace(chars[pos])) {
         pos++;
       }
       String value = "";
-      if (pos < n && html.charAt(pos) == '=') {
+      if (pos < n && chars[pos] == '=') {
         pos++;
-        while (pos < n && Character.isWhitespace(html.charAt(pos))) {
+        while (pos < n && isWhitespace(chars[pos])) {
           pos++;
         }
-        value = value();
+        value = kind == OTHER || kind == NONE ? skipValue() : value();
       }
-      if (!name.isEmpty()) {
-        attrs.putIfAbsent(name, value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value);
+      switch (kind) {
+        case ID -> idValue = idValue == null ? value : idValue;
+        case HREF -> hrefValue = hrefValue == null ? value : hrefValue;
+        case SRC -> srcValue = srcValue == null ? value : srcValue;
+        case NAME -> nameValue = nameValue == null ? value : nameValue;
+        case CLASS -> classValue = classValue == null ? value : classValue;
+        case REL -> relValue = relValue == null ? value : relValue;
+        default -> { }
       }
     }
-    return attrs;
+  }
+
+  private static final int NONE = 0;
+  private static final int OTHER = 1;
+  private static final int ID = 2;
+  private static final int HREF = 3;
+  private static final int SRC = 4;
+  private static final int NAME = 5;
+  private static final int CLASS = 6;
+  private static final int REL = 7;
+
+  /** A raw attribute value with its entities decoded as Jsoup decodes them; null stays null. */
+  private static String decoded(String value) {
+    return value == null || value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true);
+  }
+
+  /** Moves past a value as {@link #value} reads it; the empty string stands for any value. */
+  private String skipValue() {
+    int n = html.length();
+    if (pos >= n) {
+      return "";
+    }
+    char quote = chars[pos];
+    if (quote == '"' || quote == '\'') {
+      int end = indexOf(quote, pos + 1);
+      pos = end < 0 ? n : end + 1;
+      return "";
+    }
+    while (pos < n && chars[pos] != '>' && !isWhitespace(chars[pos])) {
+      pos++;
+    }
+    return "";
   }
 
   private String value() {
@@ -162,23 +250,23 @@ final class PageScanner {
     if (pos >= n) {
       return "";
     }
-    char quote = html.charAt(pos);
+    char quote = chars[pos];
     if (quote == '"' || quote == '\'') {
-      int end = html.indexOf(quote, pos + 1);
+      int end = indexOf(quote, pos + 1);
       String value = html.substring(pos + 1, end < 0 ? n : end);
       pos = end < 0 ? n : end + 1;
       return value;
     }
     int start = pos;
-    while (pos < n && html.charAt(pos) != '>' && !Character.isWhitespace(html.charAt(pos))) {
+    while (pos < n && chars[pos] != '>' && !isWhitespace(chars[pos])) {
       pos++;
     }
     return html.substring(start, pos);
   }
 
   private void skipPast(char c) {
-    int end = html.indexOf(c, pos);
-    pos = end < 0 ? html.length() : end + 1;
+    int end = indexOf(c, pos);
+    pos = end < 0 ? chars.length : end + 1;
   }
 
   private int indexOfIgnoreCase(String needle, int from) {
@@ -200,6 +288,24 @@ final class PageScanner {
       }
     }
     return false;
+  }
+
+  /** The first {@code c} at or after {@code from}, or -1: {@link String#indexOf(int, int)} on the array. */
+  private int indexOf(char c, int from) {
+    for (int i = Math.max(from, 0); i < chars.length; i++) {
+      if (chars[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@link Character#isWhitespace}, without a table lookup for ASCII. */
+  private static boolean isWhitespace(char c) {
+    if (c <= ' ') {
+      return c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001c' && c <= '\u001f';
+    }
+    return c >= '\u0080' && Character.isWhitespace(c);
   }
 
   private static boolean isLetter(char c) {

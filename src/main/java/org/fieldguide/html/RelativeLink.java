@@ -1,8 +1,5 @@
 package org.fieldguide.html;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A relative link resolved against the page it is on, without {@link java.net.URI}: the link checker
  * resolves a few hundred links per page, most of them plain relative paths that the sidebar repeats,
@@ -28,36 +25,33 @@ record RelativeLink(String path, String fragment) {
     if (target.isEmpty()) {
       return fragment == null ? null : new RelativeLink("/" + page, fragment);
     }
-    List<String> segments = new ArrayList<>();
-    int start = 0;
-    for (int slash = page.indexOf('/'); slash >= 0; slash = page.indexOf('/', start)) {
-      segments.add(page.substring(start, slash));
-      start = slash + 1;
+    // The page's folder as "/seg/seg" (each segment behind its slash, none after the last), popped
+    // and pushed in place: no list of segments, no substring per segment.
+    int folder = page.lastIndexOf('/');
+    StringBuilder path = new StringBuilder(page.length() + target.length() + 2);
+    if (folder >= 0) {
+      path.append('/').append(page, 0, folder);
     }
     boolean directory = false;
-    start = 0;
+    int start = 0;
     while (start <= target.length()) {
       int slash = target.indexOf('/', start);
       int end = slash < 0 ? target.length() : slash;
-      String part = target.substring(start, end);
       boolean last = slash < 0;
-      if (part.equals(".") || part.isEmpty()) {
+      int length = end - start;
+      if (length == 0 || length == 1 && target.charAt(start) == '.') {
         directory = last;
-      } else if (part.equals("..")) {
-        if (segments.isEmpty()) {
+      } else if (length == 2 && target.charAt(start) == '.' && target.charAt(start + 1) == '.') {
+        if (path.length() == 0) {
           return null; // above the root: let URI say what it makes of it
         }
-        segments.remove(segments.size() - 1);
+        path.setLength(path.lastIndexOf("/"));
         directory = last;
       } else {
-        segments.add(part);
+        path.append('/').append(target, start, end);
         directory = false;
       }
       start = end + 1;
-    }
-    StringBuilder path = new StringBuilder();
-    for (String segment : segments) {
-      path.append('/').append(segment);
     }
     if (directory || path.length() == 0) {
       path.append('/');

@@ -1,10 +1,8 @@
 package org.fieldguide.search;
 
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
 
 /** Turns rendered body HTML into the plain text the search index holds. */
 public final class SearchText {
@@ -12,20 +10,18 @@ public final class SearchText {
    * What never belongs in search text: drawings (formula and chart SVG, and a chart's hint on how
    * to scroll it; the step-by-step version of a flowchart is HTML and stays), scripts, term tooltips (they would copy every linked term's
    * definition into the page), citation and footnote markers, heading anchors, the table of
-   * contents and the page's reference list (the references page has its own entry).
+   * contents and the page's reference list (the references page has its own entry). {@link
+   * ProseWalker#dropOf} decides it element by element; this selector says the same for tests.
    */
-  private static final String DROP = "svg, math, script, style, template, noscript, .chart-hint, .heading-anchor, "
+  static final String DROP = "svg, math, script, style, template, noscript, .chart-hint, .heading-anchor, "
       + ".term-tip, span.cite, a.cite-ref, sup.footnote-ref, a.footnote-backref, nav.toc, section.references";
 
   /** The parts of {@link #DROP} that sit inside a line of text; each leaves a {@link #GAP} where it was. */
-  private static final String DROP_INLINE = "svg, math, .heading-anchor, .term-tip, span.cite, a.cite-ref, "
+  static final String DROP_INLINE = "svg, math, .heading-anchor, .term-tip, span.cite, a.cite-ref, "
       + "sup.footnote-ref, a.footnote-backref";
 
   /** Marks where an inline element was dropped (a private-use character, removed again before returning). */
-  private static final String GAP = "\uE000";
-
-  /** A dropped marker before punctuation, with the space before it: "shown [1]." becomes "shown.". */
-  private static final Pattern GAPS_BEFORE_PUNCTUATION = Pattern.compile("(\\s*" + GAP + ")+(?=[.,;:!?)\\]])");
+  static final char GAP = '\uE000';
 
   private SearchText() {}
 
@@ -35,7 +31,7 @@ public final class SearchText {
       return "";
     }
     Document doc = Jsoup.parseBodyFragment(html);
-    return dropAndCollapse(doc.body());
+    return ofDiscarding(doc.body());
   }
 
   /**
@@ -44,34 +40,82 @@ public final class SearchText {
    * is left as it is.
    */
   public static String of(Element element) {
-    if (element.is(DROP)) {
+    if (ProseWalker.dropOf(element) != ProseWalker.Drop.KEEP) {
       return "";
     }
-    return dropAndCollapse(element.clone());
+    return textOf(element, true);
   }
 
   /**
-   * The same as {@link #fromHtml} of {@code root}'s HTML, read from the element itself, which it
-   * changes: for a caller that has parsed the fragment anyway and is done with it.
+   * The same as {@link #fromHtml} of {@code root}'s HTML, read from the element itself: for a
+   * caller that has parsed the fragment anyway and is done with it. (It no longer changes the
+   * element, but callers should not rely on that.)
    */
   public static String ofDiscarding(Element root) {
-    return dropAndCollapse(root);
+    return textOf(root, false);
   }
 
   /**
-   * Removes what is not prose from {@code root} (in place) and returns the text that is left. Only
-   * the space before a dropped marker is closed up, so the author's own spacing stays as written.
+   * The text left when what is not prose is removed from {@code root}. Only the space before a
+   * dropped marker is closed up, and only before punctuation ("shown [1]." becomes "shown."), so
+   * the author's own spacing stays as written.
    */
-  private static String dropAndCollapse(Element root) {
-    for (Element e : root.select(DROP)) {
-      if (e.is(DROP_INLINE)) {
-        e.replaceWith(new TextNode(GAP));
+  private static String textOf(Element root, boolean detached) {
+    StringBuilder text = new StringBuilder(256);
+    ProseWalker.appendText(root, detached, text);
+    return closeUp(text);
+  }
+
+  /**
+   * {@code text}, trimmed as {@link Element#text()} trims, then with whitespace collapsed (see
+   * {@link #collapse}), each run of gaps and whitespace that ends in a gap right before one of
+   * {@code .,;:!?)]} removed, and every other gap removed, in one pass. It gives what the regular
+   * expression {@code (\s*GAP)+(?=[.,;:!?)\]])} between two {@link #collapse} passes gave.
+   */
+  static String closeUp(CharSequence text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && text.charAt(start) <= ' ') {
+      start++; // String.trim
+    }
+    while (end > start && text.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    StringBuilder out = new StringBuilder(end - start);
+    boolean inRun = false; // inside a run of whitespace and gaps
+    boolean runHasSpace = false;
+    boolean runEndsInGap = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == GAP) {
+        inRun = true;
+        runEndsInGap = true;
+      } else if (isSpace(c)) {
+        inRun = true;
+        runHasSpace = true;
+        runEndsInGap = false;
       } else {
-        e.remove();
+        if (inRun) {
+          boolean closed = runEndsInGap && isClosingPunctuation(c);
+          if (runHasSpace && !closed && out.length() > 0) {
+            out.append(' ');
+          }
+          inRun = false;
+          runHasSpace = false;
+          runEndsInGap = false;
+        }
+        out.append(c);
       }
     }
-    String text = GAPS_BEFORE_PUNCTUATION.matcher(collapse(root.text())).replaceAll("");
-    return collapse(text.replace(GAP, ""));
+    return out.toString();
+  }
+
+  private static boolean isClosingPunctuation(char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']';
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 
   /** Collapses every run of whitespace (including no-break space and line separators) to one space and trims. */
@@ -79,11 +123,14 @@ public final class SearchText {
     if (s == null) {
       return "";
     }
+    if (isCollapsed(s)) {
+      return s; // the search index collapses text that closeUp has collapsed already
+    }
     StringBuilder out = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085') {
+      if (isSpace(c)) {
         space = out.length() > 0;
       } else {
         if (space) {
@@ -94,5 +141,25 @@ public final class SearchText {
       }
     }
     return out.toString();
+  }
+
+  /** Whether {@link #collapse} would return {@code s} unchanged: no whitespace but single spaces between other characters. */
+  static boolean isCollapsed(String s) {
+    int n = s.length();
+    boolean previousSpace = true; // a space at the start is not collapsed
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (previousSpace) {
+          return false;
+        }
+        previousSpace = true;
+      } else if (isSpace(c)) {
+        return false;
+      } else {
+        previousSpace = false;
+      }
+    }
+    return !previousSpace || n == 0;
   }
 }

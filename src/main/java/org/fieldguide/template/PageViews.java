@@ -97,10 +97,12 @@ public final class PageViews {
 
   private List<NavSectionView> nav(Page page) {
     List<NavSectionView> out = new ArrayList<>();
+    // every link of the sidebar starts from the same page: the prefix back to the root, made once
+    String prefix = page.kind() == PageKind.NOT_FOUND ? java.net.URI.create(baseUrl).getPath() : page.rootPrefix();
     for (Navigation.Section section : navigation.sections()) {
       boolean inSection = section.name().equals(page.section());
-      String href = section.landing() != null ? link(page, section.landing())
-          : section.pages().isEmpty() ? null : link(page, section.pages().get(0));
+      String href = section.landing() != null ? prefix + section.landing().url()
+          : section.pages().isEmpty() ? null : prefix + section.pages().get(0).url();
       if (href == null) {
         continue;
       }
@@ -109,17 +111,12 @@ public final class PageViews {
       List<NavItemView> items = new ArrayList<>();
       if (inSection) {
         for (Page p : section.pages()) {
-          items.add(new NavItemView(p.title(), link(page, p), p == page));
+          items.add(new NavItemView(p.title(), prefix + p.url(), p == page));
         }
       }
       out.add(new NavSectionView(section.title(), href, section.landing() == page, inSection, items));
     }
     return out;
-  }
-
-  /** A link from {@code from} to {@code to}: relative, except from the 404 page, which is served at any address. */
-  private String link(Page from, Page to) {
-    return from.kind() == PageKind.NOT_FOUND ? java.net.URI.create(baseUrl).getPath() + to.url() : from.hrefTo(to);
   }
 
   /** A source formatted for a References list. */

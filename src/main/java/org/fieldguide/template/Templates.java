@@ -8,7 +8,6 @@ import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -115,7 +114,7 @@ public final class Templates {
 
   /** Renders template {@code name} with {@code view}; reports a missing value as an error naming the page. */
   public Optional<String> render(String name, Object view, String forPath, Diagnostics diagnostics) {
-    StringWriter out = new StringWriter();
+    TextWriter out = new TextWriter(16 * 1024);
     try {
       compiled.get(name).execute(out, view);
       return Optional.of(out.toString());

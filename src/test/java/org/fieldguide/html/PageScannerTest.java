@@ -59,6 +59,7 @@ class PageScannerTest {
       SiteLinkChecker.PageLinks actual = PageScanner.scan(html);
       assertEquals(expected.ids(), actual.ids(), file.getKey());
       assertEquals(expected.refs(), actual.refs(), file.getKey());
+      assertEquals(AttributeMapPageScanner.scan(html), actual, file.getKey());
       pages++;
       refs += actual.refs().size();
     }
@@ -83,6 +84,32 @@ class PageScannerTest {
       SiteLinkChecker.PageLinks actual = PageScanner.scan(html);
       assertEquals(expected.ids(), actual.ids(), html);
       assertEquals(expected.refs(), actual.refs(), html);
+    }
+  }
+
+  @Test
+  void agreesWithTheAttributeMapVersionOnRandomMarkup() {
+    String[] pieces = {
+        "<a href=\"x\">", "<A HREF='y' ID=z>", "<a name=n href=\"#f\" href=\"second\">", "</a>", "<img src=i.png>",
+        "<img SRC = \"s&amp;t\" src=\"dup\">", "<article class=\"content\">", "<article class='x CONTENT'>",
+        "<article class=\"a&#32;content\">", "</article>", "</ARTICLE >", "<svg>", "<svg/>", "</svg>", "<math>", "</math>",
+        "<title>", "</title>", "<script>", "</script>", "<style>", "</style>", "<textarea>", "</textarea>",
+        "<link rel=canonical href=c>", "<link rel=\"Canonical\" href=c2>", "<link href=s.css rel=stylesheet>",
+        "<!-- <a href=in-comment> -->", "<!doctype html>", "<?xml?>", "<p id=\"\">", "<p id>", "<p =id=\"eq\">",
+        "<div data-x=\"1>2\" id=\"gt\">", "<span id=\"&lt;&amp;&quot;\" name=\"nm\">", "<a/href=slash>", "text ",
+        "&amp; ", "< a href=space>", "<a href=\"unterminated", "<a href", "<a id='q\"uote'>", "<iD=x>", "<lInk REL=canonical href=u>",
+        "<a hreF=\"\u0130d\">", "<a \u0130d=dotted>", "<a \u017frc=long-s>", "\n", "\t", "<",
+        "<a\u2028href=ls>", "<a\u001chref=fs id=\u000bvt>", "<a href=z\u3000id=w>", "<p\u0085id=nel>", "<p\u00a0id=nb>",
+    };
+    java.util.Random random = new java.util.Random(12);
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder html = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        html.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String page = html.toString();
+      assertEquals(AttributeMapPageScanner.scan(page), PageScanner.scan(page), page);
     }
   }
 }

@@ -56,4 +56,32 @@ class SearchTextTest {
     assertEquals("", SearchText.fromHtml(""));
     assertEquals("", SearchText.fromHtml(null));
   }
+
+  @Test
+  void collapseReturnsTextThatIsCollapsedAlreadyAsItIs() {
+    String alphabet = "ab \t\n\u00a0\u2028\u3000\u0085.\u0001";
+    java.util.Random random = new java.util.Random(5);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(8); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String s = text.toString();
+      StringBuilder slow = new StringBuilder(); // collapse as it was before it had a shortcut
+      boolean space = false;
+      for (char c : s.toCharArray()) {
+        if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085') {
+          space = slow.length() > 0;
+        } else {
+          if (space) {
+            slow.append(' ');
+            space = false;
+          }
+          slow.append(c);
+        }
+      }
+      assertEquals(slow.toString(), SearchText.collapse(s), s);
+      assertEquals(slow.toString().equals(s), SearchText.isCollapsed(s), s);
+    }
+  }
 }
