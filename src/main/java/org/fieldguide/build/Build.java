@@ -97,7 +97,7 @@ public final class Build {
     List<SourceFile> files = loader.load(options.contentDir(), changed, state.sources, diagnostics);
     String siteYaml = loader.displayPath(options.contentDir().resolve("site.yaml"));
     Optional<Site> read = files.isEmpty() ? Optional.empty()
-        : new SiteReader(options.drafts(), state.reads).read(files, siteYaml, diagnostics);
+        : new SiteReader(options.drafts(), state.reads).read(files, state.sources.lastChanges(), siteYaml, diagnostics);
     readTemplates(changed, loader);
     state.templateDiagnostics.forEach(diagnostics::add);
     if (read.isEmpty() || state.templates.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.model.Page;
 import org.fieldguide.model.Site;
 import org.fieldguide.source.SourceFile;
 
@@ -24,7 +25,7 @@ public final class ReadCache {
   private final Map<String, Entry> byPath = new HashMap<>();
 
   /** What the last {@link SiteReader#read} made of its files, to give again if they read the same. */
-  record SiteRead(List<Object> reads, Optional<Site> site, List<Diagnostic> diagnostics) {}
+  record SiteRead(List<Object> reads, Optional<Site> site, List<Diagnostic> diagnostics, List<Diagnostic> fileDiagnostics) {}
 
   SiteRead lastSite;
 
@@ -97,6 +98,13 @@ public final class ReadCache {
 
   /** Wraps what {@link #other} keeps, so that it is never mistaken for a page's {@code Optional}. */
   private record Other(Object value) {}
+
+  /** The page read from {@code displayPath} last time, or null; and whether reading it reported anything. */
+  Page lastPage(String displayPath) {
+    Entry last = byPath.get(displayPath);
+    return last != null && last.diagnostics().isEmpty() && last.read() instanceof Optional<?> read && read.isPresent()
+        && read.get() instanceof PageReader.Read page ? page.page() : null;
+  }
 
   /** How many files it holds what was read from. */
   int size() {

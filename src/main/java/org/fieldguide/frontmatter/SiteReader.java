@@ -43,6 +43,58 @@ public final class SiteReader {
   }
 
   public Optional<Site> read(List<SourceFile> files, String siteYamlPath, Diagnostics diagnostics) {
+    return read(files, null, siteYamlPath, diagnostics);
+  }
+
+  /**
+   * The site read from {@code files}; {@code changed}, if not null, says that only those files can
+   * differ from the last read with this reader's cache, which then need not look at the others.
+   */
+  public Optional<Site> read(List<SourceFile> files, List<SourceFile> changed, String siteYamlPath, Diagnostics diagnostics) {
+    if (changed != null) {
+      Optional<Site> quick = bodiesOnly(changed, diagnostics);
+      if (quick != null) {
+        return quick;
+      }
+    }
+    return readAll(files, siteYamlPath, diagnostics);
+  }
+
+  /**
+   * The last site with new bodies for {@code changed}, if those are Markdown pages whose front
+   * matter reads as before and nothing reported anything, before or now; else null.
+   */
+  private Optional<Site> bodiesOnly(List<SourceFile> changed, Diagnostics diagnostics) {
+    ReadCache.SiteRead last = cache.lastSite;
+    if (last == null || last.site().isEmpty() || !last.fileDiagnostics().isEmpty() || !last.diagnostics().isEmpty()) {
+      return null;
+    }
+    Site site = last.site().get();
+    Map<String, String> bodies = null;
+    for (SourceFile file : changed) {
+      Page before = cache.lastPage(file.displayPath());
+      if (before == null || !file.isMarkdown() || !cache.isGoodPath(file.contentPath()) || before.draft() && !includeDrafts) {
+        return null;
+      }
+      Diagnostics own = new Diagnostics();
+      Optional<PageReader.Read> read = cache.page(file, own);
+      if (!own.all().isEmpty() || read.isEmpty() || read.get().page() != before) {
+        return null; // readAll reads it from the cache again, with its diagnostics
+      }
+      if (bodies == null) {
+        bodies = new HashMap<>(site.bodies());
+      }
+      bodies.put(before.id(), read.get().body());
+    }
+    Site now = bodies == null ? site
+        : new Site(site.config(), site.pages(), site.terms(), site.citations(), site.tables(), bodies);
+    cache.lastSite = new ReadCache.SiteRead(last.reads(), Optional.of(now), last.diagnostics(), last.fileDiagnostics());
+    return Optional.of(now);
+  }
+
+  private Optional<Site> readAll(List<SourceFile> files, String siteYamlPath, Diagnostics diagnostics) {
+    Diagnostics main = diagnostics;
+    diagnostics = new Diagnostics(); // what the files report, kept for bodiesOnly
     SiteConfig config = null;
     Map<String, Citation> citations = new TreeMap<>();
     Map<String, DataTable> tables = new TreeMap<>();
@@ -90,14 +142,18 @@ public final class SiteReader {
       cache.retain(new HashSet<>(read));
     }
     ReadCache.SiteRead last = cache.lastSite;
+    List<org.fieldguide.diag.Diagnostic> fileDiagnostics = diagnostics.all();
+    fileDiagnostics.forEach(main::add);
     if (last != null && sameObjects(last.reads(), reads)) {
-      last.diagnostics().forEach(diagnostics::add);
-      return last.site().map(site -> new Site(site.config(), site.pages(), site.terms(), site.citations(), site.tables(), bodies));
+      last.diagnostics().forEach(main::add);
+      Optional<Site> site = last.site().map(s -> new Site(s.config(), s.pages(), s.terms(), s.citations(), s.tables(), bodies));
+      cache.lastSite = new ReadCache.SiteRead(reads, site, last.diagnostics(), fileDiagnostics);
+      return site;
     }
     Diagnostics siteWide = new Diagnostics();
     Optional<Site> site = assemble(config, pages, citations, tables, bodies, siteYamlPath, diagnostics, siteWide);
-    siteWide.all().forEach(diagnostics::add);
-    cache.lastSite = new ReadCache.SiteRead(reads, site, siteWide.all());
+    siteWide.all().forEach(main::add);
+    cache.lastSite = new ReadCache.SiteRead(reads, site, siteWide.all(), fileDiagnostics);
     return site;
   }
 

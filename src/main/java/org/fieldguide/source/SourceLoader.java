@@ -56,6 +56,10 @@ public final class SourceLoader {
           if (!p.startsWith(root)) {
             continue;
           }
+          if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && tree.has(p)) {
+            tree.put(p, read(root, realRoot, p)); // an edited file
+            continue;
+          }
           tree.removeUnder(p);
           if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             for (Path found : walk(p)) {

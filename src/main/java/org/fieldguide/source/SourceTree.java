@@ -25,12 +25,21 @@ public final class SourceTree {
   /** Where each readable file stands in {@link #files}, so that a file read again takes its old place. */
   private final java.util.Map<Path, Integer> places = new java.util.HashMap<>();
 
+  /** The files read again in place since the last {@link #files} call, or null once any came or went. */
+  private List<SourceFile> replaced = new ArrayList<>();
+  private List<SourceFile> lastChanges;
+
+  boolean has(Path path) {
+    return entries.containsKey(path);
+  }
+
   boolean isOf(Path contentRoot) {
     return contentRoot.equals(root);
   }
 
   void reset(Path contentRoot) {
     files = null;
+    replaced = null;
     entries.clear();
     root = contentRoot;
   }
@@ -43,8 +52,12 @@ public final class SourceTree {
           && old.diagnostics().isEmpty() && entry.diagnostics().isEmpty();
       if (sameKind) {
         files.set(place, entry.file()); // an edited file: the list keeps its order
+        if (replaced != null) {
+          replaced.add(entry.file());
+        }
       } else {
         files = null;
+        replaced = null;
       }
     }
   }
@@ -61,9 +74,19 @@ public final class SourceTree {
       }
       if (p.startsWith(path)) {
         files = null;
+        replaced = null;
         candidates.remove();
       }
     }
+  }
+
+  /**
+   * What changed between the last two {@link #files} calls: the files read again in place (their
+   * text may or may not differ), or null if files came or went, or could not be read, or this is
+   * the first call.
+   */
+  public List<SourceFile> lastChanges() {
+    return lastChanges;
   }
 
   /** The readable files in path order; adds every file's diagnostics to {@code diagnostics}. */
@@ -85,6 +108,8 @@ public final class SourceTree {
       this.diagnostics = List.copyOf(reported);
     }
     this.diagnostics.forEach(diagnostics::add);
+    lastChanges = replaced == null ? null : List.copyOf(replaced);
+    replaced = new ArrayList<>();
     return java.util.Collections.unmodifiableList(files);
   }
 }

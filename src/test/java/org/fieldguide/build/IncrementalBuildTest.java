@@ -268,6 +268,19 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void bodiesEditedOneAfterAnotherSurviveAChangeThatRendersEverything() throws IOException {
+    replace("content/methods/notes.md", "Nothing links from here.", "First edit.");
+    assertSameAsFullBuild(rebuild("content/methods/notes.md"));
+    replace("content/methods/goodhart.md", "Back to [RLHF](rlhf.md).", "Back to [RLHF](rlhf.md), edited.");
+    assertSameAsFullBuild(rebuild("content/methods/goodhart.md"));
+    Path layout = fixture.path("templates/layout.mustache");
+    Files.writeString(layout, Files.readString(layout).replace("</body>", "<!-- edited --></body>"));
+    BuildResult result = rebuild("templates/layout.mustache");
+    assertTrue(new String(result.files().get("methods/notes/index.html")).contains("First edit."));
+    assertSameAsFullBuild(result);
+  }
+
+  @Test
   void aStyleSheetEditMakesNoPageAgain() throws IOException {
     Path css = fixture.path("templates/assets/style.css");
     Files.writeString(css, Files.readString(css) + "\n/* edited */\n");
@@ -377,7 +390,7 @@ class IncrementalBuildTest {
       String page = pages.get(random.nextInt(pages.size()));
       Path file = fixture.path(page);
       String changed = page;
-      switch (random.nextInt(7)) {
+      switch (random.nextInt(8)) {
         case 0, 1 -> Files.writeString(file, Files.readString(file) + "\nMore text " + step + ".\n");
         case 2 -> Files.writeString(file, Files.readString(file) + "\nA link: " + links.get(random.nextInt(links.size())) + "\n");
         case 3 -> {
@@ -391,6 +404,11 @@ class IncrementalBuildTest {
           case 1 -> Files.readString(file).replaceFirst("(?m)^(title|term): (.*)$", "$1: $2 again");
           default -> Files.readString(file).replaceFirst("(?m)^order: \\d+$", "order: " + random.nextInt(5));
         });
+        case 6 -> {
+          Path layout = fixture.path("templates/layout.mustache");
+          Files.writeString(layout, Files.readString(layout).replace("</body>", "<!-- step " + step + " --></body>"));
+          changed = "templates/layout.mustache";
+        }
         default -> {
           String fresh = "content/methods/page-" + step + ".md";
           Files.writeString(fixture.path(fresh), "---\ntitle: Page " + step + "\ndescription: Made at step " + step
