@@ -66,8 +66,7 @@ final class SiteContext {
   record Namespace(List<Object> pages, Object config, Object citations, Object tables, Templates templates,
       Optional<SortedMap<String, Path>> assets, SortedMap<String, String> assetOrigins, String baseUrl) {}
 
-  private record PageKey(String id, Object kind, String url, String title, String term, List<String> aliases,
-      String definition, Object termKind) {}
+  private record PageKey(String id, Object kind, String url, String term, List<String> aliases) {}
 
   /**
    * What the layout shows around one page besides the page's own fields: its main HTML and JSON-LD,
@@ -130,10 +129,8 @@ final class SiteContext {
     this.siteFiles = SiteFiles.all(baseUrl, site.pages());
     List<Object> keys = new java.util.ArrayList<>(site.pages().size());
     for (Page p : site.pages()) {
-      // A page's title is left out: rendersAlike checks what each body looked up instead.
-      keys.add(p.term() == null ? new PageKey(p.id(), p.kind(), p.url(), null, null, null, null, null)
-          : new PageKey(p.id(), p.kind(), p.url(), p.title(), p.term().term(), p.term().aliases(),
-              p.term().shortDefinition(), p.term().kind()));
+      keys.add(p.term() == null ? new PageKey(p.id(), p.kind(), p.url(), null, null)
+          : new PageKey(p.id(), p.kind(), p.url(), p.term().term(), p.term().aliases()));
     }
     this.namespace = new Namespace(keys, site.config(), site.citations(), site.tables(), templates, assets, assetOrigins,
         baseUrl);

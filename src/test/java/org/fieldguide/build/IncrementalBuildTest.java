@@ -249,11 +249,20 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aTermDefinitionChangeRendersEveryBodyAgain() throws IOException {
+  void aTermDefinitionChangeRendersThePagesWhoseTooltipsShowIt() throws IOException {
     replace("content/glossary/reward-model.md", "the way human raters would", "as people would");
     BuildResult result = rebuild("content/glossary/reward-model.md");
-    assertEquals(7, result.redone().bodies().size());
+    assertEquals(Set.of("glossary/reward-model", "methods/rlhf"), result.redone().bodies(), "rlhf mentions the term");
     assertTrue(new String(result.files().get("methods/rlhf/index.html")).contains("scores outputs as people would"));
+    assertSameAsFullBuild(result);
+  }
+
+  @Test
+  void aNewTermAliasRendersEveryBodyAgain() throws IOException {
+    // The matcher looks for a term's names in every text, so a new name can link anywhere.
+    replace("content/glossary/reward-model.md", "kind: behavioral", "kind: behavioral\naliases: [notes]");
+    BuildResult result = rebuild("content/glossary/reward-model.md");
+    assertEquals(7, result.redone().bodies().size());
     assertSameAsFullBuild(result);
   }
 
