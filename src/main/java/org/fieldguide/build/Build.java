@@ -153,27 +153,7 @@ public final class Build {
       }
     }
 
-    // Gather the output: every page when the pages changed, else only those made again.
-    SortedMap<String, byte[]> out = state.out;
-    if (!sameShape) {
-      state.pages.keySet().retainAll(context.byId.keySet());
-      out.clear();
-      state.pageDiagnostics.clear();
-      Set<String> pageFiles = new HashSet<>();
-      for (Page page : site.pages()) {
-        BuildState.PageWork work = state.pages.get(page.id());
-        register(page, work, out);
-        state.noteDiagnostics(state.pageDiagnostics, page.id(), work.diagnostics());
-        pageFiles.add(page.outputPath());
-      }
-      state.checker.retain(pageFiles);
-    } else {
-      for (MadePage m : made) {
-        register(m.page(), m.work(), out);
-        state.noteDiagnostics(state.pageDiagnostics, m.page().id(), m.work().diagnostics());
-      }
-    }
-    state.pageDiagnostics.values().forEach(list -> list.forEach(diagnostics::add));
+    SortedMap<String, byte[]> out = gatherPages(site, context, made, sameShape, diagnostics);
     Supplier<byte[]> searchIndex = searchIndex(redone, context, sameShape);
     if (state.preview) {
       out.put(SearchIndex.INDEX_PATH, BuildResult.ON_DEMAND);
@@ -346,6 +326,35 @@ public final class Build {
     return new MadePage(page, html != null, new BuildState.PageWork(context, rendered.get(page.id()), backlinks,
         backlinks.to(page), shows(page, context, rendered, backlinks), context.templates, keep ? main.orElse(null) : null,
         keep ? mainHtml : null, keep ? key : null, bytes, links, own.all()));
+  }
+
+  /**
+   * Puts the pages into the output and registers their links for the check: every page when the
+   * pages changed, else only those made again; adds every page's template diagnostics.
+   */
+  private SortedMap<String, byte[]> gatherPages(Site site, SiteContext context, List<MadePage> made, boolean sameShape,
+      Diagnostics diagnostics) {
+    SortedMap<String, byte[]> out = state.out;
+    if (!sameShape) {
+      state.pages.keySet().retainAll(context.byId.keySet());
+      out.clear();
+      state.pageDiagnostics.clear();
+      Set<String> pageFiles = new HashSet<>();
+      for (Page page : site.pages()) {
+        BuildState.PageWork work = state.pages.get(page.id());
+        register(page, work, out);
+        state.noteDiagnostics(state.pageDiagnostics, page.id(), work.diagnostics());
+        pageFiles.add(page.outputPath());
+      }
+      state.checker.retain(pageFiles);
+    } else {
+      for (MadePage m : made) {
+        register(m.page(), m.work(), out);
+        state.noteDiagnostics(state.pageDiagnostics, m.page().id(), m.work().diagnostics());
+      }
+    }
+    state.pageDiagnostics.values().forEach(list -> list.forEach(diagnostics::add));
+    return out;
   }
 
   /** Puts a made page into the output and registers its links for the check. */
