@@ -122,7 +122,8 @@ public final class Build {
     context.diagnostics.forEach(diagnostics::add);
 
     Site current = read.get();
-    boolean sameShape = context == state.lastContext; // the same pages, so the same output paths
+    SiteContext earlier = state.lastContext;
+    boolean sameShape = context == earlier; // the same pages, so the same output paths
     state.lastContext = null; // until this build is through, so that a crash leaves nothing half done
     List<BuildState.BodyWork> redone = renderBodies(context, current, sameShape, diagnostics);
     SiteContext ctx = context;
@@ -141,7 +142,7 @@ public final class Build {
             shows(p, ctx, rendered, backlinks)))
         .toList();
     if (!sameShape) {
-      context.adoptEqualSections(state.pages.values().stream().map(BuildState.PageWork::context).findAny().orElse(null));
+      context.adoptEqualSections(earlier);
     }
     List<MadePage> made = toMake.parallelStream().map(page -> make(page, mains, ctx, rendered, backlinks)).toList();
     Set<String> idsChanged = sameShape ? new HashSet<>() : null;

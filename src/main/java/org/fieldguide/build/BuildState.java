@@ -27,11 +27,13 @@ import org.fieldguide.xref.TargetIndex;
  *   <li>front matter: read again only for files whose text changed ({@link ReadCache});
  *   <li>templates and assets: compiled and read again only after a change under {@code templates/};
  *   <li>the {@link SiteContext}: made again only when a page's front matter, the configuration,
- *       the sources, the data tables or the templates changed;
- *   <li>each page's body: rendered again when its Markdown or the context changed;
- *   <li>each page's HTML: made again when its body, its backlinks or the context changed (the FAQ
- *       index also when a FAQ page changed, the references page when citations changed);
- *   <li>link checks and search entries: done again for the pages whose HTML changed.
+ *       the sources, the data tables, the templates or the assets changed;
+ *   <li>each page's body: rendered again when its Markdown changed, or when the context changed
+ *       in a way it can show ({@link SiteContext#rendersAlike});
+ *   <li>each page's HTML: made again when its body or backlinks changed (the FAQ index also when a
+ *       FAQ page changed, the references page when citations changed), or, in a new context, when
+ *       the views its templates get differ from the last build's;
+ *   <li>link checks, fragment checks and search entries: done again only where an answer can change.
  * </ul>
  *
  * A failed build may leave some results out of date with the sources; they are keyed by their
@@ -54,7 +56,7 @@ public final class BuildState {
     this.preview = preview;
   }
 
-  /** A state for {@code serve}, whose builds make the search index only when the browser asks for it. */
+  /** A state for {@code serve}: see {@link #preview}. */
   public static BuildState forPreview() {
     return new BuildState(true);
   }

@@ -55,11 +55,11 @@ final class SiteContext {
   final Map<String, String> origins = new TreeMap<>();
   /**
    * What a page's rendered body may depend on besides its own page, its Markdown and the pages it
-   * links to: every name a link can resolve to, every term's names, definition and kind (tooltips,
-   * also in table cells, which count as no link), the configuration, sources, tables, templates and
-   * assets. Two contexts with equal namespaces render a body alike if the pages it links to are the
-   * same, so a description, order or date edited in front matter renders only the pages linking
-   * to the edited one again.
+   * links to or finds: every page's id, kind and address, every term's names (the term matcher
+   * looks for them in every text), the configuration, sources, tables, templates and assets.
+   * Titles are left out ({@link #rendersAlike} checks the names each body looked up instead), and
+   * so are term definitions: a tooltip's term is a page the body links to. So a description, order,
+   * date, title or definition edited in front matter renders again only the pages that can show it.
    */
   final Namespace namespace;
 
@@ -166,12 +166,6 @@ final class SiteContext {
   }
 
   /**
-   * Whether this context holds for {@code site} with these templates: the very same page objects in
-   * the same order (a page whose front matter is unchanged is kept as the same object; generated
-   * pages are made anew and compared), and equal
-   * configuration, terms, sources and tables.
-   */
-  /**
    * Whether a body rendered in {@code earlier} is rendered alike in this context, as long as its own
    * page and its Markdown are the same objects in both: the namespaces are equal, every page it
    * links to or looked up is the same object, no title that changed can answer a name it looked up,
@@ -236,6 +230,12 @@ final class SiteContext {
     comparedWith = null;
   }
 
+  /**
+   * Whether this context holds for {@code site} with these templates: the very same page objects in
+   * the same order (a page whose front matter is unchanged is kept as the same object; generated
+   * pages are made anew and compared), the same templates, address and assets, and equal
+   * configuration, terms, sources and tables.
+   */
   boolean fits(Site other, Templates otherTemplates, String otherBaseUrl, Optional<SortedMap<String, Path>> otherAssets,
       SortedMap<String, String> otherAssetOrigins) {
     if (otherTemplates != templates || !otherBaseUrl.equals(baseUrl) || !otherAssets.equals(assets)

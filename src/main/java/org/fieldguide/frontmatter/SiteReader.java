@@ -52,7 +52,7 @@ public final class SiteReader {
    */
   public Optional<Site> read(List<SourceFile> files, List<SourceFile> changed, String siteYamlPath, Diagnostics diagnostics) {
     if (changed != null) {
-      Optional<Site> quick = bodiesOnly(changed, diagnostics);
+      Optional<Site> quick = bodiesOnly(changed);
       if (quick != null) {
         return quick;
       }
@@ -62,9 +62,10 @@ public final class SiteReader {
 
   /**
    * The last site with new bodies for {@code changed}, if those are Markdown pages whose front
-   * matter reads as before and nothing reported anything, before or now; else null.
+   * matter reads as before and nothing reported anything, before or now (so there is nothing to
+   * report); else null.
    */
-  private Optional<Site> bodiesOnly(List<SourceFile> changed, Diagnostics diagnostics) {
+  private Optional<Site> bodiesOnly(List<SourceFile> changed) {
     ReadCache.SiteRead last = cache.lastSite;
     if (last == null || last.site().isEmpty() || !last.fileDiagnostics().isEmpty() || !last.diagnostics().isEmpty()) {
       return null;
@@ -92,9 +93,8 @@ public final class SiteReader {
     return Optional.of(now);
   }
 
-  private Optional<Site> readAll(List<SourceFile> files, String siteYamlPath, Diagnostics diagnostics) {
-    Diagnostics main = diagnostics;
-    diagnostics = new Diagnostics(); // what the files report, kept for bodiesOnly
+  private Optional<Site> readAll(List<SourceFile> files, String siteYamlPath, Diagnostics main) {
+    Diagnostics diagnostics = new Diagnostics(); // what the files report, kept for bodiesOnly
     SiteConfig config = null;
     Map<String, Citation> citations = new TreeMap<>();
     Map<String, DataTable> tables = new TreeMap<>();
