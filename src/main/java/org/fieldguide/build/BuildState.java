@@ -47,13 +47,17 @@ public final class BuildState {
    */
   final boolean preview;
 
-  /** A state for builds run one after the other, each leaving its results for the next. */
+  /**
+   * A state for one build (or builds run one after the other, each leaving its results for the
+   * next): it keeps no views to compare, and its link checker checks every page each time.
+   */
   public BuildState() {
     this(false);
   }
 
   private BuildState(boolean preview) {
     this.preview = preview;
+    this.checker = preview ? new SiteLinkChecker() : SiteLinkChecker.forOneBuild();
   }
 
   /** A state for {@code serve}: see {@link #preview}. */
@@ -78,7 +82,8 @@ public final class BuildState {
   final Map<String, BodyWork> bodies = new HashMap<>();
   Backlinks backlinks;
   final Map<String, PageWork> pages = new HashMap<>();
-  final SiteLinkChecker checker = new SiteLinkChecker();
+  /** Notes which pages link where only for a preview, whose rebuilds check again just what may have changed. */
+  final SiteLinkChecker checker;
   final FragmentChecks fragments = new FragmentChecks();
   SortedMap<String, byte[]> libraryAssets;
   /** The output of the last build, by path. */

@@ -3,12 +3,14 @@ package org.fieldguide.html;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
 
@@ -16,6 +18,11 @@ import org.fieldguide.diag.Diagnostics;
  * Checks the rendered site as a whole: every relative {@code href} and {@code src} on every page
  * must reach a file the build writes, and every fragment an id on the page it points to. Run only
  * after every page is rendered (ids are gathered first, then checked).
+ *
+ * <p>A checker {@linkplain #SiteLinkChecker() kept from build to build} ({@code serve}) notes which
+ * files each page's links reach, so that a check looks again only at the pages whose answers may
+ * have changed. A checker {@linkplain #forOneBuild for one build} notes nothing and checks every page:
+ * at 10,000 pages those notes were millions of entries (every page's sidebar reaches every section).
  */
 public final class SiteLinkChecker {
   /** A link with a scheme, which the checker leaves alone; {@link #hasScheme} is the test it runs. */
@@ -30,6 +37,28 @@ public final class SiteLinkChecker {
   /** Pages to check again: new or changed, or linking to a file that changed its ids, came or went. */
   private final Set<String> stale = new HashSet<>();
   private Set<String> lastFiles = Set.of();
+  /** Whether this checker notes which files each page's links reach ({@link #referrers}, {@link #targetsOf}). */
+  private final boolean tracks;
+  /**
+   * One instance of each distinct link, shared by every page that has it. Pages repeat the
+   * template's links (a section's pages share their sidebar), so this keeps a few thousand links
+   * instead of hundreds per page.
+   */
+  private final Map<Ref, Ref> distinct = new ConcurrentHashMap<>();
+
+  /** A checker kept from one build to the next, which checks again only what may have changed. */
+  public SiteLinkChecker() {
+    this(true);
+  }
+
+  private SiteLinkChecker(boolean tracks) {
+    this.tracks = tracks;
+  }
+
+  /** A checker for a single build: it checks every page at each {@link #check}, and holds less. */
+  public static SiteLinkChecker forOneBuild() {
+    return new SiteLinkChecker(false);
+  }
 
   /**
    * One {@code href} or {@code src} of a page, and whether it lies in the page's content (else in
@@ -51,6 +80,20 @@ public final class SiteLinkChecker {
     return PageScanner.scan(html);
   }
 
+  /**
+   * {@link #scan}, with each link replaced by the one instance of it this checker holds; safe to
+   * call from several threads at once.
+   */
+  public PageLinks scanShared(String html) {
+    PageLinks links = PageScanner.scan(html);
+    List<Ref> shared = new ArrayList<>(links.refs().size());
+    for (Ref ref : links.refs()) {
+      Ref known = distinct.putIfAbsent(ref, ref);
+      shared.add(known != null ? known : ref);
+    }
+    return new PageLinks(links.ids(), shared);
+  }
+
   /** Registers one rendered HTML file (path relative to the site root) and where it came from. */
   public void add(String outputPath, String html, String sourcePath) {
     add(outputPath, scan(html), sourcePath);
@@ -68,9 +111,11 @@ public final class SiteLinkChecker {
     if (old == links) {
       return;
     }
-    stale.add(outputPath);
-    if (old == null || !old.ids().equals(links.ids())) {
-      stale.addAll(referrers.getOrDefault(outputPath, Set.of()));
+    if (tracks) {
+      stale.add(outputPath);
+      if (old == null || !old.ids().equals(links.ids())) {
+        stale.addAll(referrers.getOrDefault(outputPath, Set.of()));
+      }
     }
   }
 
@@ -81,9 +126,11 @@ public final class SiteLinkChecker {
         linksByFile.remove(page);
         sourceOf.remove(page);
         problems.remove(page);
-        forgetTargets(page);
-        stale.remove(page);
-        stale.addAll(referrers.getOrDefault(page, Set.of()));
+        if (tracks) {
+          forgetTargets(page);
+          stale.remove(page);
+          stale.addAll(referrers.getOrDefault(page, Set.of()));
+        }
       }
     }
   }
@@ -99,14 +146,29 @@ public final class SiteLinkChecker {
    * (which this checker does not change and keeps until the next check).
    */
   public void check(Set<String> files, Diagnostics diagnostics) {
-    if (files != lastFiles) { // a caller whose files stay the same passes the same set
-      staleWhereMissing(lastFiles, files); // files gone
-      staleWhereMissing(files, lastFiles); // files new
-      lastFiles = Set.copyOf(files);
+    Collection<String> toCheck;
+    if (tracks) {
+      if (files != lastFiles) { // a caller whose files stay the same passes the same set
+        staleWhereMissing(lastFiles, files); // files gone
+        staleWhereMissing(files, lastFiles); // files new
+        lastFiles = Set.copyOf(files);
+      }
+      toCheck = stale.stream().filter(linksByFile::containsKey).toList();
+    } else {
+      problems.clear();
+      toCheck = linksByFile.keySet();
     }
-    for (String page : stale) {
-      if (linksByFile.containsKey(page)) {
-        problems.put(page, problemsOf(page, files));
+    // Pure and read-only on this checker, so the pages are checked on every core; their problems
+    // and targets are noted afterwards, on this thread.
+    List<Checked> checked = toCheck.parallelStream().map(page -> problemsOf(page, files)).toList();
+    for (Checked c : checked) {
+      problems.put(c.page(), c.problems());
+      if (tracks) {
+        forgetTargets(c.page());
+        for (String target : c.targets()) {
+          referrers.computeIfAbsent(target, k -> new HashSet<>()).add(c.page());
+        }
+        targetsOf.put(c.page(), c.targets());
       }
     }
     stale.clear();
@@ -124,13 +186,15 @@ public final class SiteLinkChecker {
     }
   }
 
-  /** The problems of one page's links, noting which files each link depends on. */
-  private List<Problem> problemsOf(String page, Set<String> files) {
-    forgetTargets(page);
+  /** One page's problems, and (for a checker that tracks them) the files whose presence or ids decide them. */
+  private record Checked(String page, List<Problem> problems, Set<String> targets) {}
+
+  /** The problems of one page's links, noting which files each link depends on if this checker tracks them. */
+  private Checked problemsOf(String page, Set<String> files) {
     if (page.equals("404.html")) {
-      return List.of(); // served at any address, so its links are absolute from the base path
+      return new Checked(page, List.of(), Set.of()); // served at any address, so its links are absolute from the base path
     }
-    Set<String> targets = new HashSet<>();
+    Set<String> targets = tracks ? new HashSet<>() : null;
     List<Problem> found = new ArrayList<>();
     for (Ref ref : linksByFile.get(page).refs()) {
       String problem = problem(page, ref.value(), files, targets);
@@ -138,11 +202,7 @@ public final class SiteLinkChecker {
         found.add(new Problem(ref, problem));
       }
     }
-    for (String target : targets) {
-      referrers.computeIfAbsent(target, k -> new HashSet<>()).add(page);
-    }
-    targetsOf.put(page, targets);
-    return found.isEmpty() ? List.of() : found;
+    return new Checked(page, found.isEmpty() ? List.of() : found, targets);
   }
 
   private void staleWhereMissing(Set<String> from, Set<String> in) {
@@ -168,7 +228,10 @@ public final class SiteLinkChecker {
     }
   }
 
-  /** What is wrong with one link, or null; adds the files whose presence or ids decide it to {@code targets}. */
+  /**
+   * What is wrong with one link, or null; adds the files whose presence or ids decide it to
+   * {@code targets}, unless that is null.
+   */
   private String problem(String page, String value, Set<String> files, Set<String> targets) {
     if (value.isEmpty() || hasScheme(value) || value.startsWith("//")) {
       return null;
@@ -196,9 +259,13 @@ public final class SiteLinkChecker {
     if (file.isEmpty() || file.endsWith("/")) {
       file = file + "index.html";
     }
-    targets.add(file);
+    if (targets != null) {
+      targets.add(file);
+    }
     if (!files.contains(file)) {
-      targets.add(file + "/index.html");
+      if (targets != null) {
+        targets.add(file + "/index.html");
+      }
       if (files.contains(file + "/index.html")) {
         file = file + "/index.html";
       } else {
