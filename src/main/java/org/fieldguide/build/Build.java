@@ -85,8 +85,16 @@ public final class Build {
     } catch (RuntimeException | Error e) {
       state.forget(); // a build cut short leaves results that may not fit together; start afresh
       throw e;
+    } finally {
+      if (output != null) {
+        output.close(); // deletes a staging folder the build did not commit
+        output = null;
+      }
     }
   }
+
+  /** Where this build's template stage puts the pages, once it has begun. */
+  private Output output;
 
   private BuildResult runStages(Collection<Path> changed) {
     Diagnostics diagnostics = new Diagnostics();
@@ -144,7 +152,9 @@ public final class Build {
     if (!sameShape) {
       context.adoptEqualSections(earlier);
     }
-    List<MadePage> made = toMake.parallelStream().map(page -> make(page, mains, ctx, rendered, backlinks)).toList();
+    output = openOutput(loader, diagnostics);
+    Output out0 = output;
+    List<MadePage> made = toMake.parallelStream().map(page -> make(page, mains, ctx, rendered, backlinks, out0)).toList();
     Set<String> idsChanged = sameShape ? new HashSet<>() : null;
     for (MadePage m : made) {
       BuildState.PageWork old = state.pages.put(m.page().id(), m.work());
@@ -190,6 +200,7 @@ public final class Build {
     BuildResult.Redone work = new BuildResult.Redone(
         redone.stream().map(w -> w.page().id()).collect(Collectors.toCollection(TreeSet::new)),
         made.stream().filter(MadePage::applied).map(m -> m.page().id()).collect(Collectors.toCollection(TreeSet::new)));
+    output.failure().ifPresent(e -> cannotWrite(e, loader, diagnostics));
     boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
     if (failed || !options.write()) {
       return new BuildResult(diagnostics, result, false, searchIndex, work);
@@ -200,13 +211,93 @@ public final class Build {
       return new BuildResult(diagnostics, result, false, searchIndex, work);
     }
     try {
-      new SiteWriter(options.outDir()).write(result);
+      if (output.keep) {
+        new SiteWriter(options.outDir()).write(result);
+      } else { // the pages are there already (openOutput reported it if the staging folder could not be made)
+        for (Map.Entry<String, byte[]> file : result.entrySet()) {
+          if (file.getValue() != BuildResult.NOT_KEPT) {
+            output.staging().put(file.getKey(), file.getValue());
+          }
+        }
+        output.staging().commit();
+      }
     } catch (IOException e) {
-      diagnostics.error(loader.displayPath(options.outDir()), 0, 0, "cannot write the site (" + e.getMessage()
-          + "); the previous site is unchanged");
+      cannotWrite(e, loader, diagnostics);
       return new BuildResult(diagnostics, result, false, searchIndex, work);
     }
     return new BuildResult(diagnostics, result, true, searchIndex, work);
+  }
+
+  private void cannotWrite(IOException e, SourceLoader loader, Diagnostics diagnostics) {
+    diagnostics.error(loader.displayPath(options.outDir()), 0, 0, "cannot write the site (" + e.getMessage()
+        + "); the previous site is unchanged");
+  }
+
+  /**
+   * Where the template stage puts each page it makes. A build that keeps its output (tests, the
+   * API, {@code serve}) holds every page's bytes; one that does not ({@code build} and {@code check}
+   * on the command line) writes each page into the staging folder at once, or drops it once it is
+   * scanned, and keeps {@link BuildResult#NOT_KEPT} in its place. The staging folder is committed
+   * only when the build goes through; closing this deletes it otherwise.
+   */
+  private static final class Output implements AutoCloseable {
+    private final boolean keep;
+    private final SiteWriter.Staging staging;
+    private final java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+    Output(boolean keep, SiteWriter.Staging staging) {
+      this.keep = keep;
+      this.staging = staging;
+    }
+
+    SiteWriter.Staging staging() {
+      return staging;
+    }
+
+    /** What the build keeps of a page's bytes, after writing them to the staging folder if there is one. */
+    byte[] put(String path, byte[] bytes) {
+      if (keep) {
+        return bytes;
+      }
+      if (staging != null && failure.get() == null) {
+        try {
+          staging.put(path, bytes);
+        } catch (IOException e) {
+          failure.compareAndSet(null, e);
+        }
+      }
+      return BuildResult.NOT_KEPT;
+    }
+
+    /** The first write into the staging folder that failed, if any. */
+    Optional<IOException> failure() {
+      return Optional.ofNullable(failure.get());
+    }
+
+    @Override
+    public void close() {
+      if (staging != null) {
+        staging.close();
+      }
+    }
+  }
+
+  /**
+   * The output of this build's template stage: pages kept in memory, or (for a build that keeps no
+   * output) written to a staging folder when the build is to write and nothing has failed yet. A
+   * staging folder that cannot be made is reported, and the build goes on to find every other problem.
+   */
+  private Output openOutput(SourceLoader loader, Diagnostics diagnostics) {
+    boolean keep = state.preview || options.keepOutput();
+    if (keep || !options.write() || diagnostics.hasErrors() || outputClash() != null) {
+      return new Output(keep, null);
+    }
+    try {
+      return new Output(false, new SiteWriter(options.outDir()).open());
+    } catch (IOException e) {
+      cannotWrite(e, loader, diagnostics);
+      return new Output(false, null);
+    }
   }
 
   /**
@@ -296,10 +387,11 @@ public final class Build {
    * again: after a front-matter edit, most pages' views are what they were.
    */
   private MadePage make(Page page, MainViews mains, SiteContext context, Map<String, RenderedPage> rendered,
-      Backlinks backlinks) {
+      Backlinks backlinks, Output output) {
     Diagnostics own = new Diagnostics();
     BuildState.PageWork old = state.pages.get(page.id());
-    boolean sameTemplates = old != null && old.templates() == context.templates && old.bytes() != null;
+    boolean sameTemplates = old != null && old.templates() == context.templates && old.bytes() != null
+        && old.bytes() != BuildResult.NOT_KEPT;
     Optional<MainViews.Main> main = mains.main(page);
     String mainHtml = null;
     SiteContext.LayoutKey key = null;
@@ -322,7 +414,10 @@ public final class Build {
       bytes = old.bytes(); // unchanged: the preview then sees by identity that nothing changed
     }
     SiteLinkChecker.PageLinks links = bytes == null ? null
-        : old != null && bytes == old.bytes() ? old.links() : SiteLinkChecker.scan(html);
+        : old != null && bytes == old.bytes() ? old.links() : state.checker.scanShared(html);
+    if (bytes != null) {
+      bytes = output.put(page.outputPath(), bytes);
+    }
     boolean keep = state.preview; // a one-off build will not compare views again
     return new MadePage(page, html != null, new BuildState.PageWork(context, rendered.get(page.id()), backlinks,
         backlinks.to(page), shows(page, context, rendered, backlinks), context.templates, keep ? main.orElse(null) : null,

@@ -4,38 +4,45 @@ import java.nio.file.Path;
 
 /**
  * What a build reads and writes. {@code write} is false for {@code check}. {@code baseUrl}
- * overrides {@code site.yaml}'s when not null.
+ * overrides {@code site.yaml}'s when not null. {@code keepOutput} says whether the
+ * {@link BuildResult} holds every file's bytes; without it (the command line's {@code build} and
+ * {@code check}), each page goes to the staging folder, or is dropped, as soon as it is made and
+ * scanned, so that memory does not grow with the size of the whole output.
  */
 public record BuildOptions(Path projectRoot, Path contentDir, Path templatesDir, Path outDir, String baseUrl,
-    boolean drafts, boolean write, boolean strict, String version) {
+    boolean drafts, boolean write, boolean strict, String version, boolean keepOutput) {
 
   public static BuildOptions defaults(Path projectRoot) {
     Path root = projectRoot.toAbsolutePath().normalize();
     return new BuildOptions(root, root.resolve("content"), root.resolve("templates"), root.resolve("site"), null,
-        false, true, false, "dev");
+        false, true, false, "dev", true);
   }
 
   public BuildOptions withWrite(boolean value) {
-    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, drafts, value, strict, version);
+    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, drafts, value, strict, version, keepOutput);
   }
 
   public BuildOptions withOut(Path value) {
-    return new BuildOptions(projectRoot, contentDir, templatesDir, value, baseUrl, drafts, write, strict, version);
+    return new BuildOptions(projectRoot, contentDir, templatesDir, value, baseUrl, drafts, write, strict, version, keepOutput);
   }
 
   public BuildOptions withBaseUrl(String value) {
-    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, value, drafts, write, strict, version);
+    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, value, drafts, write, strict, version, keepOutput);
   }
 
   public BuildOptions withDrafts(boolean value) {
-    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, value, write, strict, version);
+    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, value, write, strict, version, keepOutput);
   }
 
   public BuildOptions withStrict(boolean value) {
-    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, drafts, write, value, version);
+    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, drafts, write, value, version, keepOutput);
   }
 
   public BuildOptions withVersion(String value) {
-    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, drafts, write, strict, value);
+    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, drafts, write, strict, value, keepOutput);
+  }
+
+  public BuildOptions withKeepOutput(boolean value) {
+    return new BuildOptions(projectRoot, contentDir, templatesDir, outDir, baseUrl, drafts, write, strict, version, value);
   }
 }

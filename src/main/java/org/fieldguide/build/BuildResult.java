@@ -37,6 +37,13 @@ public record BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> fil
   /** Stands in {@link #files} for a file made on demand; the same array in every build. */
   public static final byte[] ON_DEMAND = new byte[0];
 
+  /**
+   * Stands in {@link #files} for a page whose bytes a build without
+   * {@link BuildOptions#keepOutput} did not keep: written to the output folder, or (for a check)
+   * dropped once scanned. The same array in every build.
+   */
+  public static final byte[] NOT_KEPT = new byte[0];
+
   public boolean failed(boolean strict) {
     return diagnostics.hasErrors() || (strict && diagnostics.hasWarnings());
   }

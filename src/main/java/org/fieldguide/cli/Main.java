@@ -94,7 +94,7 @@ public final class Main implements Runnable {
             + " pass the folder that holds content/ and templates/");
       }
       BuildOptions o = BuildOptions.defaults(project).withDrafts(drafts).withStrict(strict)
-          .withVersion(Version.current());
+          .withVersion(Version.current()).withKeepOutput(false);
       if (baseUrl != null) {
         o = o.withBaseUrl(baseUrl);
       }

@@ -15,6 +15,10 @@ import java.util.SortedMap;
  * Writes the site atomically: everything goes into a staging folder beside the output folder (same
  * file system, so the swap is a rename), and only a complete staging folder replaces the old site.
  * If anything fails, the previous output is left exactly as it was.
+ *
+ * <p>A build can {@linkplain #open open} the staging folder first and put each page there as soon as
+ * it is made, so that it need not hold every page's bytes until the end; it then either
+ * {@linkplain Staging#commit commits} or {@linkplain Staging#close discards} the folder.
  */
 public final class SiteWriter {
   private final Path out;
@@ -25,26 +29,110 @@ public final class SiteWriter {
 
   /** Writes {@code files} (site-relative path → bytes) and swaps them in; throws on I/O failure. */
   public void write(SortedMap<String, byte[]> files) throws IOException {
+    try (Staging staging = open()) {
+      for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        staging.put(file.getKey(), file.getValue());
+      }
+      staging.commit();
+    }
+  }
+
+  /** Makes an empty staging folder beside the output folder; throws if it cannot. */
+  public Staging open() throws IOException {
     Path parent = out.getParent();
     Files.createDirectories(parent);
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new IOException(out + " exists and is not a folder");
     }
     Path staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".staging-");
-    readableByAll(staging);
     try {
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        Path target = staging.resolve(file.getKey()).normalize();
-        if (!target.startsWith(staging)) {
-          throw new IOException("refusing to write outside the output folder: " + file.getKey());
-        }
-        Files.createDirectories(target.getParent());
-        Files.write(target, file.getValue());
-      }
-      swap(staging);
+      readableByAll(staging);
     } catch (IOException | RuntimeException e) {
       deleteTree(staging);
       throw e;
+    }
+    Staging opened = new Staging(staging);
+    Runtime.getRuntime().addShutdownHook(opened.discardOnExit);
+    return opened;
+  }
+
+  /**
+   * A staging folder being filled. {@link #put} may be called from several threads at once;
+   * {@link #commit} swaps the folder in, and {@link #close} deletes it unless it was committed.
+   */
+  public final class Staging implements AutoCloseable {
+    private final Path dir;
+    private boolean committed;
+    private boolean closed;
+    private volatile boolean discarding;
+    /**
+     * Deletes the folder if the JVM is told to stop before the build is through (Ctrl-C, or the
+     * parent JVM of {@code java -jar} stopping its child), since a build now fills it from its
+     * template stage on. Only a kill that runs no hooks leaves it behind.
+     */
+    private final Thread discardOnExit = new Thread(this::discard, "fieldguide-discard-staging");
+
+    private Staging(Path dir) {
+      this.dir = dir;
+    }
+
+    /** Writes one file (path relative to the site root) into the staging folder. */
+    public void put(String path, byte[] bytes) throws IOException {
+      if (discarding) {
+        throw new IOException("the build is stopping");
+      }
+      Path target = dir.resolve(path).normalize();
+      if (!target.startsWith(dir) || target.equals(dir)) {
+        throw new IOException("refusing to write outside the output folder: " + path);
+      }
+      Files.createDirectories(target.getParent());
+      Files.write(target, bytes);
+    }
+
+    /** Replaces the output folder with this one; after a failure the previous output is as it was. */
+    public synchronized void commit() throws IOException {
+      swap(dir);
+      committed = true;
+    }
+
+    /** Deletes the staging folder, unless it was committed. */
+    @Override
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        Runtime.getRuntime().removeShutdownHook(discardOnExit);
+      } catch (IllegalStateException e) {
+        // the JVM is stopping, and the hook is running or will
+      }
+      if (!committed) {
+        deleteTree(dir);
+      }
+    }
+
+    /**
+     * The shutdown hook: best effort, since pages may still be going in while it deletes. It holds
+     * the lock that {@link #commit} holds, so a swap never moves in a folder half deleted.
+     */
+    private synchronized void discard() {
+      if (committed) {
+        return;
+      }
+      discarding = true; // no more files go in, but one may be on its way: try a few times
+      for (int attempt = 0; attempt < 5 && Files.exists(dir); attempt++) {
+        try {
+          deleteTree(dir);
+        } catch (UncheckedIOException e) {
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
     }
   }
 
