@@ -17,10 +17,10 @@ class ShortLivedJvmTest {
   @Test
   void relaunchesABuildStartedWithNoJvmOptions() {
     List<String> expected = List.of("/usr/lib/jvm/java-17/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
-        "-jar", "target/fieldguide.jar", "build", "--out", "x y");
+        "-Xmn256m", "-jar", "target/fieldguide.jar", "build", "--out", "x y");
     assertEquals(Optional.of(expected),
         command(new String[] {"-jar", "target/fieldguide.jar", "build", "--out", "x y"}, Map.of(), "build", "--out", "x y"));
-    assertEquals("check", command(new String[] {"-jar", "f.jar", "check"}, Map.of(), "check").orElseThrow().get(5));
+    assertEquals("check", command(new String[] {"-jar", "f.jar", "check"}, Map.of(), "check").orElseThrow().get(6));
   }
 
   @Test
