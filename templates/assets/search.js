@@ -273,6 +273,7 @@
     if (content.length) { toks = content; }
     if (!toks.length) { close(); return; }
     results = rank(toks).slice(0, MAX_RESULTS).map(function (i) { return docs[i]; });
+    list.setAttribute("data-query", q); // which query the list answers, as its options change with each keystroke
     render(markWords(toks));
     if (enterWhenReady) {
       enterWhenReady = false;

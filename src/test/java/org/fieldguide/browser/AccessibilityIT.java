@@ -629,7 +629,10 @@ class AccessibilityIT {
       By options = By.cssSelector("#search-listbox [role=option]");
       // The list follows each keystroke (the index loads on first use), so wait for the whole query's
       // results rather than read whatever an earlier prefix such as "reward" showed.
-      waitFor(() -> firstOptionText(options).startsWith("Reward hacking"),
+      // An earlier prefix can show the term first too, and its list is then replaced, so wait for the
+      // list that answers the whole query.
+      waitFor(() -> "reward hakcing".equals(driver.findElement(By.id("search-listbox")).getDomAttribute("data-query"))
+          && firstOptionText(options).startsWith("Reward hacking"),
           () -> "the first result for \"reward hakcing\" is not the term: '" + firstOptionText(options) + "'");
       WebElement first = driver.findElement(options);
       assertTrue(first.isDisplayed(), "the first result is not shown");
