@@ -1,7 +1,6 @@
 package org.fieldguide.build;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -38,6 +37,7 @@ import org.fieldguide.source.SourceLoader;
 import org.fieldguide.template.Navigation;
 import org.fieldguide.template.PageViews;
 import org.fieldguide.template.Templates;
+import org.fieldguide.template.Text;
 import org.fieldguide.xref.LinkReport;
 import org.fieldguide.xref.PageLinker;
 import org.fieldguide.xref.TargetIndex;
@@ -396,7 +396,7 @@ public final class Build {
     String mainHtml = null;
     SiteContext.LayoutKey key = null;
     byte[] bytes = null;
-    String html = null;
+    Text html = null;
     if (main.isPresent()) {
       mainHtml = sameTemplates && main.get().equals(old.main()) ? old.mainHtml()
           : mains.renderMain(page, main.get(), own).orElse(null);
@@ -407,14 +407,14 @@ public final class Build {
         bytes = old.bytes();
       } else {
         html = mains.renderLayout(page, mainHtml, main.get().jsonLd(), own).orElse(null);
-        bytes = html == null ? null : html.getBytes(StandardCharsets.UTF_8);
+        bytes = html == null ? null : html.utf8();
       }
     }
     if (bytes != null && old != null && old.bytes() != null && bytes != old.bytes() && java.util.Arrays.equals(bytes, old.bytes())) {
       bytes = old.bytes(); // unchanged: the preview then sees by identity that nothing changed
     }
     SiteLinkChecker.PageLinks links = bytes == null ? null
-        : old != null && bytes == old.bytes() ? old.links() : state.checker.scanShared(html);
+        : old != null && bytes == old.bytes() ? old.links() : state.checker.scanShared(html.chars(), html.length());
     if (bytes != null) {
       bytes = output.put(page.outputPath(), bytes);
     }

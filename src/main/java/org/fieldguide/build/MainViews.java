@@ -16,6 +16,7 @@ import org.fieldguide.model.Term;
 import org.fieldguide.model.TermKind;
 import org.fieldguide.template.PageViews;
 import org.fieldguide.template.Templates;
+import org.fieldguide.template.Text;
 import org.fieldguide.template.view.ContentView;
 import org.fieldguide.template.view.FaqIndexView;
 import org.fieldguide.template.view.GlossaryView;
@@ -43,7 +44,7 @@ final class MainViews {
   /** The page's HTML, or empty if a template failed (reported to {@code diagnostics}). */
   Optional<String> render(Page page, Diagnostics diagnostics) {
     return main(page).flatMap(m -> renderMain(page, m, diagnostics))
-        .flatMap(html -> renderLayout(page, html, main(page).get().jsonLd(), diagnostics));
+        .flatMap(html -> renderLayout(page, html, main(page).get().jsonLd(), diagnostics)).map(Text::toString);
   }
 
   /**
@@ -82,8 +83,8 @@ final class MainViews {
   }
 
   /** The layout around {@code mainHtml}. */
-  Optional<String> renderLayout(Page page, String mainHtml, Map<String, Object> jsonLd, Diagnostics diagnostics) {
-    return templates.render("layout", views.layout(page, mainHtml, jsonLd), forPath(page), diagnostics);
+  Optional<Text> renderLayout(Page page, String mainHtml, Map<String, Object> jsonLd, Diagnostics diagnostics) {
+    return templates.renderText("layout", views.layout(page, mainHtml, jsonLd), forPath(page), diagnostics);
   }
 
   private static String forPath(Page page) {

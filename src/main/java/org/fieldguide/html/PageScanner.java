@@ -20,8 +20,8 @@ import org.jsoup.parser.Parser;
 final class PageScanner {
   private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title");
 
-  private final String html;
-  private final char[] chars; // the same text, read by index: cheaper than String.charAt, above all under C1
+  private final char[] chars; // the page's text, read by index: cheaper than String.charAt, above all under C1
+  private final int n; // how many of chars are the page's
   private int pos;
   private final Set<String> ids = new HashSet<>();
   private final List<SiteLinkChecker.Ref> refs = new ArrayList<>();
@@ -36,19 +36,23 @@ final class PageScanner {
   private String classValue;
   private String relValue;
 
-  private PageScanner(String html) {
-    this.html = html;
-    this.chars = html.toCharArray();
+  private PageScanner(char[] chars, int length) {
+    this.chars = chars;
+    this.n = length;
   }
 
   static SiteLinkChecker.PageLinks scan(String html) {
-    PageScanner scanner = new PageScanner(html);
+    return scan(html.toCharArray(), html.length());
+  }
+
+  /** The ids and links of the page held in the first {@code length} chars of {@code chars}, which it does not change. */
+  static SiteLinkChecker.PageLinks scan(char[] chars, int length) {
+    PageScanner scanner = new PageScanner(chars, length);
     scanner.run();
     return new SiteLinkChecker.PageLinks(scanner.ids, scanner.refs);
   }
 
   private void run() {
-    int n = html.length();
     while (true) {
       int lt = indexOf('<', pos);
       if (lt < 0 || lt + 1 >= n) {
@@ -57,7 +61,7 @@ final class PageScanner {
       pos = lt + 1;
       char c = chars[pos];
       if (pos + 2 < n && chars[pos] == '!' && chars[pos + 1] == '-' && chars[pos + 2] == '-') {
-        int end = html.indexOf("-->", pos + 3);
+        int end = indexOfCommentEnd(pos + 3);
         pos = end < 0 ? n : end + 3;
       } else if (c == '!' || c == '?') {
         skipPast('>');
@@ -105,7 +109,7 @@ final class PageScanner {
     }
     if (foreignDepth == 0 && RAW_TEXT.contains(tag)) {
       int end = indexOfIgnoreCase("</" + tag, pos);
-      pos = end < 0 ? html.length() : end;
+      pos = end < 0 ? n : end;
     }
   }
 
@@ -117,7 +121,6 @@ final class PageScanner {
   /** A tag or attribute name, lower-cased, ending before white space, '/', '>' or '='. */
   private String name() {
     int start = pos;
-    int n = html.length();
     while (pos < n) {
       char c = chars[pos];
       if (c == '>' || c == '/' || c == '=' || isWhitespace(c)) {
@@ -125,12 +128,11 @@ final class PageScanner {
       }
       pos++;
     }
-    return html.substring(start, pos).toLowerCase(Locale.ROOT);
+    return new String(chars, start, pos - start).toLowerCase(Locale.ROOT);
   }
 
   /** Moves past a name as {@link #name} reads it, without making a string of it. */
   private void skipName() {
-    int n = html.length();
     while (pos < n) {
       char c = chars[pos];
       if (c == '>' || c == '/' || c == '=' || isWhitespace(c)) {
@@ -172,7 +174,6 @@ final class PageScanner {
     idValue = nameValue = hrefValue = srcValue = classValue = relValue = null;
     boolean article = tag.equals("article");
     boolean link = tag.equals("link");
-    int n = html.length();
     while (pos < n) {
       char c = chars[pos];
       if (c == '>') {
@@ -229,7 +230,6 @@ final class PageScanner {
 
   /** Moves past a value as {@link #value} reads it; the empty string stands for any value. */
   private String skipValue() {
-    int n = html.length();
     if (pos >= n) {
       return "";
     }
@@ -246,14 +246,13 @@ final class PageScanner {
   }
 
   private String value() {
-    int n = html.length();
     if (pos >= n) {
       return "";
     }
     char quote = chars[pos];
     if (quote == '"' || quote == '\'') {
       int end = indexOf(quote, pos + 1);
-      String value = html.substring(pos + 1, end < 0 ? n : end);
+      String value = new String(chars, pos + 1, (end < 0 ? n : end) - (pos + 1));
       pos = end < 0 ? n : end + 1;
       return value;
     }
@@ -261,17 +260,48 @@ final class PageScanner {
     while (pos < n && chars[pos] != '>' && !isWhitespace(chars[pos])) {
       pos++;
     }
-    return html.substring(start, pos);
+    return new String(chars, start, pos - start);
   }
 
   private void skipPast(char c) {
     int end = indexOf(c, pos);
-    pos = end < 0 ? chars.length : end + 1;
+    pos = end < 0 ? n : end + 1;
   }
 
   private int indexOfIgnoreCase(String needle, int from) {
-    for (int i = html.indexOf('<', from); i >= 0; i = html.indexOf('<', i + 1)) {
-      if (html.regionMatches(true, i, needle, 0, needle.length())) {
+    for (int i = indexOf('<', from); i >= 0; i = indexOf('<', i + 1)) {
+      if (regionMatchesIgnoreCase(i, needle)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code String.regionMatches(true, at, needle, 0, needle.length())} on the array, with the same case rules. */
+  private boolean regionMatchesIgnoreCase(int at, String needle) {
+    int length = needle.length();
+    if (at < 0 || at + length > n) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char a = chars[at + i];
+      char b = needle.charAt(i);
+      if (a == b) {
+        continue;
+      }
+      char ua = Character.toUpperCase(a);
+      char ub = Character.toUpperCase(b);
+      if (ua != ub && Character.toLowerCase(ua) != Character.toLowerCase(ub)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first {@code -->} at or after {@code from}, or -1. */
+  private int indexOfCommentEnd(int from) {
+    for (int i = indexOf('-', from); i >= 0 && i + 2 < n; i = indexOf('-', i + 1)) {
+      if (chars[i + 1] == '-' && chars[i + 2] == '>') {
         return i;
       }
     }
@@ -292,7 +322,7 @@ final class PageScanner {
 
   /** The first {@code c} at or after {@code from}, or -1: {@link String#indexOf(int, int)} on the array. */
   private int indexOf(char c, int from) {
-    for (int i = Math.max(from, 0); i < chars.length; i++) {
+    for (int i = Math.max(from, 0); i < n; i++) {
       if (chars[i] == c) {
         return i;
       }

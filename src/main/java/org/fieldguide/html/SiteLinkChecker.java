@@ -85,7 +85,15 @@ public final class SiteLinkChecker {
    * call from several threads at once.
    */
   public PageLinks scanShared(String html) {
-    PageLinks links = PageScanner.scan(html);
+    return shared(PageScanner.scan(html));
+  }
+
+  /** {@link #scanShared(String)} for the page held in the first {@code length} chars of {@code chars}. */
+  public PageLinks scanShared(char[] chars, int length) {
+    return shared(PageScanner.scan(chars, length));
+  }
+
+  private PageLinks shared(PageLinks links) {
     List<Ref> shared = new ArrayList<>(links.refs().size());
     for (Ref ref : links.refs()) {
       Ref known = distinct.putIfAbsent(ref, ref);

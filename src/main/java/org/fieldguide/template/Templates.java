@@ -114,10 +114,15 @@ public final class Templates {
 
   /** Renders template {@code name} with {@code view}; reports a missing value as an error naming the page. */
   public Optional<String> render(String name, Object view, String forPath, Diagnostics diagnostics) {
+    return renderText(name, view, forPath, diagnostics).map(Text::toString);
+  }
+
+  /** {@link #render}, as the writer's chars: for a whole page, which the build scans and encodes but never needs as a String. */
+  public Optional<Text> renderText(String name, Object view, String forPath, Diagnostics diagnostics) {
     TextWriter out = new TextWriter(16 * 1024);
     try {
       compiled.get(name).execute(out, view);
-      return Optional.of(out.toString());
+      return Optional.of(out.text());
     } catch (RuntimeException e) {
       MissingValue missing = findCause(e, MissingValue.class);
       if (missing != null) {

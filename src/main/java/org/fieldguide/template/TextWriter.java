@@ -1,54 +1,77 @@
 package org.fieldguide.template;
 
 import java.io.Writer;
+import java.util.Arrays;
 
 /**
- * A {@link Writer} into an unsynchronised {@link StringBuilder}. mustache.java writes a page in
+ * A {@link Writer} into a growing char array, unsynchronised. mustache.java writes a page in
  * thousands of small pieces, and each write to a {@link java.io.StringWriter} takes the lock of its
- * {@link StringBuffer}.
+ * {@link StringBuffer}. The finished text is handed on as a {@link Text}, whose chars the link
+ * scanner reads and which encodes itself to UTF-8, so that a page need not become a
+ * {@link String} at all: for a page with one character outside Latin-1, that String would be
+ * stored in UTF-16, and copying, compressing and encoding it was a tenth of a large build.
  */
 final class TextWriter extends Writer {
-  private final StringBuilder out;
+  private char[] buf;
+  private int count;
+  /** Where a value to escape is copied first: reading a char array is cheaper than {@code String.charAt}. */
+  private char[] scratch = new char[256];
 
   TextWriter(int capacity) {
-    out = new StringBuilder(capacity);
+    buf = new char[Math.max(16, capacity)];
+  }
+
+  private void ensure(int more) {
+    int need = count + more;
+    if (need > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(need, buf.length * 2));
+    }
   }
 
   @Override
   public void write(int c) {
-    out.append((char) c);
+    ensure(1);
+    buf[count++] = (char) c;
   }
 
   @Override
   public void write(char[] chars, int offset, int length) {
-    out.append(chars, offset, length);
+    ensure(length);
+    System.arraycopy(chars, offset, buf, count, length);
+    count += length;
   }
 
   @Override
   public void write(String s) {
-    out.append(s);
+    int length = s.length();
+    ensure(length);
+    s.getChars(0, length, buf, count);
+    count += length;
   }
 
   @Override
   public void write(String s, int offset, int length) {
-    out.append(s, offset, offset + length);
+    ensure(length);
+    s.getChars(offset, offset + length, buf, count);
+    count += length;
   }
 
   @Override
-  public Writer append(CharSequence s) {
-    out.append(s);
+  public TextWriter append(CharSequence s) {
+    String text = String.valueOf(s);
+    write(text);
     return this;
   }
 
   @Override
-  public Writer append(CharSequence s, int start, int end) {
-    out.append(s, start, end);
+  public TextWriter append(CharSequence s, int start, int end) {
+    write(String.valueOf(s == null ? "null" : s).substring(start, end));
     return this;
   }
 
   @Override
-  public Writer append(char c) {
-    out.append(c);
+  public TextWriter append(char c) {
+    write(c);
     return this;
   }
 
@@ -59,19 +82,25 @@ final class TextWriter extends Writer {
    */
   void appendEscaped(String value) {
     int length = value.length();
+    if (scratch.length < length) {
+      scratch = new char[Math.max(length, scratch.length * 2)];
+    }
+    char[] chars = scratch;
+    value.getChars(0, length, chars, 0);
     int start = 0;
     for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
+      char c = chars[i];
       if (c > '`') {
         continue;
       }
       String escaped = escape(c);
       if (escaped != null) {
-        out.append(value, start, i).append(escaped);
+        write(chars, start, i - start);
+        write(escaped);
         start = i + 1;
       }
     }
-    out.append(value, start, length);
+    write(chars, start, length - start);
   }
 
   private static String escape(char c) {
@@ -96,8 +125,13 @@ final class TextWriter extends Writer {
   @Override
   public void close() {}
 
+  /** What was written; this writer must not be written to afterwards. */
+  Text text() {
+    return new Text(buf, count);
+  }
+
   @Override
   public String toString() {
-    return out.toString();
+    return new String(buf, 0, count);
   }
 }

@@ -100,6 +100,7 @@ class PageScannerTest {
         "&amp; ", "< a href=space>", "<a href=\"unterminated", "<a href", "<a id='q\"uote'>", "<iD=x>", "<lInk REL=canonical href=u>",
         "<a hreF=\"\u0130d\">", "<a \u0130d=dotted>", "<a \u017frc=long-s>", "\n", "\t", "<",
         "<a\u2028href=ls>", "<a\u001chref=fs id=\u000bvt>", "<a href=z\u3000id=w>", "<p\u0085id=nel>", "<p\u00a0id=nb>",
+        "</\u017fcript>", "</SCR\u0130PT>", "</scrIpt>", "</\u212aitle>", "-->", "<!-- a -- b ->", "--",
     };
     java.util.Random random = new java.util.Random(12);
     for (int n = 0; n < 5_000; n++) {
@@ -110,6 +111,9 @@ class PageScannerTest {
       }
       String page = html.toString();
       assertEquals(AttributeMapPageScanner.scan(page), PageScanner.scan(page), page);
+      // The build hands the scanner its writer's array, which goes on past the page.
+      char[] padded = (page + "<a href=\"past-the-end\" id=\"past\">--></script></title></style>").toCharArray();
+      assertEquals(PageScanner.scan(page), PageScanner.scan(padded, page.length()), page);
     }
   }
 }

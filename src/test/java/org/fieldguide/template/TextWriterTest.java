@@ -1,13 +1,18 @@
 package org.fieldguide.template;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.mustachejava.util.HtmlEscaper;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The writer's own escaping against mustache.java's {@code HtmlEscaper}, which it stands in for. */
+/**
+ * The writer's own escaping against mustache.java's {@code HtmlEscaper}, which it stands in for, and
+ * its text's UTF-8 against {@code String.getBytes}.
+ */
 class TextWriterTest {
   private static void assertEscapedAlike(String value) {
     StringWriter expected = new StringWriter();
@@ -39,5 +44,41 @@ class TextWriterTest {
       }
       assertEscapedAlike(value.toString());
     }
+  }
+
+  @Test
+  void itsTextEncodesAsStringGetBytesDoes() {
+    // Every kind of char, lone and paired surrogates in every order, at the ends too.
+    String alphabet = "a<\u0000\u007f\u0080\u07ff\u0800é·→\uffff\ud800\udbff\udc00\udfff😀";
+    Random random = new Random(11);
+    for (int n = 0; n < 20_000; n++) {
+      TextWriter writer = new TextWriter(2);
+      StringBuilder expected = new StringBuilder();
+      for (int i = random.nextInt(16); i > 0; i--) {
+        String piece = String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())));
+        if (random.nextBoolean()) {
+          writer.write(piece);
+        } else {
+          writer.write(piece.toCharArray(), 0, 1);
+        }
+        expected.append(piece);
+      }
+      String text = expected.toString();
+      assertEquals(text, writer.text().toString());
+      assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), writer.text().utf8(), text);
+    }
+  }
+
+  @Test
+  void writesEveryKindOfPieceInOrder() {
+    TextWriter writer = new TextWriter(1);
+    writer.write('a');
+    writer.write("bcd", 1, 2);
+    writer.write("xyz".toCharArray(), 2, 1);
+    writer.append("AB").append("0123", 1, 3).append('!').append(null);
+    writer.appendEscaped("<&>");
+    assertEquals("acdzAB12!null&lt;&amp;&gt;", writer.toString());
+    assertEquals(writer.toString(), writer.text().toString());
+    assertEquals(writer.toString().length(), writer.text().length());
   }
 }
