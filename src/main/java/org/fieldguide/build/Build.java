@@ -80,6 +80,7 @@ public final class Build {
    * changed or deleted since the last build with this state), or every file if it is null.
    */
   public BuildResult run(Collection<Path> changed) {
+    clock = StageClock.fromEnvironment();
     try {
       return runStages(changed);
     } catch (RuntimeException | Error e) {
@@ -90,8 +91,12 @@ public final class Build {
         output.close(); // deletes a staging folder the build did not commit
         output = null;
       }
+      clock.lap("write");
+      clock.print(System.err);
     }
   }
+
+  private StageClock clock;
 
   /** Where this build's template stage puts the pages, once it has begun. */
   private Output output;
@@ -103,10 +108,13 @@ public final class Build {
       return new BuildResult(diagnostics, new TreeMap<>(), false);
     }
     List<SourceFile> files = loader.load(options.contentDir(), changed, state.sources, diagnostics);
+    clock.lap("load files");
     String siteYaml = loader.displayPath(options.contentDir().resolve("site.yaml"));
     Optional<Site> read = files.isEmpty() ? Optional.empty()
         : new SiteReader(options.drafts(), state.reads).read(files, state.sources.lastChanges(), siteYaml, diagnostics);
+    clock.lap("read front matter");
     readTemplates(changed, loader);
+    clock.lap("templates and assets");
     state.templateDiagnostics.forEach(diagnostics::add);
     if (read.isEmpty() || state.templates.isEmpty()) {
       return new BuildResult(diagnostics, new TreeMap<>(), false);
@@ -126,6 +134,7 @@ public final class Build {
           options.version(), state.drawings);
       state.context = context;
     }
+    clock.lap("site context");
     site = context.site; // the same pages; only the bodies may be newer
     context.diagnostics.forEach(diagnostics::add);
 
@@ -134,11 +143,13 @@ public final class Build {
     boolean sameShape = context == earlier; // the same pages, so the same output paths
     state.lastContext = null; // until this build is through, so that a crash leaves nothing half done
     List<BuildState.BodyWork> redone = renderBodies(context, current, sameShape, diagnostics);
+    clock.lap("render bodies");
     SiteContext ctx = context;
     Map<String, RenderedPage> rendered = state.rendered;
     Set<String> backlinksChanged = updateBacklinks(site, context, redone, sameShape);
     Backlinks backlinks = state.backlinks;
     backlinks.reportOrphans(diagnostics);
+    clock.lap("backlinks");
 
     // Apply templates to every page whose body, backlinks, context or what else it shows changed;
     // with the same pages, only the pages just rendered, those whose backlinks changed, and the
@@ -152,9 +163,20 @@ public final class Build {
     if (!sameShape) {
       context.adoptEqualSections(earlier);
     }
+    if (state.libraryAssets == null) {
+      state.libraryAssets = SearchIndex.libraryAssets();
+    }
+    SortedMap<String, byte[]> others = otherFiles(context);
+    if (!state.preview) { // the preview's checker keeps every link and checks again only what may have changed
+      Set<String> expected = new HashSet<>(others.keySet());
+      expected.add(SearchIndex.INDEX_PATH);
+      site.pages().forEach(p -> expected.add(p.outputPath()));
+      state.checker.expect(expected);
+    }
     output = openOutput(loader, diagnostics);
     Output out0 = output;
     List<MadePage> made = toMake.parallelStream().map(page -> make(page, mains, ctx, rendered, backlinks, out0)).toList();
+    clock.lap("apply templates");
     Set<String> idsChanged = sameShape ? new HashSet<>() : null;
     for (MadePage m : made) {
       BuildState.PageWork old = state.pages.put(m.page().id(), m.work());
@@ -165,26 +187,19 @@ public final class Build {
     }
 
     SortedMap<String, byte[]> out = gatherPages(site, context, made, sameShape, diagnostics);
+    clock.lap("gather pages");
     Supplier<byte[]> searchIndex = searchIndex(redone, context, sameShape);
     if (state.preview) {
       out.put(SearchIndex.INDEX_PATH, BuildResult.ON_DEMAND);
     } else {
       out.put(SearchIndex.INDEX_PATH, searchIndex.get());
     }
-    if (state.libraryAssets == null) {
-      state.libraryAssets = SearchIndex.libraryAssets();
-    }
-    out.putAll(state.libraryAssets);
-    out.putAll(context.siteFiles);
-    state.assetBytes.forEach((key, bytes) -> {
-      if (state.assetOrigins.get(key).equals(ctx.origins.get(key))) { // else it clashes, which is reported
-        out.put(key, bytes);
-      }
-    });
+    out.putAll(others);
     if (!sameShape || state.outPaths == null) {
       state.outPaths = Set.copyOf(out.keySet());
     }
 
+    clock.lap("search index, assets");
     // Check every link and fragment now that every page exists.
     state.fragments.check(context.byId, sameShape ? redone.stream().map(BuildState.BodyWork::report).toList()
         : context.markdownPages.stream().map(p -> state.bodies.get(p.id()).report()).toList(), idsChanged, state.checker,
@@ -192,6 +207,7 @@ public final class Build {
     if (!diagnostics.hasErrors()) { // after other errors, missing pages would only cause echoes
       state.checker.check(state.outPaths, diagnostics);
     }
+    clock.lap("check links");
     state.lastContext = context;
     context.forgetEarlier();
     state.reads.clearChangedPages();
@@ -346,6 +362,18 @@ public final class Build {
     return redone;
   }
 
+  /** Every file the build writes but the pages and the search index: the search's library, sitemap and the like, the assets. */
+  private SortedMap<String, byte[]> otherFiles(SiteContext context) {
+    SortedMap<String, byte[]> others = new TreeMap<>(state.libraryAssets);
+    others.putAll(context.siteFiles);
+    state.assetBytes.forEach((key, bytes) -> {
+      if (state.assetOrigins.get(key).equals(context.origins.get(key))) { // else it clashes, which is reported
+        others.put(key, bytes);
+      }
+    });
+    return others;
+  }
+
   /** The bodies {@link #renderBodies} replaced, by page id (null for a page new to the state). */
   private final Map<String, BuildState.BodyWork> replaced = new HashMap<>();
 
@@ -414,7 +442,7 @@ public final class Build {
       bytes = old.bytes(); // unchanged: the preview then sees by identity that nothing changed
     }
     SiteLinkChecker.PageLinks links = bytes == null ? null
-        : old != null && bytes == old.bytes() ? old.links() : state.checker.scanShared(html.chars(), html.length());
+        : old != null && bytes == old.bytes() ? old.links() : state.checker.scanPage(page.outputPath(), html.chars(), html.length());
     if (bytes != null) {
       bytes = output.put(page.outputPath(), bytes);
     }

@@ -17,7 +17,8 @@ import org.fieldguide.source.SourceFile;
  * text has not changed is not read again: what was read from it and its diagnostics are given
  * again. A file whose front matter reads the same as before (only its body was edited) gives the
  * very same {@link org.fieldguide.model.Page} object as before, so that a later stage can tell by
- * identity that nothing another page sees of it has changed. Used by one thread at a time.
+ * identity that nothing another page sees of it has changed. Used by one thread at a time, which
+ * {@link #readAhead} may hand work to.
  */
 public final class ReadCache {
   private record Entry(String text, Object read, List<Diagnostic> diagnostics) {}
@@ -41,7 +42,40 @@ public final class ReadCache {
     goodPaths.add(contentPath);
   }
 
+  /** A page read ahead by {@link #readAhead}, from {@code text}, with what reading it reported. */
+  private record Ahead(String text, Optional<PageReader.Read> read, List<Diagnostic> diagnostics) {}
+
+  private final Map<String, Ahead> ahead = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Reads on every core the front matter of the Markdown files among {@code files} whose text is
+   * not what this cache holds, so that {@link #page} finds them read; reading is pure, and
+   * {@link #page} still hands out the results in file order. Worth it for a build reading many.
+   */
+  void readAhead(List<SourceFile> files) {
+    List<SourceFile> toRead = files.stream().filter(f -> f.isMarkdown() && !isCurrent(f)).toList();
+    if (toRead.size() < 64) {
+      return;
+    }
+    toRead.parallelStream().forEach(file -> {
+      Diagnostics own = new Diagnostics();
+      Optional<PageReader.Read> read = PageReader.read(file, own);
+      ahead.put(file.displayPath(), new Ahead(file.text(), read, own.all()));
+    });
+  }
+
+  /** Drops what {@link #readAhead} read for files that did not reach {@link #page} (a file refused by its path). */
+  void forgetReadAhead() {
+    ahead.clear();
+  }
+
+  private boolean isCurrent(SourceFile file) {
+    Entry last = byPath.get(file.displayPath());
+    return last != null && last.text().equals(file.text());
+  }
+
   Optional<PageReader.Read> page(SourceFile file, Diagnostics diagnostics) {
+    Ahead early = ahead.remove(file.displayPath());
     Entry last = byPath.get(file.displayPath());
     if (last != null && last.text().equals(file.text()) && last.read() instanceof Optional<?> read) {
       last.diagnostics().forEach(diagnostics::add);
@@ -50,7 +84,13 @@ public final class ReadCache {
       return page;
     }
     Diagnostics own = new Diagnostics();
-    Optional<PageReader.Read> read = PageReader.read(file, own);
+    Optional<PageReader.Read> read;
+    if (early != null && early.text() == file.text()) {
+      read = early.read();
+      early.diagnostics().forEach(own::add);
+    } else {
+      read = PageReader.read(file, own);
+    }
     if (last != null && read.isPresent() && last.read() instanceof Optional<?> lastRead && lastRead.isPresent()
         && lastRead.get() instanceof PageReader.Read lastPage && lastPage.page().equals(read.get().page())) {
       read = Optional.of(new PageReader.Read(lastPage.page(), read.get().body()));

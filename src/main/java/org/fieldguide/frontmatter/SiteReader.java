@@ -103,6 +103,7 @@ public final class SiteReader {
     List<String> read = new ArrayList<>(files.size());
     // What each file gave, by identity: if every file gives what it gave last time, so does the site.
     List<Object> reads = new ArrayList<>(files.size());
+    cache.readAhead(files);
     for (SourceFile file : files) {
       if (!cache.isGoodPath(file.contentPath())) {
         if (!checkPath(file, diagnostics)) {
@@ -138,6 +139,7 @@ public final class SiteReader {
         reads.add(null);
       }
     }
+    cache.forgetReadAhead();
     if (cache.size() != read.size()) { // files went away since the last build
       cache.retain(new HashSet<>(read));
     }

@@ -88,10 +88,49 @@ public final class SiteLinkChecker {
     return shared(PageScanner.scan(html));
   }
 
-  /** {@link #scanShared(String)} for the page held in the first {@code length} chars of {@code chars}. */
-  public PageLinks scanShared(char[] chars, int length) {
-    return shared(PageScanner.scan(chars, length));
+  /**
+   * The ids and links of the page at {@code outputPath}, held in the first {@code length} chars of
+   * {@code chars}, for {@link #add}; safe to call from several threads at once. A checker kept from
+   * build to build keeps every link (each {@linkplain #scanShared shared}). A checker for one build
+   * that was told the files to {@link #expect} checks each link at once against them and keeps only
+   * those that are wrong, or that point to a fragment of another page, whose ids may not be known
+   * yet; {@link #check} looks at these again. A page then holds a handful of links instead of
+   * hundreds, and the check at the end has almost nothing left to do.
+   */
+  public PageLinks scanPage(String outputPath, char[] chars, int length) {
+    PageLinks links = PageScanner.scan(chars, length);
+    Set<String> files = expected;
+    if (tracks || files == null) {
+      return shared(links);
+    }
+    List<Ref> keep = new ArrayList<>();
+    if (!outputPath.equals("404.html")) { // never checked: see problemsOf
+      for (Ref ref : links.refs()) {
+        String problem = problem(outputPath, ref.value(), files, null,
+            file -> file.equals(outputPath) ? links.ids() : NOT_YET);
+        if (problem != null) {
+          keep.add(ref);
+        }
+      }
+    }
+    return new PageLinks(links.ids(), keep);
   }
+
+  /**
+   * For a checker {@linkplain #forOneBuild for one build}: the paths of every file the build will
+   * write, known before its pages are made, against which {@link #scanPage} checks each link. A
+   * file missing from what {@link #check} is given at the end can only be a page whose template
+   * failed, an error after which the build does not check links.
+   */
+  public void expect(Set<String> files) {
+    expected = Set.copyOf(files);
+  }
+
+  private volatile Set<String> expected;
+
+  /** Stands for the ids of a page not made yet; {@link #problem} then answers {@link #LATER}. */
+  private static final Set<String> NOT_YET = Set.of("\0not yet");
+  private static final String LATER = "to be checked once every page is made";
 
   private PageLinks shared(PageLinks links) {
     List<Ref> shared = new ArrayList<>(links.refs().size());
@@ -205,7 +244,7 @@ public final class SiteLinkChecker {
     Set<String> targets = tracks ? new HashSet<>() : null;
     List<Problem> found = new ArrayList<>();
     for (Ref ref : linksByFile.get(page).refs()) {
-      String problem = problem(page, ref.value(), files, targets);
+      String problem = problem(page, ref.value(), files, targets, this::idsOf);
       if (problem != null) {
         found.add(new Problem(ref, problem));
       }
@@ -238,9 +277,16 @@ public final class SiteLinkChecker {
 
   /**
    * What is wrong with one link, or null; adds the files whose presence or ids decide it to
-   * {@code targets}, unless that is null.
+   * {@code targets}, unless that is null. {@code idsOf} gives a page's ids, or null if it has none
+   * registered.
    */
-  private String problem(String page, String value, Set<String> files, Set<String> targets) {
+  private Set<String> idsOf(String file) {
+    PageLinks links = linksByFile.get(file);
+    return links == null ? null : links.ids();
+  }
+
+  private static String problem(String page, String value, Set<String> files, Set<String> targets,
+      java.util.function.Function<String, Set<String>> idsOf) {
     if (value.isEmpty() || hasScheme(value) || value.startsWith("//")) {
       return null;
     }
@@ -280,9 +326,14 @@ public final class SiteLinkChecker {
         return "a link points to /" + file + ", which the site does not have; fix the link or add the page";
       }
     }
-    if (fragment != null && !fragment.isEmpty() && file.endsWith(".html") && linksByFile.containsKey(file)
-        && !linksByFile.get(file).ids().contains(fragment)) {
-      return "a link points to #" + fragment + " on /" + file + ", which has no such id; fix the fragment";
+    if (fragment != null && !fragment.isEmpty() && file.endsWith(".html")) {
+      Set<String> ids = idsOf.apply(file);
+      if (ids == NOT_YET) {
+        return LATER;
+      }
+      if (ids != null && !ids.contains(fragment)) {
+        return "a link points to #" + fragment + " on /" + file + ", which has no such id; fix the fragment";
+      }
     }
     return null;
   }

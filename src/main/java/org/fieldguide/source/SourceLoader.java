@@ -47,8 +47,11 @@ public final class SourceLoader {
       realRoot = root.toRealPath();
       if (changed == null || !tree.isOf(root) || changed.stream().anyMatch(p -> root.startsWith(p.toAbsolutePath().normalize()))) {
         tree.reset(root);
-        for (Path path : walk(root)) {
-          tree.put(path, read(root, realRoot, path));
+        List<Path> paths = walk(root);
+        // Read on every core (reading is pure), kept in path order.
+        List<SourceTree.Entry> entries = paths.parallelStream().map(path -> read(root, realRoot, path)).toList();
+        for (int i = 0; i < paths.size(); i++) {
+          tree.put(paths.get(i), entries.get(i));
         }
       } else {
         for (Path path : changed) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The link checker's scheme test without a regular expression, against the expression. */
+/** The link checker: its scheme test without a regular expression, and its two ways of checking a build. */
 class SiteLinkCheckerTest {
   @Test
   void theSchemeTestAgreesWithTheRegularExpression() {
@@ -25,6 +25,54 @@ class SiteLinkCheckerTest {
       }
       String v = value.toString();
       assertEquals(SiteLinkChecker.SCHEME.matcher(v).matches(), SiteLinkChecker.hasScheme(v), v);
+    }
+  }
+
+  /**
+   * A checker for one build checks each link as its page is scanned and keeps only the doubtful
+   * ones; on random pages and links it must report exactly what a checker that keeps every link
+   * reports, in the same order.
+   */
+  @Test
+  void aCheckerForOneBuildReportsWhatAKeptCheckerReports() {
+    String[] pages = {"index.html", "a/index.html", "b/c/index.html", "x.html", "404.html"};
+    String[] values = {"../b/c/", "../b/c/#two", "#one", "#zz", "missing/", "x.html#one", "x.html#zz", "https://e.org/#x",
+        "../../../up", "b/c", "../a", "./", "", "//cdn.example/x.js", "style.css", "style.css#x", "../index.html#three",
+        "a/#one", "a/#nope", "%zz", "b/c/index.html#two", "../", "../../", "mailto:x@y.z", "?q=1", "#"};
+    String[] ids = {"one", "two", "three"};
+    java.util.Random random = new java.util.Random(5);
+    java.util.Set<String> files = new java.util.HashSet<>(java.util.List.of(pages));
+    files.add("style.css");
+    for (int round = 0; round < 300; round++) {
+      SiteLinkChecker kept = new SiteLinkChecker();
+      SiteLinkChecker oneOff = SiteLinkChecker.forOneBuild();
+      oneOff.expect(files);
+      for (String page : pages) {
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (String id : ids) {
+          if (random.nextBoolean()) {
+            html.append("<h2 id=\"").append(id).append("\">h</h2>");
+          }
+        }
+        boolean inContent = false;
+        for (int i = random.nextInt(8); i > 0; i--) {
+          if (random.nextInt(4) == 0) {
+            html.append(inContent ? "</article>" : "<article class=\"content\">");
+            inContent = !inContent;
+          }
+          String value = values[random.nextInt(values.length)];
+          html.append(random.nextBoolean() ? "<a href=\"" : "<img src=\"").append(value).append("\">");
+        }
+        String text = html.append("</body></html>").toString();
+        kept.add(page, kept.scanPage(page, text.toCharArray(), text.length()), "content/" + page);
+        char[] padded = (text + "<a href=\"missing-past-the-end/\">").toCharArray();
+        oneOff.add(page, oneOff.scanPage(page, padded, text.length()), "content/" + page);
+      }
+      org.fieldguide.diag.Diagnostics a = new org.fieldguide.diag.Diagnostics();
+      org.fieldguide.diag.Diagnostics b = new org.fieldguide.diag.Diagnostics();
+      kept.check(files, a);
+      oneOff.check(files, b);
+      assertEquals(a.all(), b.all(), "round " + round);
     }
   }
 }
