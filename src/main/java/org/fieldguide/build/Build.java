@@ -174,8 +174,8 @@ public final class Build {
       state.checker.expect(expected);
     }
     output = openOutput(loader, diagnostics);
-    Output out0 = output;
-    List<MadePage> made = toMake.parallelStream().map(page -> make(page, mains, ctx, rendered, backlinks, out0)).toList();
+    Output sink = output; // effectively final, for the lambda
+    List<MadePage> made = toMake.parallelStream().map(page -> make(page, mains, ctx, rendered, backlinks, sink)).toList();
     clock.lap("apply templates");
     Set<String> idsChanged = sameShape ? new HashSet<>() : null;
     for (MadePage m : made) {

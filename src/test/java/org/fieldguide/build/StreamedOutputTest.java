@@ -117,39 +117,40 @@ class StreamedOutputTest {
 
   @Test
   void aLinkErrorFoundAfterThePagesWereStreamedLeavesThePreviousSite() throws IOException {
-    Path project = dir.resolve("project");
-    Fixture fixture = Fixture.create(project, PROJECT);
-    Path out = dir.resolve("site");
-    assertTrue(new Build(options(project, out, false)).run().written());
-    SortedMap<String, byte[]> previous = tree(out);
-
+    Fixture fixture = Fixture.create(dir.resolve("project"), PROJECT);
     // A broken link in the layout is found only by the site-wide check, after every page was made.
-    String layout = Files.readString(project.resolve("templates/layout.mustache"));
-    fixture.write("-- content/guide/page.md --\n---\ntitle: A page, edited\ndescription: Edited.\n---\n## First\n\nEdited.\n"
-        + "-- templates/layout.mustache --\n" + layout.replace("<main ", "<a href=\"{{root}}nowhere/\">x</a><main "));
-    BuildResult failed = new Build(options(project, out, false)).run();
-    assertFalse(failed.written());
+    String layout = Files.readString(dir.resolve("project/templates/layout.mustache"));
+    BuildResult failed = failAfterABuild(fixture, "-- content/guide/page.md --\n---\ntitle: A page, edited\n"
+        + "description: Edited.\n---\n## First\n\nEdited.\n-- templates/layout.mustache --\n"
+        + layout.replace("<main ", "<a href=\"{{root}}nowhere/\">x</a><main "), false);
     assertTrue(failed.diagnostics().all().stream().anyMatch(d -> d.message().contains("/nowhere/index.html")),
         failed.diagnostics().all().toString());
-    assertTrees(previous, tree(out));
-    assertNoStagingLeft();
   }
 
   @Test
   void aStrictBuildWithAWarningLeavesThePreviousSite() throws IOException {
+    Fixture fixture = Fixture.create(dir.resolve("project"), PROJECT);
+    // A page no other page links to: a warning, which --strict makes an error.
+    BuildResult failed = failAfterABuild(fixture,
+        "-- content/guide/lonely.md --\n---\ntitle: Lonely\ndescription: Linked from nowhere.\n---\nAlone.\n", true);
+    assertTrue(failed.diagnostics().hasWarnings());
+  }
+
+  /**
+   * Builds the project into site/, writes {@code edit} and builds again, streaming; the second build
+   * must fail and leave site/ as the first left it, and no staging folder.
+   */
+  private BuildResult failAfterABuild(Fixture fixture, String edit, boolean strict) throws IOException {
     Path project = dir.resolve("project");
-    Fixture fixture = Fixture.create(project, PROJECT);
     Path out = dir.resolve("site");
     assertTrue(new Build(options(project, out, false)).run().written());
     SortedMap<String, byte[]> previous = tree(out);
-
-    // A page no other page links to: a warning, which --strict makes an error.
-    fixture.write("-- content/guide/lonely.md --\n---\ntitle: Lonely\ndescription: Linked from nowhere.\n---\nAlone.\n");
-    BuildResult failed = new Build(options(project, out, false).withStrict(true)).run();
+    fixture.write(edit);
+    BuildResult failed = new Build(options(project, out, false).withStrict(strict)).run();
     assertFalse(failed.written());
-    assertTrue(failed.diagnostics().hasWarnings());
     assertTrees(previous, tree(out));
     assertNoStagingLeft();
+    return failed;
   }
 
   @Test
