@@ -81,17 +81,10 @@ public final class SiteLinkChecker {
   }
 
   /**
-   * {@link #scan}, with each link replaced by the one instance of it this checker holds; safe to
-   * call from several threads at once.
-   */
-  public PageLinks scanShared(String html) {
-    return shared(PageScanner.scan(html));
-  }
-
-  /**
    * The ids and links of the page at {@code outputPath}, held in the first {@code length} chars of
    * {@code chars}, for {@link #add}; safe to call from several threads at once. A checker kept from
-   * build to build keeps every link (each {@linkplain #scanShared shared}). A checker for one build
+   * build to build keeps every link, each replaced by the one instance of it this checker holds
+   * ({@link #distinct}). A checker for one build
    * that was told the files to {@link #expect} checks each link at once against them and keeps only
    * those that are wrong, or that point to a fragment of another page, whose ids may not be known
    * yet; {@link #check} looks at these again. A page then holds a handful of links instead of
