@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.model.Bodies;
 import org.fieldguide.model.Citation;
 import org.fieldguide.model.DataTable;
 import org.fieldguide.model.Page;
@@ -83,12 +84,12 @@ public final class SiteReader {
         return null; // readAll reads it from the cache again, with its diagnostics
       }
       if (bodies == null) {
-        bodies = new HashMap<>(site.bodies());
+        bodies = new HashMap<>();
       }
       bodies.put(before.id(), read.get().body());
     }
-    Site now = bodies == null ? site
-        : new Site(site.config(), site.pages(), site.terms(), site.citations(), site.tables(), bodies);
+    Site now = bodies == null ? site // the other bodies are shared, not copied
+        : new Site(site.config(), site.pages(), site.terms(), site.citations(), site.tables(), Bodies.of(site.bodies()).with(bodies));
     cache.lastSite = new ReadCache.SiteRead(last.reads(), Optional.of(now), last.diagnostics(), last.fileDiagnostics());
     return Optional.of(now);
   }

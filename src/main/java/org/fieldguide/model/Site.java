@@ -21,6 +21,6 @@ public record Site(
     terms = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(terms));
     citations = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(citations));
     tables = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tables));
-    bodies = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(bodies));
+    bodies = Bodies.of(bodies); // no copy when it already is one (see Bodies)
   }
 }
