@@ -65,7 +65,8 @@ final class TextWriter extends Writer {
 
   @Override
   public TextWriter append(CharSequence s, int start, int end) {
-    write(String.valueOf(s == null ? "null" : s).substring(start, end));
+    CharSequence text = s == null ? "null" : s; // as Writer.append does
+    write(text.subSequence(start, end).toString()); // the part only, not the whole text first
     return this;
   }
 
