@@ -1,6 +1,7 @@
 package org.fieldguide.build;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,9 @@ final class MainViews {
   private final Backlinks backlinks;
   private final PageViews views;
   private final Templates templates;
+  /** Each term's page, and the glossary's: found once here, not by a walk over every page per term. */
+  private final Map<Term, Page> termPages = new IdentityHashMap<>();
+  private final Page glossaryPage;
 
   MainViews(Site site, Map<String, RenderedPage> rendered, Backlinks backlinks, PageViews views, Templates templates) {
     this.site = site;
@@ -39,6 +43,16 @@ final class MainViews {
     this.backlinks = backlinks;
     this.views = views;
     this.templates = templates;
+    Page glossary = null;
+    for (Page p : site.pages()) {
+      if (p.term() != null) {
+        termPages.putIfAbsent(p.term(), p);
+      }
+      if (glossary == null && p.kind() == PageKind.GLOSSARY) {
+        glossary = p;
+      }
+    }
+    this.glossaryPage = glossary;
   }
 
   /** The page's HTML, or empty if a template failed (reported to {@code diagnostics}). */
@@ -112,13 +126,16 @@ final class MainViews {
   }
 
   private TermView termView(Page from, Term term, RenderedPage r) {
-    Page termPage = site.pages().stream().filter(p -> p.term() == term).findFirst().orElseThrow();
+    Page termPage = termPages.get(term);
+    if (termPage == null) {
+      throw new java.util.NoSuchElementException("no page for the term " + term.slug());
+    }
     List<LinkView> seeAlso = new ArrayList<>();
     for (String slug : term.seeAlso()) {
       Term other = site.terms().get(slug);
-      if (other != null) {
-        site.pages().stream().filter(p -> p.term() == other).findFirst()
-            .ifPresent(p -> seeAlso.add(new LinkView(other.term(), from.hrefTo(p))));
+      Page p = other == null ? null : termPages.get(other);
+      if (p != null) {
+        seeAlso.add(new LinkView(other.term(), from.hrefTo(p)));
       }
     }
     TermKind kind = term.kind();
@@ -217,7 +234,7 @@ final class MainViews {
         ld.put("name", page.term().term());
         ld.put("description", page.term().shortDefinition());
         ld.put("url", views.absolute(page));
-        ld.put("inDefinedTermSet", views.absolute(Build.pagesOf(site, PageKind.GLOSSARY).get(0)));
+        ld.put("inDefinedTermSet", views.absolute(glossaryPage));
         return ld;
       }
       case PAGE -> {

@@ -18,7 +18,7 @@ import org.jsoup.parser.Parser;
  * the same answers as that parse on every page of the real site.
  */
 final class PageScanner {
-  private static final Set<String> RAW_TEXT = Set.of("script", "style", "textarea", "title");
+  private static final List<String> RAW_TEXT = List.of("script", "style", "textarea", "title");
 
   private final char[] chars; // the page's text, read by index: cheaper than String.charAt, above all under C1
   private final int n; // how many of chars are the page's
@@ -86,9 +86,14 @@ final class PageScanner {
   }
 
   private void startTag() {
-    String tag = name();
-    readAttributes(tag);
-    if (tag.equals("article")) {
+    int start = pos;
+    skipName(); // the name is compared in place; a string is made of it only for a link's Ref
+    int end = pos;
+    boolean article = nameIs(start, end, "article");
+    boolean link = !article && nameIs(start, end, "link");
+    boolean anchor = end - start == 1 && (chars[start] | 0x20) == 'a';
+    readAttributes(article, link);
+    if (article) {
       articleDepth++;
       if (contentDepth < 0 && hasClass(decoded(classValue), "content")) {
         contentDepth = articleDepth;
@@ -97,20 +102,34 @@ final class PageScanner {
     if (idValue != null) {
       ids.add(decoded(idValue));
     }
-    if (tag.equals("a") && nameValue != null) {
+    if (anchor && nameValue != null) {
       ids.add(decoded(nameValue));
     }
     String attr = hrefValue != null ? "href" : srcValue != null ? "src" : null;
-    if (attr != null && !(tag.equals("link") && "canonical".equals(decoded(relValue)))) {
+    if (attr != null && !(link && "canonical".equals(decoded(relValue)))) {
+      String tag = anchor ? "a" : link ? "link" : new String(chars, start, end - start).toLowerCase(Locale.ROOT);
       refs.add(new SiteLinkChecker.Ref(tag, attr, decoded(hrefValue != null ? hrefValue : srcValue), contentDepth > 0));
     }
-    if ((tag.equals("svg") || tag.equals("math")) && !selfClosing()) {
+    if ((nameIs(start, end, "svg") || nameIs(start, end, "math")) && !selfClosing()) {
       foreignDepth++;
     }
-    if (foreignDepth == 0 && RAW_TEXT.contains(tag)) {
-      int end = indexOfIgnoreCase("</" + tag, pos);
-      pos = end < 0 ? n : end;
+    if (foreignDepth == 0) {
+      String raw = rawTextName(start, end);
+      if (raw != null) {
+        int close = indexOfIgnoreCase("</" + raw, pos);
+        pos = close < 0 ? n : close;
+      }
     }
+  }
+
+  /** The name of a raw-text element ({@link #RAW_TEXT}) if the tag name from {@code start} to {@code end} is one, else null. */
+  private String rawTextName(int start, int end) {
+    for (String raw : RAW_TEXT) {
+      if (nameIs(start, end, raw)) {
+        return raw;
+      }
+    }
+    return null;
   }
 
   /** Whether the tag just read ended with {@code />}. */
@@ -118,20 +137,7 @@ final class PageScanner {
     return pos >= 2 && chars[pos - 2] == '/';
   }
 
-  /** A tag or attribute name, lower-cased, ending before white space, '/', '>' or '='. */
-  private String name() {
-    int start = pos;
-    while (pos < n) {
-      char c = chars[pos];
-      if (c == '>' || c == '/' || c == '=' || isWhitespace(c)) {
-        break;
-      }
-      pos++;
-    }
-    return new String(chars, start, pos - start).toLowerCase(Locale.ROOT);
-  }
-
-  /** Moves past a name as {@link #name} reads it, without making a string of it. */
+  /** Moves past a tag or attribute name: it ends before white space, '/', '>' or '='. */
   private void skipName() {
     while (pos < n) {
       char c = chars[pos];
@@ -142,20 +148,27 @@ final class PageScanner {
     }
   }
 
-  /**
-   * Whether the name from {@code start} to {@code pos}, lower-cased as {@link #name} lower-cases
-   * it, is {@code lower} (ASCII lower case; no other character lower-cases to one of its letters,
-   * so comparing ASCII letters without case is the same test).
-   */
+  /** Whether the name from {@code start} to {@code pos} is {@code lower}: {@link #nameIs(int, int, String)}. */
   private boolean nameIs(int start, String lower) {
+    return nameIs(start, pos, lower);
+  }
+
+  /**
+   * Whether the name from {@code start} to {@code end}, lower-cased with {@code Locale.ROOT} (as
+   * Jsoup does too), is {@code lower}, which is in ASCII lower case. Besides the ASCII capitals, one
+   * character lower-cases to an ASCII letter: the Kelvin sign, to {@code k}.
+   */
+  private boolean nameIs(int start, int end, String lower) {
     int length = lower.length();
-    if (pos - start != length) {
+    if (end - start != length) {
       return false;
     }
     for (int i = 0; i < length; i++) {
       char c = chars[start + i];
       if (c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
+      } else if (c == '\u212A') {
+        c = 'k';
       }
       if (c != lower.charAt(i)) {
         return false;
@@ -170,10 +183,8 @@ final class PageScanner {
    * making strings of their names or values. Entities are decoded by {@link #decoded}, and only
    * in values that are used.
    */
-  private void readAttributes(String tag) {
+  private void readAttributes(boolean article, boolean link) {
     idValue = nameValue = hrefValue = srcValue = classValue = relValue = null;
-    boolean article = tag.equals("article");
-    boolean link = tag.equals("link");
     while (pos < n) {
       char c = chars[pos];
       if (c == '>') {

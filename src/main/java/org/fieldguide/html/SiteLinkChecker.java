@@ -98,9 +98,22 @@ public final class SiteLinkChecker {
     }
     List<Ref> keep = new ArrayList<>();
     if (!outputPath.equals("404.html")) { // never checked: see problemsOf
+      int depth = depth(outputPath);
+      Map<String, String> known = depth < answers.length ? answers[depth] : null;
       for (Ref ref : links.refs()) {
-        String problem = problem(outputPath, ref.value(), files, null,
-            file -> file.equals(outputPath) ? links.ids() : NOT_YET);
+        String value = ref.value();
+        String problem;
+        if (known != null && value.indexOf('#') < 0 && climbsToRoot(value, depth)) {
+          problem = known.get(value);
+          if (problem == null) {
+            problem = problem(outputPath, value, files, null, file -> null); // no fragment: no ids asked for
+            known.put(value, problem == null ? FINE : problem);
+          } else if (problem == FINE) {
+            problem = null;
+          }
+        } else {
+          problem = problem(outputPath, value, files, null, file -> file.equals(outputPath) ? links.ids() : NOT_YET);
+        }
         if (problem != null) {
           keep.add(ref);
         }
@@ -110,13 +123,55 @@ public final class SiteLinkChecker {
   }
 
   /**
+   * For a checker for one build, the answers {@link #scanPage} found for links that mean the same
+   * from every page of one depth, by depth (how many folders down the page is): those without a
+   * fragment that begin by climbing to the site root, one {@code ../} per folder. Every page's
+   * sidebar and header are such links, so most of a page's links are checked once for all the pages
+   * at its depth instead of once per page. A link that was fine maps to {@link #FINE}. Cleared by
+   * {@link #expect}, since the answers hold only for the files it was given.
+   */
+  @SuppressWarnings("unchecked")
+  private final Map<String, String>[] answers = new Map[16];
+  private static final String FINE = new String("fine"); // compared by identity: a problem text is never this instance
+
+  /** How many folders down from the site root the file at {@code outputPath} is. */
+  private static int depth(String outputPath) {
+    int depth = 0;
+    for (int i = 0; i < outputPath.length(); i++) {
+      if (outputPath.charAt(i) == '/') {
+        depth++;
+      }
+    }
+    return depth;
+  }
+
+  /**
+   * Whether {@code value} begins with {@code depth} times {@code ../}, so that from any page
+   * {@code depth} folders down it starts at the site root, whatever those folders are.
+   */
+  static boolean climbsToRoot(String value, int depth) {
+    if (value.length() < 3 * depth) {
+      return false;
+    }
+    for (int i = 0; i < depth; i++) {
+      if (value.charAt(3 * i) != '.' || value.charAt(3 * i + 1) != '.' || value.charAt(3 * i + 2) != '/') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * For a checker {@linkplain #forOneBuild for one build}: the paths of every file the build will
    * write, known before its pages are made, against which {@link #scanPage} checks each link. A
    * file missing from what {@link #check} is given at the end can only be a page whose template
    * failed, an error after which the build does not check links.
    */
   public void expect(Set<String> files) {
-    expected = Set.copyOf(files);
+    for (int depth = 0; depth < answers.length; depth++) {
+      answers[depth] = new ConcurrentHashMap<>();
+    }
+    expected = Set.copyOf(files); // last: scanPage reads this first, then the answers
   }
 
   private volatile Set<String> expected;

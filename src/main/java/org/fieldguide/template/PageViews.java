@@ -27,6 +27,7 @@ public final class PageViews {
   private final String baseUrl;
   private final Function<Page, LocalDate> updated;
   private final String generator;
+  private final Page glossary;
 
   public PageViews(Site site, Navigation navigation, String baseUrl, Function<Page, LocalDate> updated, String version) {
     this.generator = "fieldguide " + version;
@@ -34,6 +35,7 @@ public final class PageViews {
     this.navigation = navigation;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     this.updated = updated;
+    this.glossary = site.pages().stream().filter(p -> p.kind() == PageKind.GLOSSARY).findFirst().orElse(null);
   }
 
   public LayoutView layout(Page page, String mainHtml, Map<String, Object> jsonLd) {
@@ -88,9 +90,8 @@ public final class PageViews {
         crumbs.add(new LinkView(section.title(), page.hrefTo(section.pages().get(0))));
       }
     });
-    if (page.kind() == PageKind.TERM && crumbs.size() == 1) {
-      site.pages().stream().filter(p -> p.kind() == PageKind.GLOSSARY).findFirst()
-          .ifPresent(g -> crumbs.add(new LinkView(g.title(), page.hrefTo(g))));
+    if (page.kind() == PageKind.TERM && crumbs.size() == 1 && glossary != null) {
+      crumbs.add(new LinkView(glossary.title(), page.hrefTo(glossary)));
     }
     return crumbs;
   }

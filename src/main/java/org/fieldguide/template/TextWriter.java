@@ -17,9 +17,26 @@ final class TextWriter extends Writer {
   /** Where a value to escape is copied first: reading a char array is cheaper than {@code String.charAt}. */
   private char[] scratch = new char[256];
 
+  private final int capacity;
+
   TextWriter(int capacity) {
-    buf = new char[Math.max(16, capacity)];
+    this.capacity = Math.max(16, capacity);
+    buf = new char[this.capacity];
   }
+
+  /**
+   * Empties this writer to be written again, keeping its array unless an unusually large page grew
+   * it past {@link #KEEP_AT_MOST} chars. Every {@link Text} it gave out is then invalid.
+   */
+  void reset() {
+    count = 0;
+    if (buf.length > KEEP_AT_MOST) {
+      buf = new char[capacity];
+    }
+  }
+
+  /** The largest array {@link #reset} keeps: 1 Mi chars, 2 MiB, far above a page of the sites we build. */
+  static final int KEEP_AT_MOST = 1 << 20;
 
   private void ensure(int more) {
     int need = count + more;
@@ -126,7 +143,7 @@ final class TextWriter extends Writer {
   @Override
   public void close() {}
 
-  /** What was written; this writer must not be written to afterwards. */
+  /** What was written, valid until this writer is {@linkplain #reset reset} or written to again. */
   Text text() {
     return new Text(buf, count);
   }

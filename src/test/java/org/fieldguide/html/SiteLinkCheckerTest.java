@@ -35,10 +35,15 @@ class SiteLinkCheckerTest {
    */
   @Test
   void aCheckerForOneBuildReportsWhatAKeptCheckerReports() {
-    String[] pages = {"index.html", "a/index.html", "b/c/index.html", "x.html", "404.html"};
+    // Several pages at each depth, in different folders, so that the one-off checker's answers for
+    // links that climb to the root (kept per depth) are reused from page to page.
+    String[] pages = {"index.html", "a/index.html", "b/c/index.html", "x.html", "404.html", "d/index.html",
+        "e/f/index.html", "e/g.html", "b/h/index.html"};
     String[] values = {"../b/c/", "../b/c/#two", "#one", "#zz", "missing/", "x.html#one", "x.html#zz", "https://e.org/#x",
         "../../../up", "b/c", "../a", "./", "", "//cdn.example/x.js", "style.css", "style.css#x", "../index.html#three",
-        "a/#one", "a/#nope", "%zz", "b/c/index.html#two", "../", "../../", "mailto:x@y.z", "?q=1", "#"};
+        "a/#one", "a/#nope", "%zz", "b/c/index.html#two", "../", "../../", "mailto:x@y.z", "?q=1", "#",
+        "../../b/c/", "../../x.html", "../../style.css", "../../nope/", "../../../../up", "../d/", "../../a/index.html",
+        "../../%zz", "../../a/?q", "../../index.html", "../../e/g.html", "../e/f", "../../d", "../../b/c/#two"};
     String[] ids = {"one", "two", "three"};
     java.util.Random random = new java.util.Random(5);
     java.util.Set<String> files = new java.util.HashSet<>(java.util.List.of(pages));
