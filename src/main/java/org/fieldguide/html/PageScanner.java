@@ -18,7 +18,21 @@ import org.jsoup.parser.Parser;
  * the same answers as that parse on every page of the real site.
  */
 final class PageScanner {
-  private static final List<String> RAW_TEXT = List.of("script", "style", "textarea", "title");
+  /** The elements whose content is raw text, not tags; an array, which C1 loops over without an iterator. */
+  private static final String[] RAW_TEXT = {"script", "style", "textarea", "title"};
+  private static final char[][] RAW_TEXT_CHARS = {"script".toCharArray(), "style".toCharArray(),
+      "textarea".toCharArray(), "title".toCharArray()};
+  // the names the scanner looks for, in lower case
+  private static final char[] TAG_ARTICLE = "article".toCharArray();
+  private static final char[] TAG_LINK = "link".toCharArray();
+  private static final char[] TAG_SVG = "svg".toCharArray();
+  private static final char[] TAG_MATH = "math".toCharArray();
+  private static final char[] ATTR_ID = "id".toCharArray();
+  private static final char[] ATTR_HREF = "href".toCharArray();
+  private static final char[] ATTR_SRC = "src".toCharArray();
+  private static final char[] ATTR_NAME = "name".toCharArray();
+  private static final char[] ATTR_CLASS = "class".toCharArray();
+  private static final char[] ATTR_REL = "rel".toCharArray();
 
   private final char[] chars; // the page's text, read by index: cheaper than String.charAt, above all under C1
   private final int n; // how many of chars are the page's
@@ -69,10 +83,10 @@ final class PageScanner {
         pos++;
         int start = pos;
         skipName();
-        if ((nameIs(start, "svg") || nameIs(start, "math")) && foreignDepth > 0) {
+        if ((nameIs(start, TAG_SVG) || nameIs(start, TAG_MATH)) && foreignDepth > 0) {
           foreignDepth--;
         }
-        if (nameIs(start, "article")) {
+        if (nameIs(start, TAG_ARTICLE)) {
           if (articleDepth == contentDepth) {
             contentDepth = -1;
           }
@@ -89,8 +103,8 @@ final class PageScanner {
     int start = pos;
     skipName(); // the name is compared in place; a string is made of it only for a link's Ref
     int end = pos;
-    boolean article = nameIs(start, end, "article");
-    boolean link = !article && nameIs(start, end, "link");
+    boolean article = nameIs(start, end, TAG_ARTICLE);
+    boolean link = !article && nameIs(start, end, TAG_LINK);
     boolean anchor = end - start == 1 && (chars[start] | 0x20) == 'a';
     readAttributes(article, link);
     if (article) {
@@ -110,7 +124,7 @@ final class PageScanner {
       String tag = anchor ? "a" : link ? "link" : new String(chars, start, end - start).toLowerCase(Locale.ROOT);
       refs.add(new SiteLinkChecker.Ref(tag, attr, decoded(hrefValue != null ? hrefValue : srcValue), contentDepth > 0));
     }
-    if ((nameIs(start, end, "svg") || nameIs(start, end, "math")) && !selfClosing()) {
+    if ((nameIs(start, end, TAG_SVG) || nameIs(start, end, TAG_MATH)) && !selfClosing()) {
       foreignDepth++;
     }
     if (foreignDepth == 0) {
@@ -124,9 +138,9 @@ final class PageScanner {
 
   /** The name of a raw-text element ({@link #RAW_TEXT}) if the tag name from {@code start} to {@code end} is one, else null. */
   private String rawTextName(int start, int end) {
-    for (String raw : RAW_TEXT) {
-      if (nameIs(start, end, raw)) {
-        return raw;
+    for (int i = 0; i < RAW_TEXT.length; i++) {
+      if (nameIs(start, end, RAW_TEXT_CHARS[i])) {
+        return RAW_TEXT[i];
       }
     }
     return null;
@@ -148,8 +162,8 @@ final class PageScanner {
     }
   }
 
-  /** Whether the name from {@code start} to {@code pos} is {@code lower}: {@link #nameIs(int, int, String)}. */
-  private boolean nameIs(int start, String lower) {
+  /** Whether the name from {@code start} to {@code pos} is {@code lower}: {@link #nameIs(int, int, char[])}. */
+  private boolean nameIs(int start, char[] lower) {
     return nameIs(start, pos, lower);
   }
 
@@ -158,8 +172,8 @@ final class PageScanner {
    * Jsoup does too), is {@code lower}, which is in ASCII lower case. Besides the ASCII capitals, one
    * character lower-cases to an ASCII letter: the Kelvin sign, to {@code k}.
    */
-  private boolean nameIs(int start, int end, String lower) {
-    int length = lower.length();
+  private boolean nameIs(int start, int end, char[] lower) {
+    int length = lower.length;
     if (end - start != length) {
       return false;
     }
@@ -170,7 +184,7 @@ final class PageScanner {
       } else if (c == '\u212A') {
         c = 'k';
       }
-      if (c != lower.charAt(i)) {
+      if (c != lower[i]) {
         return false;
       }
     }
@@ -200,8 +214,8 @@ final class PageScanner {
       }
       int start = pos;
       skipName();
-      int kind = pos == start ? NONE : nameIs(start, "id") ? ID : nameIs(start, "href") ? HREF : nameIs(start, "src") ? SRC
-          : nameIs(start, "name") ? NAME : article && nameIs(start, "class") ? CLASS : link && nameIs(start, "rel") ? REL : OTHER;
+      int kind = pos == start ? NONE : nameIs(start, ATTR_ID) ? ID : nameIs(start, ATTR_HREF) ? HREF : nameIs(start, ATTR_SRC) ? SRC
+          : nameIs(start, ATTR_NAME) ? NAME : article && nameIs(start, ATTR_CLASS) ? CLASS : link && nameIs(start, ATTR_REL) ? REL : OTHER;
       while (pos < n && isWhitespace(chars[pos])) {
         pos++;
       }

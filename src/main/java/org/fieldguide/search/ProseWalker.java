@@ -21,9 +21,11 @@ final class ProseWalker {
 
   private final Element root;
   private final boolean detached;
-  private final StringBuilder out;
+  private final CharRun out;
+  /** Each text node's chars are copied here first, to be read by index rather than by {@code String.charAt}. */
+  private char[] scratch = new char[256];
 
-  private ProseWalker(Element root, boolean detached, StringBuilder out) {
+  private ProseWalker(Element root, boolean detached, CharRun out) {
     this.root = root;
     this.detached = detached;
     this.out = out;
@@ -34,7 +36,7 @@ final class ProseWalker {
    * is read as a copy of itself would be, without parent: ancestors above it do not preserve
    * whitespace.
    */
-  static void appendText(Element root, boolean detached, StringBuilder out) {
+  static void appendText(Element root, boolean detached, CharRun out) {
     new ProseWalker(root, detached, out).walk();
   }
 
@@ -101,7 +103,7 @@ final class ProseWalker {
       if (drop == Drop.BLOCK) {
         return false;
       }
-      if (out.length() > 0 && (element.isBlock() || element.nameIs("br")) && !lastIsSpace()) {
+      if (out.length > 0 && (element.isBlock() || element.nameIs("br")) && !lastIsSpace()) {
         out.append(' ');
       }
     }
@@ -128,25 +130,35 @@ final class ProseWalker {
       out.append(s);
       return;
     }
-    // StringUtil.appendNormalisedWhitespace(out, s, lastIsSpace())
+    // StringUtil.appendNormalisedWhitespace(out, s, lastIsSpace()), on arrays: what it writes is
+    // never longer than s
+    int n = s.length();
+    if (scratch.length < n) {
+      scratch = new char[Math.max(n, scratch.length * 2)];
+    }
+    char[] in = scratch;
+    s.getChars(0, n, in, 0);
+    out.ensure(n);
+    char[] to = out.chars;
+    int o = out.length;
     boolean stripLeading = lastIsSpace();
     boolean lastWasWhite = false;
     boolean reachedNonWhite = false;
-    int n = s.length();
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
+      char c = in[i];
       if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0') {
         if (stripLeading && !reachedNonWhite || lastWasWhite) {
           continue;
         }
-        out.append(' ');
+        to[o++] = ' ';
         lastWasWhite = true;
       } else if (c != '\u200b' && c != '\u00ad') {
-        out.append(c); // a surrogate pair goes through half by half, as appendCodePoint would write it
+        to[o++] = c; // a surrogate pair goes through half by half, as appendCodePoint would write it
         lastWasWhite = false;
         reachedNonWhite = true;
       }
     }
+    out.length = o;
   }
 
   /** Jsoup's test: this element or one of its five nearest ancestors keeps whitespace (pre, textarea…). */
@@ -169,7 +181,6 @@ final class ProseWalker {
   }
 
   private boolean lastIsSpace() {
-    int n = out.length();
-    return n != 0 && out.charAt(n - 1) == ' ';
+    return out.endsWith(' ');
   }
 }

@@ -43,7 +43,7 @@ public final class SearchText {
     if (ProseWalker.dropOf(element) != ProseWalker.Drop.KEEP) {
       return "";
     }
-    return textOf(element, true);
+    return textOf(element, true, 256);
   }
 
   /**
@@ -52,7 +52,7 @@ public final class SearchText {
    * element, but callers should not rely on that.)
    */
   public static String ofDiscarding(Element root) {
-    return textOf(root, false);
+    return textOf(root, false, 8192);
   }
 
   /**
@@ -60,10 +60,10 @@ public final class SearchText {
    * dropped marker is closed up, and only before punctuation ("shown [1]." becomes "shown."), so
    * the author's own spacing stays as written.
    */
-  private static String textOf(Element root, boolean detached) {
-    StringBuilder text = new StringBuilder(256);
+  private static String textOf(Element root, boolean detached, int capacity) {
+    CharRun text = new CharRun(capacity);
     ProseWalker.appendText(root, detached, text);
-    return closeUp(text);
+    return closeUp(text.chars, text.length);
   }
 
   /**
@@ -73,20 +73,27 @@ public final class SearchText {
    * expression {@code (\s*GAP)+(?=[.,;:!?)\]])} between two {@link #collapse} passes gave.
    */
   static String closeUp(CharSequence text) {
+    String s = text.toString();
+    return closeUp(s.toCharArray(), s.length());
+  }
+
+  /** {@link #closeUp(CharSequence)} of the first {@code length} chars of {@code text}, which it changes. */
+  private static String closeUp(char[] text, int length) {
     int start = 0;
-    int end = text.length();
-    while (start < end && text.charAt(start) <= ' ') {
+    int end = length;
+    while (start < end && text[start] <= ' ') {
       start++; // String.trim
     }
-    while (end > start && text.charAt(end - 1) <= ' ') {
+    while (end > start && text[end - 1] <= ' ') {
       end--;
     }
-    StringBuilder out = new StringBuilder(end - start);
+    // written over the text in place: the result is never longer, and never ahead of what it reads
+    int o = 0;
     boolean inRun = false; // inside a run of whitespace and gaps
     boolean runHasSpace = false;
     boolean runEndsInGap = false;
     for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == GAP) {
         inRun = true;
         runEndsInGap = true;
@@ -97,17 +104,17 @@ public final class SearchText {
       } else {
         if (inRun) {
           boolean closed = runEndsInGap && isClosingPunctuation(c);
-          if (runHasSpace && !closed && out.length() > 0) {
-            out.append(' ');
+          if (runHasSpace && !closed && o > 0) {
+            text[o++] = ' ';
           }
           inRun = false;
           runHasSpace = false;
           runEndsInGap = false;
         }
-        out.append(c);
+        text[o++] = c;
       }
     }
-    return out.toString();
+    return new String(text, 0, o);
   }
 
   private static boolean isClosingPunctuation(char c) {
@@ -115,6 +122,9 @@ public final class SearchText {
   }
 
   private static boolean isSpace(char c) {
+    if (c > ' ' && c < '\u0085') {
+      return false; // printable ASCII and the C1 controls below NEL: neither test below holds
+    }
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 

@@ -25,26 +25,18 @@ public final class Text {
 
   /**
    * The text in UTF-8, exactly as {@code toString().getBytes(UTF_8)} gives it: a surrogate without
-   * its pair becomes {@code ?}. One pass, sized for ASCII first.
+   * its pair becomes {@code ?}. One pass over the chars into this thread's scratch array (room for
+   * the worst case, three bytes a char), then one copy of the bytes written.
    */
   public byte[] utf8() {
-    int size = 0;
-    for (int i = 0; i < length; i++) {
-      char c = chars[i];
-      if (c < 0x80) {
-        size += 1;
-      } else if (c < 0x800) {
-        size += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
-        size += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        size += 1; // '?'
-      } else {
-        size += 3;
+    int worst = 3 * length;
+    byte[] out = SCRATCH.get();
+    if (out.length < worst) {
+      out = new byte[Math.max(worst, 2 * out.length)];
+      if (out.length <= KEEP_AT_MOST) {
+        SCRATCH.set(out);
       }
     }
-    byte[] out = new byte[size];
     int o = 0;
     for (int i = 0; i < length; i++) {
       char c = chars[i];
@@ -67,8 +59,12 @@ public final class Text {
         out[o++] = (byte) (0x80 | c & 0x3F);
       }
     }
-    return out;
+    return java.util.Arrays.copyOf(out, o);
   }
+
+  /** Each thread's array for {@link #utf8}; one that a very large page needed, above {@link #KEEP_AT_MOST} bytes, is not kept. */
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[96 * 1024]);
+  private static final int KEEP_AT_MOST = 4 << 20;
 
   @Override
   public String toString() {
