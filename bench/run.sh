@@ -14,7 +14,8 @@
 #   JAVA_OPTS    extra JVM options for fieldguide             (default none: what a user runs)
 #   ALT_OPTS     if set, also times fieldguide with these JVM options, as tool "fieldguide-alt"
 #                (e.g. ALT_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC")
-#   REAL         1 to time the real site too, 0 to skip it    (default 1)
+#   REAL         1 to time the real site too, 0 to skip it    (default 1); with a jar that has
+#                the drawing cache, both with it (real-site) and with --no-cache (real-site-cold)
 #   REAL_PROJECT project whose content/ is the real site      (default the repository root)
 #   LOAD_MAX     wait before a run until the 1-minute load average is below this (default: number of cores)
 #   LOAD_WAIT    longest wait for the load to drop, seconds   (default 300; then it runs and records the load)
@@ -165,9 +166,17 @@ if [ "$REAL" = 1 ]; then
   echo "warm-up real site (not counted) ..." >&2
   java -jar "$JAR" build --project "$REAL_PROJECT" --out "$OUT/real-site" >/dev/null
   pages=$(find "$REAL_PROJECT/content" -name '*.md' | wc -l)
+  # A jar with the drawing cache (.fieldguide-cache/) is also timed without it: "real-site" then
+  # takes its formulas and diagrams from the file the warm-up left, "real-site-cold" draws them all.
+  cold=0
+  if java -jar "$JAR" build --help 2>&1 | grep -q -- --no-cache; then cold=1; fi
   for run in $(seq 1 "$RUNS"); do
     # shellcheck disable=SC2086
     timed real-site "$pages" "$run" -- java $JAVA_OPTS -jar "$JAR" build --project "$REAL_PROJECT" --out "$OUT/real-site"
+    if [ "$cold" = 1 ]; then
+      # shellcheck disable=SC2086
+      timed real-site-cold "$pages" "$run" -- java $JAVA_OPTS -jar "$JAR" build --no-cache --project "$REAL_PROJECT" --out "$OUT/real-site"
+    fi
     if [ -n "$ALT_OPTS" ]; then
       # shellcheck disable=SC2086
       timed real-site-alt "$pages" "$run" -- java $ALT_OPTS -jar "$JAR" build --project "$REAL_PROJECT" --out "$OUT/real-site"

@@ -82,7 +82,10 @@ public final class Build {
   public BuildResult run(Collection<Path> changed) {
     clock = StageClock.fromEnvironment();
     try {
-      return runStages(changed);
+      loadDrawings();
+      BuildResult result = runStages(changed);
+      saveDrawings();
+      return result;
     } catch (RuntimeException | Error e) {
       state.forget(); // a build cut short leaves results that may not fit together; start afresh
       throw e;
@@ -97,6 +100,26 @@ public final class Build {
   }
 
   private StageClock clock;
+
+  /** Reads the drawing cache file, once per state, if the options name one and the running code has a stamp. */
+  private void loadDrawings() {
+    if (options.drawingCache() == null || state.drawingStamp != null) {
+      return;
+    }
+    state.drawingStamp = DrawingStore.stamp(options.version()).orElse("");
+    if (!state.drawingStamp.isEmpty()) {
+      state.drawings.load(options.drawingCache(), state.drawingStamp);
+    }
+    clock.lap("read drawing cache");
+  }
+
+  /** Leaves this build's drawings in the cache file for the next build (failed builds too: their drawings are good). */
+  private void saveDrawings() {
+    if (options.drawingCache() != null && state.drawingStamp != null && !state.drawingStamp.isEmpty()) {
+      state.drawings.save(options.drawingCache(), state.drawingStamp);
+      clock.lap("save drawing cache");
+    }
+  }
 
   /** Where this build's template stage puts the pages, once it has begun. */
   private Output output;

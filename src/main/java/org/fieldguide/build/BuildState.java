@@ -66,6 +66,8 @@ public final class BuildState {
   }
 
   final RenderCache drawings = new RenderCache();
+  /** The stamp of the code for the drawing cache file, once it was read ("" when the code has none); null before. */
+  String drawingStamp;
   final SourceTree sources = new SourceTree();
   final ReadCache reads = new ReadCache();
   GitDates git;

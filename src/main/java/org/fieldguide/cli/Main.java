@@ -87,6 +87,10 @@ public final class Main implements Runnable {
     @Option(names = "--strict", description = "Treat warnings as errors.")
     boolean strict;
 
+    @Option(names = "--no-cache", description = "Typeset every formula and lay out every diagram anew, without reading or"
+        + " writing .fieldguide-cache/ (where builds keep them for the next build).")
+    boolean noCache;
+
     /** The options, once --project names a folder that exists (else a usage error, exit 2). */
     BuildOptions options(CommandLine commandLine) {
       if (!java.nio.file.Files.isDirectory(project)) {
@@ -95,6 +99,9 @@ public final class Main implements Runnable {
       }
       BuildOptions o = BuildOptions.defaults(project).withDrafts(drafts).withStrict(strict)
           .withVersion(Version.current()).withKeepOutput(false);
+      if (!noCache) {
+        o = o.withDrawingCache(o.defaultDrawingCache());
+      }
       if (baseUrl != null) {
         o = o.withBaseUrl(baseUrl);
       }
