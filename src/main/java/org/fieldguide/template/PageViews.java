@@ -97,27 +97,66 @@ public final class PageViews {
   }
 
   private List<NavSectionView> nav(Page page) {
-    List<NavSectionView> out = new ArrayList<>();
-    // every link of the sidebar starts from the same page: the prefix back to the root, made once
+    // every link of the sidebar starts from the same page: the prefix back to the root
     String prefix = page.kind() == PageKind.NOT_FOUND ? java.net.URI.create(baseUrl).getPath() : page.rootPrefix();
-    for (Navigation.Section section : navigation.sections()) {
-      boolean inSection = section.name().equals(page.section());
+    SidebarAt at = sidebars.computeIfAbsent(prefix, this::sidebarAt);
+    List<Navigation.Section> sections = navigation.sections();
+    List<NavSectionView> out = new ArrayList<>(sections.size());
+    for (int i = 0; i < sections.size(); i++) {
+      NavSectionView closed = at.closed()[i];
+      Navigation.Section section = sections.get(i);
+      if (closed == null) {
+        continue;
+      }
+      if (!section.name().equals(page.section())) {
+        out.add(closed); // as every page outside the section sees it
+        continue;
+      }
+      // Only the open section lists its pages (the layout shows no others): listing every section's
+      // pages on every page made the views quadratic in the number of pages.
+      List<NavItemView> items = new ArrayList<>(at.items()[i]);
+      List<Page> pages = section.pages();
+      for (int k = 0; k < pages.size(); k++) {
+        if (pages.get(k) == page) {
+          NavItemView item = items.get(k);
+          items.set(k, new NavItemView(item.title(), item.href(), true));
+        }
+      }
+      out.add(new NavSectionView(closed.title(), closed.href(), section.landing() == page, true, items));
+    }
+    return out;
+  }
+
+  /**
+   * The sidebar as every page with the root prefix {@code prefix} sees it, but for which page is
+   * current and which section is open: per section, the closed entry (null for a section with
+   * nothing to link to) and the items it lists when open, none of them current. Pages at one depth
+   * share it, so a page's sidebar costs a copy of one list instead of a new link per page per page.
+   */
+  private record SidebarAt(NavSectionView[] closed, List<NavItemView>[] items) {}
+
+  private final Map<String, SidebarAt> sidebars = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @SuppressWarnings("unchecked")
+  private SidebarAt sidebarAt(String prefix) {
+    List<Navigation.Section> sections = navigation.sections();
+    NavSectionView[] closed = new NavSectionView[sections.size()];
+    List<NavItemView>[] items = new List[sections.size()];
+    for (int i = 0; i < sections.size(); i++) {
+      Navigation.Section section = sections.get(i);
       String href = section.landing() != null ? prefix + section.landing().url()
           : section.pages().isEmpty() ? null : prefix + section.pages().get(0).url();
       if (href == null) {
         continue;
       }
-      // Only the open section lists its pages (the layout shows no others): listing every section's
-      // pages on every page made the views quadratic in the number of pages.
-      List<NavItemView> items = new ArrayList<>();
-      if (inSection) {
-        for (Page p : section.pages()) {
-          items.add(new NavItemView(p.title(), prefix + p.url(), p == page));
-        }
+      closed[i] = new NavSectionView(section.title(), href, false, false, List.of());
+      List<NavItemView> list = new ArrayList<>(section.pages().size());
+      for (Page p : section.pages()) {
+        list.add(new NavItemView(p.title(), prefix + p.url(), false));
       }
-      out.add(new NavSectionView(section.title(), href, section.landing() == page, inSection, items));
+      items[i] = List.copyOf(list);
     }
-    return out;
+    return new SidebarAt(closed, items);
   }
 
   /** A source formatted for a References list. */
