@@ -43,6 +43,9 @@ final class InlineSyntaxPostProcessor implements PostProcessor {
 
   private static void split(Text text) {
     String literal = text.getLiteral();
+    if (literal.indexOf('[') < 0) {
+      return; // both forms start with '[': most text has none, and needs no matcher
+    }
     Matcher m = SYNTAX.matcher(literal);
     if (!m.find()) {
       return;

@@ -13,8 +13,16 @@ final class Json {
   /** Appends {@code s} as a quoted JSON string. */
   static void string(StringBuilder out, String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    int start = 0; // the run of chars since the last escape, appended in one piece
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c >= ' ' && c < '\u007f' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+          || c > '\u007f' && c != '\u2028' && c != '\u2029' && (!Character.isSurrogate(c) || pairedSurrogate(s, i))) {
+        continue; // written as it is
+      }
+      out.append(s, start, i);
+      start = i + 1;
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
@@ -23,18 +31,10 @@ final class Json {
         case '\t' -> out.append("\\t");
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
-        case '<', '>', '&', '\u2028', '\u2029', '\u007f' -> unicode(out, c);
-        default -> {
-          if (c < 0x20) {
-            unicode(out, c);
-          } else if (Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
-            unicode(out, c); // a lone surrogate has no UTF-8 form; keep it as an escape
-          } else {
-            out.append(c);
-          }
-        }
+        default -> unicode(out, c); // < > & U+2028 U+2029 DEL, other controls, and a lone surrogate (no UTF-8 form)
       }
     }
+    out.append(s, start, n);
     out.append('"');
   }
 

@@ -83,15 +83,32 @@ public final class Navigation {
     if (section.isEmpty() || page.kind() == PageKind.TERM) {
       return new Page[] {null, null};
     }
-    List<Page> order = new ArrayList<>();
-    if (section.get().landing() != null) {
-      order.add(section.get().landing());
+    // The reading order is the landing page, then the section's pages. Pages are found by identity:
+    // a page is one of the site's own objects, and comparing records field by field, once per page
+    // of the section for every page, was quadratic in the size of a section. An equal page that
+    // is another object (none the build passes) is still found, by the second loop.
+    Page landing = section.get().landing();
+    List<Page> pages = section.get().pages();
+    int size = pages.size() + (landing != null ? 1 : 0);
+    int i = -1;
+    for (int k = 0; k < size && i < 0; k++) {
+      if (at(landing, pages, k) == page) {
+        i = k;
+      }
     }
-    order.addAll(section.get().pages());
-    int i = order.indexOf(page);
+    for (int k = 0; k < size && i < 0; k++) {
+      if (at(landing, pages, k).equals(page)) {
+        i = k; // an equal page that is not the site's own object, as List.indexOf would find it
+      }
+    }
     if (i < 0) {
       return new Page[] {null, null};
     }
-    return new Page[] {i > 0 ? order.get(i - 1) : null, i + 1 < order.size() ? order.get(i + 1) : null};
+    return new Page[] {i > 0 ? at(landing, pages, i - 1) : null, i + 1 < size ? at(landing, pages, i + 1) : null};
+  }
+
+  /** The {@code k}th page in reading order: the landing page (if any) first, then {@code pages}. */
+  private static Page at(Page landing, List<Page> pages, int k) {
+    return landing == null ? pages.get(k) : k == 0 ? landing : pages.get(k - 1);
   }
 }
