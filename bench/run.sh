@@ -14,6 +14,8 @@
 #   JAVA_OPTS    extra JVM options for fieldguide             (default none: what a user runs)
 #   ALT_OPTS     if set, also times fieldguide with these JVM options, as tool "fieldguide-alt"
 #                (e.g. ALT_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC")
+#   ALT_JAR      if set, "fieldguide-alt" runs this jar instead (another commit's build), in turn
+#                with JAR in the same runs: the fair way to compare two versions on a shared machine
 #   REAL         1 to time the real site too, 0 to skip it    (default 1); with a jar that has
 #                the drawing cache, both with it (real-site) and with --no-cache (real-site-cold)
 #   REAL_PROJECT project whose content/ is the real site      (default the repository root)
@@ -32,6 +34,7 @@ OUT=${OUT:-$BENCH/out}
 JAR=${JAR:-$ROOT/target/fieldguide.jar}
 JAVA_OPTS=${JAVA_OPTS:-}
 ALT_OPTS=${ALT_OPTS:-}
+ALT_JAR=${ALT_JAR:-}
 REAL=${REAL:-1}
 REAL_PROJECT=${REAL_PROJECT:-$ROOT}
 CORES=$(nproc)
@@ -133,10 +136,10 @@ run_fieldguide() {
 
 run_alt() {
   local n=$1 run=$2
-  [ -n "$ALT_OPTS" ] || return 0
+  [ -n "$ALT_OPTS" ] || [ -n "$ALT_JAR" ] || return 0
   rm -rf "$OUT/site-$n"
   # shellcheck disable=SC2086
-  timed fieldguide-alt "$n" "$run" -- java $ALT_OPTS -jar "$JAR" build --project "$OUT/corpus-$n" --out "$OUT/site-$n"
+  timed fieldguide-alt "$n" "$run" -- java $ALT_OPTS -jar "${ALT_JAR:-$JAR}" build --project "$OUT/corpus-$n" --out "$OUT/site-$n"
 }
 
 run_hugo() {
@@ -177,9 +180,9 @@ if [ "$REAL" = 1 ]; then
       # shellcheck disable=SC2086
       timed real-site-cold "$pages" "$run" -- java $JAVA_OPTS -jar "$JAR" build --no-cache --project "$REAL_PROJECT" --out "$OUT/real-site"
     fi
-    if [ -n "$ALT_OPTS" ]; then
+    if [ -n "$ALT_OPTS" ] || [ -n "$ALT_JAR" ]; then
       # shellcheck disable=SC2086
-      timed real-site-alt "$pages" "$run" -- java $ALT_OPTS -jar "$JAR" build --project "$REAL_PROJECT" --out "$OUT/real-site"
+      timed real-site-alt "$pages" "$run" -- java $ALT_OPTS -jar "${ALT_JAR:-$JAR}" build --project "$REAL_PROJECT" --out "$OUT/real-site"
     fi
   done
 fi

@@ -101,23 +101,50 @@ public final class Build {
 
   private StageClock clock;
 
-  /** Reads the drawing cache file, once per state, if the options name one and the running code has a stamp. */
+  /**
+   * Starts reading the drawing cache file, once per state, if the options name one: on another
+   * thread, since telling the code's stamp reads the jar's index (tens of milliseconds), while this
+   * one loads the sources. Nothing is computed when there is no file yet. {@link #awaitDrawings}
+   * waits for it before any body is rendered.
+   */
   private void loadDrawings() {
     if (options.drawingCache() == null || state.drawingStamp != null) {
       return;
     }
-    state.drawingStamp = DrawingStore.stamp(options.version()).orElse("");
-    if (!state.drawingStamp.isEmpty()) {
-      state.drawings.load(options.drawingCache(), state.drawingStamp);
+    Path file = options.drawingCache();
+    String version = options.version();
+    RenderCache drawings = state.drawings;
+    state.drawingStamp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      if (!Files.isRegularFile(file)) {
+        return null; // told at the first save, if anything was drawn
+      }
+      String stamp = DrawingStore.stamp(version).orElse("");
+      if (!stamp.isEmpty()) {
+        drawings.load(file, stamp);
+      }
+      return stamp;
+    });
+  }
+
+  /** Waits until the drawing cache file is read (see {@link #loadDrawings}). */
+  private void awaitDrawings() {
+    if (state.drawingStamp != null) {
+      state.drawingStamp.join();
     }
-    clock.lap("read drawing cache");
   }
 
   /** Leaves this build's drawings in the cache file for the next build (failed builds too: their drawings are good). */
   private void saveDrawings() {
-    if (options.drawingCache() != null && state.drawingStamp != null && !state.drawingStamp.isEmpty()) {
-      state.drawings.save(options.drawingCache(), state.drawingStamp);
-      clock.lap("save drawing cache");
+    if (state.drawingStamp == null) {
+      return;
+    }
+    String stamp = state.drawingStamp.join();
+    if (stamp == null && state.drawings.changed()) {
+      stamp = DrawingStore.stamp(options.version()).orElse("");
+      state.drawingStamp = java.util.concurrent.CompletableFuture.completedFuture(stamp);
+    }
+    if (stamp != null && !stamp.isEmpty()) {
+      state.drawings.save(options.drawingCache(), stamp);
     }
   }
 
@@ -157,6 +184,7 @@ public final class Build {
           options.version(), state.drawings);
       state.context = context;
     }
+    awaitDrawings();
     clock.lap("site context");
     site = context.site; // the same pages; only the bodies may be newer
     context.diagnostics.forEach(diagnostics::add);

@@ -66,8 +66,11 @@ public final class BuildState {
   }
 
   final RenderCache drawings = new RenderCache();
-  /** The stamp of the code for the drawing cache file, once it was read ("" when the code has none); null before. */
-  String drawingStamp;
+  /**
+   * The stamp of the code for the drawing cache file, once it was read: "" when the code has none,
+   * null while there was no file (see {@code Build.loadDrawings}); this field is null before.
+   */
+  java.util.concurrent.CompletableFuture<String> drawingStamp;
   final SourceTree sources = new SourceTree();
   final ReadCache reads = new ReadCache();
   GitDates git;

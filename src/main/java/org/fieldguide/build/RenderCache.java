@@ -76,8 +76,13 @@ public final class RenderCache {
    * read: a drawing drawn anew adds to the file, one no page asked for leaves it. Returns whether the
    * file is now up to date (false if writing it failed, which costs only the time to draw again).
    */
+  /** Whether {@link #save} would write: something was drawn anew, or something read was not used. */
+  boolean changed() {
+    return drawn || !storedFormulas.isEmpty() || !storedDiagrams.isEmpty();
+  }
+
   boolean save(Path file, String stamp) {
-    if (!drawn && storedFormulas.isEmpty() && storedDiagrams.isEmpty()) {
+    if (!changed()) {
       return true;
     }
     boolean written = DrawingStore.write(file, stamp,
