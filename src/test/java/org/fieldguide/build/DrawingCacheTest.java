@@ -47,11 +47,21 @@ class DrawingCacheTest {
       ```
       """;
 
+  /** Where the fixture project's builds keep their drawings. */
+  private Path cache() {
+    return dir.resolve("p/.fieldguide-cache/drawings.bin");
+  }
+
+  /** Writes the fixture project under {@code p/}; the options build it with the drawing cache. */
+  private BuildOptions project() throws IOException {
+    Fixture.create(dir.resolve("p"), PROJECT);
+    return BuildOptions.defaults(dir.resolve("p")).withVersion("t").withDrawingCache(cache());
+  }
+
   @Test
   void aBuildFromTheFileWritesWhatABuildThatDrawsWrites() throws IOException {
-    Fixture.create(dir.resolve("p"), PROJECT);
-    Path cache = dir.resolve("p/.fieldguide-cache/drawings.bin");
-    BuildOptions options = BuildOptions.defaults(dir.resolve("p")).withVersion("t").withDrawingCache(cache);
+    BuildOptions options = project();
+    Path cache = cache();
     BuildResult drawn = new Build(options.withOut(dir.resolve("drawn"))).run();
     assertTrue(drawn.written(), () -> drawn.diagnostics().all().toString());
     assertTrue(Files.isRegularFile(cache), "the first build leaves its drawings");
@@ -75,9 +85,8 @@ class DrawingCacheTest {
   @Test
   void aDrawingTakenFromTheFileIsUsedAsItIs() throws IOException {
     // Proof that the build does read the file: a drawing planted in it shows up on the page.
-    Fixture.create(dir.resolve("p"), PROJECT);
-    Path cache = dir.resolve("p/.fieldguide-cache/drawings.bin");
-    BuildOptions options = BuildOptions.defaults(dir.resolve("p")).withVersion("t").withDrawingCache(cache);
+    BuildOptions options = project();
+    Path cache = cache();
     assertTrue(new Build(options.withOut(dir.resolve("a"))).run().written());
     String stamp = DrawingStore.stamp("t").orElseThrow();
     DrawingStore.Contents contents = DrawingStore.read(cache, stamp).orElseThrow();
@@ -97,9 +106,8 @@ class DrawingCacheTest {
 
   @Test
   void aDamagedFileIsIgnoredAndReplaced() throws IOException {
-    Fixture.create(dir.resolve("p"), PROJECT);
-    Path cache = dir.resolve("p/.fieldguide-cache/drawings.bin");
-    BuildOptions options = BuildOptions.defaults(dir.resolve("p")).withVersion("t").withDrawingCache(cache);
+    BuildOptions options = project();
+    Path cache = cache();
     assertTrue(new Build(options.withOut(dir.resolve("a"))).run().written());
     byte[] whole = Files.readAllBytes(cache);
     String stamp = DrawingStore.stamp("t").orElseThrow();
@@ -119,11 +127,10 @@ class DrawingCacheTest {
 
   @Test
   void theFileKeepsOnlyWhatTheLastBuildUsed() throws IOException {
-    Fixture fixture = Fixture.create(dir.resolve("p"), PROJECT);
-    Path cache = dir.resolve("p/.fieldguide-cache/drawings.bin");
-    BuildOptions options = BuildOptions.defaults(dir.resolve("p")).withVersion("t").withDrawingCache(cache);
+    BuildOptions options = project();
+    Path cache = cache();
     assertTrue(new Build(options.withOut(dir.resolve("a"))).run().written());
-    fixture.write("-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\nOnly $x^2$ now.\n");
+    Files.writeString(dir.resolve("p/content/index.md"), "---\ntitle: Home\ndescription: The home page.\n---\nOnly $x^2$ now.\n");
     assertTrue(new Build(options.withOut(dir.resolve("b"))).run().written());
     DrawingStore.Contents contents = DrawingStore.read(cache, DrawingStore.stamp("t").orElseThrow()).orElseThrow();
     assertEquals(List.of("Ix^2"), List.copyOf(contents.formulas().keySet()));
@@ -132,10 +139,9 @@ class DrawingCacheTest {
 
   @Test
   void aMalformedFormulaIsReportedOnEveryBuildAndNeverStored() throws IOException {
-    Fixture fixture = Fixture.create(dir.resolve("p"), PROJECT);
-    fixture.write("-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\nBroken $x^$ here.\n");
-    Path cache = dir.resolve("p/.fieldguide-cache/drawings.bin");
-    BuildOptions options = BuildOptions.defaults(dir.resolve("p")).withVersion("t").withDrawingCache(cache);
+    BuildOptions options = project();
+    Path cache = cache();
+    Files.writeString(dir.resolve("p/content/index.md"), "---\ntitle: Home\ndescription: The home page.\n---\nBroken $x^$ here.\n");
     for (int i = 0; i < 2; i++) {
       BuildResult failed = new Build(options.withOut(dir.resolve("x" + i))).run();
       assertFalse(failed.written());
