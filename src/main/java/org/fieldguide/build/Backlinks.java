@@ -67,6 +67,7 @@ final class Backlinks {
     }
     remove(old);
     add(now);
+    sortedTo.clear();
     for (String id : changed) {
       Page page = byId.get(id);
       if (page != null) {
@@ -119,10 +120,15 @@ final class Backlinks {
     return new Citations(this, citationChanges);
   }
 
-  /** Pages linking to {@code page}, sorted by title then id. */
+  /**
+   * Pages linking to {@code page}, sorted by title then id; sorted once per page and kept until the
+   * links change ({@link #replace}): a page's template stage asks twice, and a term page has hundreds.
+   */
   List<Page> to(Page page) {
-    return sorted(incoming.get(page.id()));
+    return sortedTo.computeIfAbsent(page.id(), id -> sorted(incoming.get(id)));
   }
+
+  private final Map<String, List<Page>> sortedTo = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Pages citing source {@code key}, sorted by title. */
   List<Page> citing(String key) {
@@ -138,7 +144,7 @@ final class Backlinks {
       out.add(byId.get(id));
     }
     out.sort(Comparator.comparing(Page::title).thenComparing(Page::id));
-    return out;
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** Warns about content pages nothing links to (home, section landings, terms and FAQ pages, which indexes list, excepted). */

@@ -55,7 +55,18 @@ public record Page(
 
   /** The prefix that leads from this page back to the site root: {@code ./}, {@code ../}, … */
   public String rootPrefix() {
-    return depth() == 0 ? "./" : "../".repeat(depth());
+    int depth = depth();
+    return depth < PREFIXES.length ? PREFIXES[depth] : "../".repeat(depth);
+  }
+
+  /** {@link #rootPrefix} for the first depths, made once: every link a view makes starts with one. */
+  private static final String[] PREFIXES = new String[16];
+
+  static {
+    PREFIXES[0] = "./";
+    for (int depth = 1; depth < PREFIXES.length; depth++) {
+      PREFIXES[depth] = "../".repeat(depth);
+    }
   }
 
   /** A relative link from this page to {@code other}, which works under any base path. */
