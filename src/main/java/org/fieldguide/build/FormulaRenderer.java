@@ -1,8 +1,5 @@
 package org.fieldguide.build;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.commonmark.node.Node;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.markdown.math.MathException;
@@ -13,37 +10,23 @@ import org.fieldguide.xref.SourcePositions;
 /** Renders TeX to inline SVG at build time; a malformed formula is an error at its position. */
 final class FormulaRenderer {
   private final MathRenderer renderer = new MathRenderer();
-  private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
-  /** The formulas a {@link RenderCache} read from its file, by the same key; each is asked for once. */
-  private final Function<String, String> stored;
-  private final Runnable onDrawn;
+  /** Formulas by {@code D} or {@code I} (display or inline), then the TeX; only those that typeset. */
+  private final DrawingMap<String> drawings;
 
-  FormulaRenderer(Function<String, String> stored, Runnable onDrawn) {
-    this.stored = stored;
-    this.onDrawn = onDrawn;
-  }
-
-  /** The formulas typeset or taken from the file so far, by key: {@code D} or {@code I} (display or inline), then the TeX. */
-  Map<String, String> drawn() {
-    return cache;
+  FormulaRenderer(DrawingMap<String> drawings) {
+    this.drawings = drawings;
   }
 
   String render(Page page, String tex, boolean display, Node node, Diagnostics diagnostics) {
     String key = (display ? "D" : "I") + tex;
-    String cached = cache.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    cached = stored.apply(key);
-    if (cached != null) {
-      cache.put(key, cached);
-      return cached;
+    String known = drawings.known(key);
+    if (known != null) {
+      return known;
     }
     try {
       String svg = renderer.render(tex, display);
       String html = display ? "<div class=\"math-block\" tabindex=\"0\" role=\"group\" aria-label=\"Formula\">" + svg + "</div>" : svg;
-      cache.put(key, html);
-      onDrawn.run();
+      drawings.drawn(key, html);
       return html;
     } catch (MathException e) {
       int[] pos = SourcePositions.of(page, node);

@@ -2,8 +2,6 @@ package org.fieldguide.build;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -18,13 +16,9 @@ import java.util.function.Supplier;
 public final class RenderCache {
   private static final int MAX_DIAGRAMS = 1_000;
 
-  private final FormulaRenderer formulas = new FormulaRenderer(this::storedFormula, this::formulaDrawn);
-  private final Map<DiagramKey, String> diagrams = new ConcurrentHashMap<>();
-  /** What {@link #load} read and no build has asked for yet; a drawing asked for moves to the live maps. */
-  private final Map<String, String> storedFormulas = new ConcurrentHashMap<>();
-  private final Map<DiagramKey, String> storedDiagrams = new ConcurrentHashMap<>();
-  /** Whether the live maps differ from what {@link #load} read: something was drawn anew. */
-  private volatile boolean drawn;
+  private final DrawingMap<String> formulaDrawings = new DrawingMap<>(Integer.MAX_VALUE);
+  private final FormulaRenderer formulas = new FormulaRenderer(formulaDrawings);
+  private final DrawingMap<DiagramKey> diagrams = new DrawingMap<>(MAX_DIAGRAMS);
 
   record DiagramKey(String source, String idPrefix) {}
 
@@ -35,29 +29,12 @@ public final class RenderCache {
   /** The drawing of the diagram block {@code source} with {@code idPrefix}, drawn by {@code draw} if not yet known. */
   String diagram(String source, String idPrefix, Supplier<String> draw) {
     DiagramKey key = new DiagramKey(source, idPrefix);
-    String html = diagrams.get(key);
+    String html = diagrams.known(key);
     if (html == null) {
-      html = storedDiagrams.remove(key);
-      if (html == null) {
-        html = draw.get();
-        drawn = true;
-      }
-      if (diagrams.size() >= MAX_DIAGRAMS) {
-        diagrams.clear();
-      }
-      diagrams.putIfAbsent(key, html);
+      html = draw.get();
+      diagrams.drawn(key, html);
     }
     return html;
-  }
-
-  /** A formula {@link #load} read, by {@link FormulaRenderer}'s key, taken out of the stored ones; null if none. */
-  private String storedFormula(String key) {
-    return storedFormulas.remove(key);
-  }
-
-  /** Notes that {@link FormulaRenderer} typeset a formula it had neither in memory nor stored. */
-  void formulaDrawn() {
-    drawn = true;
   }
 
   /**
@@ -66,9 +43,14 @@ public final class RenderCache {
    */
   void load(Path file, String stamp) {
     DrawingStore.read(file, stamp).ifPresent(contents -> {
-      storedFormulas.putAll(contents.formulas());
-      storedDiagrams.putAll(contents.diagrams());
+      formulaDrawings.load(contents.formulas());
+      diagrams.load(contents.diagrams());
     });
+  }
+
+  /** Whether {@link #save} would write: something was drawn anew, or something read was not used. */
+  boolean changed() {
+    return formulaDrawings.changed() || diagrams.changed();
   }
 
   /**
@@ -76,21 +58,15 @@ public final class RenderCache {
    * read: a drawing drawn anew adds to the file, one no page asked for leaves it. Returns whether the
    * file is now up to date (false if writing it failed, which costs only the time to draw again).
    */
-  /** Whether {@link #save} would write: something was drawn anew, or something read was not used. */
-  boolean changed() {
-    return drawn || !storedFormulas.isEmpty() || !storedDiagrams.isEmpty();
-  }
-
   boolean save(Path file, String stamp) {
     if (!changed()) {
       return true;
     }
-    boolean written = DrawingStore.write(file, stamp,
-        new DrawingStore.Contents(new LinkedHashMap<>(formulas.drawn()), new LinkedHashMap<>(diagrams)));
+    boolean written = DrawingStore.write(file, stamp, new DrawingStore.Contents(
+        new LinkedHashMap<>(formulaDrawings.inUse()), new LinkedHashMap<>(diagrams.inUse())));
     if (written) {
-      drawn = false;
-      storedFormulas.clear();
-      storedDiagrams.clear();
+      formulaDrawings.saved();
+      diagrams.saved();
     }
     return written;
   }

@@ -67,18 +67,10 @@ public final class SiteLinkChecker {
    */
   public record Ref(String tag, String attr, String value, boolean content) {}
 
-  /** What the checker keeps of one page: its ids and its links. Made by {@link #scan}, on any thread. */
+  /** What the checker keeps of one page: its ids and its links. Made by {@link #scanPage}, on any thread. */
   public record PageLinks(Set<String> ids, List<Ref> refs) {}
 
   private record Problem(Ref ref, String text) {}
-
-  /**
-   * Reads one rendered page's ids and links. Pure, so the template stage can call it in parallel
-   * and hand the result to {@link #add(String, PageLinks, String)} in a stable order.
-   */
-  public static PageLinks scan(String html) {
-    return PageScanner.scan(html);
-  }
 
   /**
    * The ids and links of the page at {@code outputPath}, held in the first {@code length} chars of
@@ -189,13 +181,8 @@ public final class SiteLinkChecker {
     return new PageLinks(links.ids(), shared);
   }
 
-  /** Registers one rendered HTML file (path relative to the site root) and where it came from. */
-  public void add(String outputPath, String html, String sourcePath) {
-    add(outputPath, scan(html), sourcePath);
-  }
-
   /**
-   * Registers one page already {@linkplain #scan scanned}, in place of what was registered at
+   * Registers one page already {@linkplain #scanPage scanned}, in place of what was registered at
    * {@code outputPath} before. A checker kept from one build to the next ({@code serve}) checks
    * again only the pages whose links may have a different answer: those registered anew, and
    * those that link to a page whose ids changed or to a file that came or went.

@@ -40,9 +40,4 @@ final class CharRun {
   boolean endsWith(char c) {
     return length > 0 && chars[length - 1] == c;
   }
-
-  @Override
-  public String toString() {
-    return new String(chars, 0, length);
-  }
 }

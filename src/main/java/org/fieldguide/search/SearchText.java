@@ -67,17 +67,11 @@ public final class SearchText {
   }
 
   /**
-   * {@code text}, trimmed as {@link Element#text()} trims, then with whitespace collapsed (see
-   * {@link #collapse}), each run of gaps and whitespace that ends in a gap right before one of
+   * The first {@code length} chars of {@code text} (which it overwrites), trimmed as
+   * {@link Element#text()} trims, then with whitespace collapsed (see {@link #collapse}), each run of gaps and whitespace that ends in a gap right before one of
    * {@code .,;:!?)]} removed, and every other gap removed, in one pass. It gives what the regular
    * expression {@code (\s*GAP)+(?=[.,;:!?)\]])} between two {@link #collapse} passes gave.
    */
-  static String closeUp(CharSequence text) {
-    String s = text.toString();
-    return closeUp(s.toCharArray(), s.length());
-  }
-
-  /** {@link #closeUp(CharSequence)} of the first {@code length} chars of {@code text}, which it changes. */
   private static String closeUp(char[] text, int length) {
     int start = 0;
     int end = length;
