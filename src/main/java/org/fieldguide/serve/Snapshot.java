@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.BuildResult;
 
 /**
  * One good build as the preview serves it: every output file's bytes by its site-relative path,

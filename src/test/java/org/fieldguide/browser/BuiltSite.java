@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.fieldguide.build.Build;
-import org.fieldguide.build.BuildOptions;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.Build;
+import org.fieldguide.pipeline.BuildOptions;
+import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.diag.DiagnosticFormatter;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.testing.Fixture;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Severity;
 import org.jsoup.Jsoup;

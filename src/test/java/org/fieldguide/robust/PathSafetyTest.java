@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Set;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,7 @@ class PathSafetyTest {
   private BuildResult build(Path root) throws IOException {
     Set<String> beside = Hostile.tree(dir, "project");
     Set<String> inside = Hostile.tree(root, "site");
-    BuildResult result = new org.fieldguide.build.Build(org.fieldguide.build.BuildOptions.defaults(root)
+    BuildResult result = new org.fieldguide.pipeline.Build(org.fieldguide.pipeline.BuildOptions.defaults(root)
         .withVersion("test")).run();
     Hostile.assertBuiltOrReported(result);
     assertEquals(beside, Hostile.tree(dir, "project"), "the build wrote beside the project");
@@ -225,7 +225,7 @@ class PathSafetyTest {
     Fixture.create(root2, Hostile.BASE);
     Files.delete(root2.resolve("templates/layout.mustache"));
     Files.createSymbolicLink(root2.resolve("templates/layout.mustache"), dir.resolve("outside/layout.mustache"));
-    BuildResult linked = new org.fieldguide.build.Build(org.fieldguide.build.BuildOptions.defaults(root2).withVersion("t")).run();
+    BuildResult linked = new org.fieldguide.pipeline.Build(org.fieldguide.pipeline.BuildOptions.defaults(root2).withVersion("t")).run();
     assertFalse(linked.written(), Hostile.lines(linked));
     assertTrue(linked.files().values().stream().noneMatch(b -> new String(b, StandardCharsets.UTF_8).contains(SECRET)));
   }

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.fieldguide.build.Build;
-import org.fieldguide.build.BuildOptions;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.Build;
+import org.fieldguide.pipeline.BuildOptions;
+import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.testing.Fixture;
 
 /**

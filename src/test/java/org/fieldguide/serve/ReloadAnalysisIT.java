@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

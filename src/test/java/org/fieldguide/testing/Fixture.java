@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.fieldguide.build.Build;
-import org.fieldguide.build.BuildOptions;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.Build;
+import org.fieldguide.pipeline.BuildOptions;
+import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.cli.Main;
 import org.fieldguide.diag.Diagnostic;
 

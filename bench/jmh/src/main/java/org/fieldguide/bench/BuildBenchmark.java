@@ -2,9 +2,9 @@ package org.fieldguide.bench;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.fieldguide.build.Build;
-import org.fieldguide.build.BuildOptions;
-import org.fieldguide.build.BuildResult;
+import org.fieldguide.pipeline.Build;
+import org.fieldguide.pipeline.BuildOptions;
+import org.fieldguide.pipeline.BuildResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

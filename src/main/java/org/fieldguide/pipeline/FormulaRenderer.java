@@ -1,0 +1,46 @@
+package org.fieldguide.pipeline;
+
+import org.commonmark.node.Node;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.markdown.math.MathException;
+import org.fieldguide.markdown.math.MathRenderer;
+import org.fieldguide.model.Page;
+import org.fieldguide.xref.SourcePositions;
+
+/** Renders TeX to inline SVG at build time; a malformed formula is an error at its position. */
+final class FormulaRenderer {
+  private final MathRenderer renderer = new MathRenderer();
+  /** Formulas by {@code D} or {@code I} (display or inline), then the TeX; only those that typeset. */
+  private final DrawingMap<String> drawings;
+
+  FormulaRenderer(DrawingMap<String> drawings) {
+    this.drawings = drawings;
+  }
+
+  String render(Page page, String tex, boolean display, Node node, Diagnostics diagnostics) {
+    String key = (display ? "D" : "I") + tex;
+    String known = drawings.known(key);
+    if (known != null) {
+      return known;
+    }
+    try {
+      String svg = renderer.render(tex, display);
+      String html = display ? "<div class=\"math-block\" tabindex=\"0\" role=\"group\" aria-label=\"Formula\">" + svg + "</div>" : svg;
+      drawings.drawn(key, html);
+      return html;
+    } catch (MathException e) {
+      int[] pos = SourcePositions.of(page, node);
+      int column = pos[1];
+      if (!display && e.offset() >= 0 && tex.indexOf('\n') < 0) {
+        column += 1 + e.offset(); // past the opening $, to the offending character
+      }
+      diagnostics.error(page.sourcePath(), pos[0], column, "malformed formula: " + e.getMessage());
+      return "<code class=\"math-error\">" + org.jsoup.nodes.Entities.escape(tex) + "</code>";
+    } catch (StackOverflowError e) { // JLaTeXMath parses and lays out recursively, once per level of nesting
+      int[] pos = SourcePositions.of(page, node);
+      diagnostics.error(page.sourcePath(), pos[0], pos[1], "this formula nests braces, fractions or roots too"
+          + " deeply to typeset; simplify it or split it into several formulas");
+      return "<code class=\"math-error\">" + org.jsoup.nodes.Entities.escape(tex) + "</code>";
+    }
+  }
+}
