@@ -21,9 +21,14 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.drawing.DrawingCache;
+import org.fieldguide.markdown.RenderedPage;
+import org.fieldguide.template.MainViews;
+import org.fieldguide.xref.Backlinks;
 import org.fieldguide.frontmatter.SiteReader;
 import org.fieldguide.html.SiteLinkChecker;
 import org.fieldguide.markdown.MarkdownSetup;
+import org.fieldguide.markdown.PageBodies;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
@@ -101,51 +106,19 @@ public final class Build {
 
   private StageClock clock;
 
-  /**
-   * Starts reading the drawing cache file, once per state, if the options name one: on another
-   * thread, since telling the code's stamp reads the jar's index (tens of milliseconds), while this
-   * one loads the sources. Nothing is computed when there is no file yet. {@link #awaitDrawings}
-   * waits for it before any body is rendered.
-   */
+  /** Starts reading the drawing cache file, once per state, if the options name one (see {@link DrawingCache#startLoading}). */
   private void loadDrawings() {
-    if (options.drawingCache() == null || state.drawingStamp != null) {
-      return;
-    }
-    Path file = options.drawingCache();
-    String version = options.version();
-    RenderCache drawings = state.drawings;
-    state.drawingStamp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      if (!Files.isRegularFile(file)) {
-        return null; // told at the first save, if anything was drawn
-      }
-      String stamp = DrawingStore.stamp(version).orElse("");
-      if (!stamp.isEmpty()) {
-        drawings.load(file, stamp);
-      }
-      return stamp;
-    });
+    state.drawings.startLoading(options.drawingCache(), options.version());
   }
 
-  /** Waits until the drawing cache file is read (see {@link #loadDrawings}). */
+  /** Waits until the drawing cache file is read. */
   private void awaitDrawings() {
-    if (state.drawingStamp != null) {
-      state.drawingStamp.join();
-    }
+    state.drawings.awaitLoaded();
   }
 
   /** Leaves this build's drawings in the cache file for the next build (failed builds too: their drawings are good). */
   private void saveDrawings() {
-    if (state.drawingStamp == null) {
-      return;
-    }
-    String stamp = state.drawingStamp.join();
-    if (stamp == null && state.drawings.changed()) {
-      stamp = DrawingStore.stamp(options.version()).orElse("");
-      state.drawingStamp = java.util.concurrent.CompletableFuture.completedFuture(stamp);
-    }
-    if (stamp != null && !stamp.isEmpty()) {
-      state.drawings.save(options.drawingCache(), stamp);
-    }
+    state.drawings.saveIfChanged(options.version());
   }
 
   /** Where this build's template stage puts the pages, once it has begun. */
@@ -703,15 +676,5 @@ public final class Build {
       }
     }
     return null;
-  }
-
-  static List<Page> pagesOf(Site site, PageKind kind) {
-    List<Page> out = new ArrayList<>();
-    for (Page p : site.pages()) {
-      if (p.kind() == kind) {
-        out.add(p);
-      }
-    }
-    return out;
   }
 }

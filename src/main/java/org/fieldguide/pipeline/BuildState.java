@@ -8,6 +8,11 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fieldguide.diag.Diagnostic;
+import org.fieldguide.drawing.DrawingCache;
+import org.fieldguide.markdown.RenderedPage;
+import org.fieldguide.template.MainViews;
+import org.fieldguide.xref.Backlinks;
+import org.fieldguide.xref.FragmentChecks;
 import org.fieldguide.frontmatter.ReadCache;
 import org.fieldguide.html.SiteLinkChecker;
 import org.fieldguide.model.Page;
@@ -65,12 +70,7 @@ public final class BuildState {
     return new BuildState(true);
   }
 
-  final RenderCache drawings = new RenderCache();
-  /**
-   * The stamp of the code for the drawing cache file, once it was read: "" when the code has none,
-   * null while there was no file (see {@code Build.loadDrawings}); this field is null before.
-   */
-  java.util.concurrent.CompletableFuture<String> drawingStamp;
+  final DrawingCache drawings = new DrawingCache();
   final SourceTree sources = new SourceTree();
   final ReadCache reads = new ReadCache();
   GitDates git;

@@ -8,7 +8,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.drawing.DrawingCache;
+import org.fieldguide.markdown.BlockRenderers;
+import org.fieldguide.markdown.ChartBlocks;
 import org.fieldguide.markdown.MarkdownSetup;
+import org.fieldguide.markdown.PageBodies;
+import org.fieldguide.markdown.TableBlocks;
+import org.fieldguide.xref.TermChecks;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.Site;
 import org.fieldguide.output.OutputPaths;
@@ -104,7 +110,7 @@ final class SiteContext {
   final List<Diagnostic> diagnostics;
 
   SiteContext(Site site, Templates templates, String baseUrl, Optional<SortedMap<String, Path>> assets,
-      SortedMap<String, String> assetOrigins, GitDates git, String version, RenderCache cache) {
+      SortedMap<String, String> assetOrigins, GitDates git, String version, DrawingCache cache) {
     this.site = site;
     this.templates = templates;
     this.baseUrl = baseUrl;
@@ -114,9 +120,12 @@ final class SiteContext {
     TermMatcher terms = new TermMatcher(site.terms().values());
     this.linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, assets.map(Map::keySet)));
     MarkdownSetup markdown = new MarkdownSetup();
-    BlockRenderers blocks = new BlockRenderers(cache.formulas(), new ChartBlocks(targets, cache),
-        new TableBlocks(site, markdown, linker));
-    this.bodies = new PageBodies(markdown, linker, blocks, templates::fixedIds);
+    BlockRenderers blocks = new BlockRenderers(cache, new ChartBlocks(targets, cache), new TableBlocks(site, markdown, linker));
+    Map<org.fieldguide.model.PageKind, java.util.Set<String>> fixedIds = new java.util.EnumMap<>(org.fieldguide.model.PageKind.class);
+    for (org.fieldguide.model.PageKind kind : org.fieldguide.model.PageKind.values()) {
+      fixedIds.put(kind, templates.fixedIds(kind));
+    }
+    this.bodies = new PageBodies(markdown, linker, blocks, (kind, id) -> fixedIds.get(kind).contains(id) || PageViews.isReferenceId(id));
     this.navigation = new Navigation(site);
     this.views = new PageViews(site, navigation, baseUrl, page -> updated(page, git), version);
     List<SectionHead> heads = new java.util.ArrayList<>();
@@ -136,7 +145,7 @@ final class SiteContext {
         baseUrl);
     this.markdownPages = site.pages().stream().filter(p -> !p.kind().isGenerated()).toList();
     site.pages().forEach(p -> byId.put(p.id(), p));
-    this.faqPages = Build.pagesOf(site, org.fieldguide.model.PageKind.FAQ);
+    this.faqPages = site.pages().stream().filter(p -> p.kind() == org.fieldguide.model.PageKind.FAQ).toList();
     this.indexPages = site.pages().stream().filter(p -> p.kind() == org.fieldguide.model.PageKind.FAQ_INDEX
         || p.kind() == org.fieldguide.model.PageKind.REFERENCES).toList();
     List<Page> byUrl = new java.util.ArrayList<>(markdownPages);

@@ -1,10 +1,10 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiPredicate;
 import org.commonmark.node.Node;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.html.BodyPostProcessor;
@@ -15,36 +15,39 @@ import org.fieldguide.model.PageKind;
 import org.fieldguide.model.TermKind;
 import org.fieldguide.search.SearchText;
 import org.fieldguide.source.Limits;
-import org.fieldguide.template.PageViews;
 import org.fieldguide.xref.LinkReport;
+import org.fieldguide.xref.PageChecks;
 import org.fieldguide.xref.PageLinker;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Parses, links and renders one Markdown page's body: the Markdown half of the pipeline. */
-final class PageBodies {
+public final class PageBodies {
   private final MarkdownSetup markdown;
   private final BodyRenderer renderer;
   private final BodyPostProcessor postProcessor = new BodyPostProcessor();
   private final PageLinker linker;
   private final BlockRenderers blocks;
-  private final Function<PageKind, Set<String>> templateIds;
+  private final BiPredicate<PageKind, String> takenIds;
 
-  /** {@code templateIds} gives the ids a page of each kind has from its templates, which headings must not take. */
-  PageBodies(MarkdownSetup markdown, PageLinker linker, BlockRenderers blocks, Function<PageKind, Set<String>> templateIds) {
+  /**
+   * {@code takenIds} tells the ids a page of each kind has from its templates (its reference list
+   * included), which headings must not take.
+   */
+  public PageBodies(MarkdownSetup markdown, PageLinker linker, BlockRenderers blocks, BiPredicate<PageKind, String> takenIds) {
     this.markdown = markdown;
     this.renderer = new BodyRenderer(markdown);
     this.linker = linker;
     this.blocks = blocks;
-    this.templateIds = templateIds;
+    this.takenIds = takenIds;
   }
 
   /** The parsed and linked body, ready to render. */
-  record Linked(Page page, Node document, LinkReport report) {}
+  public record Linked(Page page, Node document, LinkReport report) {}
 
   /** Parses, checks and links {@code body}, the Markdown of {@code page}. */
-  Linked parseAndLink(Page page, String body, Diagnostics diagnostics) {
+  public Linked parseAndLink(Page page, String body, Diagnostics diagnostics) {
     Optional<Node> parsed = markdown.parseWithinLimits(body, line -> diagnostics.error(page.sourcePath(),
         page.bodyFirstLine() + line, 1, Limits.markdownTooDeep()));
     if (parsed.isEmpty()) { // reported; an empty body keeps later stages from echoing it
@@ -63,11 +66,10 @@ final class PageBodies {
     return new Linked(page, document, report);
   }
 
-  RenderedPage render(Linked linked, Diagnostics diagnostics) {
+  public RenderedPage render(Linked linked, Diagnostics diagnostics) {
     Page page = linked.page();
     String html = renderer.render(linked.document(), blocks.hooksFor(page, diagnostics));
-    Set<String> fixed = templateIds.apply(page.kind());
-    BodyPostProcessor.Result result = postProcessor.process(html, id -> fixed.contains(id) || PageViews.isReferenceId(id));
+    BodyPostProcessor.Result result = postProcessor.process(html, id -> takenIds.test(page.kind(), id));
     String body = result.html();
     String behavioral = null;
     String mechanistic = null;

@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.markdown;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.markdown.chart.ChartReader;
 import org.fieldguide.markdown.chart.ChartRenderer;
 import org.fieldguide.markdown.chart.FlowNode;
+import org.fieldguide.drawing.DrawingCache;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.xref.LinkReport;
@@ -19,11 +20,11 @@ import org.fieldguide.xref.SourcePositions;
 import org.fieldguide.xref.TargetIndex;
 
 /** Reads, checks, lays out and draws {@code flowchart} and {@code diagram} blocks. */
-final class ChartBlocks {
+public final class ChartBlocks {
   private final TargetIndex targets;
-  private final RenderCache cache;
+  private final DrawingCache cache;
 
-  ChartBlocks(TargetIndex targets, RenderCache cache) {
+  public ChartBlocks(TargetIndex targets, DrawingCache cache) {
     this.targets = targets;
     this.cache = cache;
   }
@@ -54,7 +55,7 @@ final class ChartBlocks {
     document.accept(new AbstractVisitor() {
       @Override
       public void visit(FencedCodeBlock block) {
-        if (!BlockRenderers.kindOf(block).equals("flowchart")) {
+        if (!ChartReader.blockKind(block.getInfo()).equals("flowchart")) {
           return;
         }
         int firstLine = SourcePositions.of(page, block)[0] + 1;

@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.xref;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,14 +20,14 @@ import org.fieldguide.xref.LinkReport;
  * Kept from build to build ({@code serve}): a page's fragments are checked again only when its
  * links changed or a page they point to got other ids.
  */
-final class FragmentChecks {
+public final class FragmentChecks {
   private final Map<String, LinkReport> checked = new HashMap<>();
   /** The problems of the pages that have any. */
   private final Map<String, List<Diagnostic>> found = new TreeMap<>();
   /** Target page id → the pages whose fragments point to it. */
   private final Map<String, Set<String>> pointingTo = new HashMap<>();
 
-  void clear() {
+  public void clear() {
     checked.clear();
     found.clear();
     pointingTo.clear();
@@ -39,7 +39,7 @@ final class FragmentChecks {
    * {@code reports} need hold only the reports that changed; or it is null, and then every page
    * is checked again and {@code reports} must be every Markdown page's.
    */
-  void check(Map<String, Page> byId, List<LinkReport> reports, Set<String> idsChanged, SiteLinkChecker checker,
+  public void check(Map<String, Page> byId, List<LinkReport> reports, Set<String> idsChanged, SiteLinkChecker checker,
       Diagnostics diagnostics) {
     if (idsChanged == null) {
       clear();

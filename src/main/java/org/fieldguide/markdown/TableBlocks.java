@@ -1,13 +1,10 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.markdown;
 
 import java.util.Map;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.Suggest;
-import org.fieldguide.markdown.BodyHooks;
-import org.fieldguide.markdown.BodyRenderer;
-import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.DataTable;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.Site;
@@ -17,13 +14,13 @@ import org.fieldguide.xref.SourcePositions;
 import org.jsoup.nodes.Entities;
 
 /** Renders a {@code table data=NAME} block from {@code content/data/NAME.yaml}; cells are inline Markdown. */
-final class TableBlocks {
+public final class TableBlocks {
   private final Site site;
   private final MarkdownSetup markdown;
   private final PageLinker linker;
   private final BodyRenderer renderer;
 
-  TableBlocks(Site site, MarkdownSetup markdown, PageLinker linker) {
+  public TableBlocks(Site site, MarkdownSetup markdown, PageLinker linker) {
     this.site = site;
     this.markdown = markdown;
     this.linker = linker;

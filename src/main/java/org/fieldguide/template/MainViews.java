@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.template;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,6 +15,8 @@ import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
 import org.fieldguide.model.Term;
 import org.fieldguide.model.TermKind;
+import org.fieldguide.markdown.RenderedPage;
+import org.fieldguide.xref.Backlinks;
 import org.fieldguide.template.PageViews;
 import org.fieldguide.template.Templates;
 import org.fieldguide.template.Text;
@@ -27,7 +29,7 @@ import org.fieldguide.template.view.ReferencesView;
 import org.fieldguide.template.view.TermView;
 
 /** Maps each page to its kind's view, renders the kind's template, then wraps it in the layout. */
-final class MainViews {
+public final class MainViews {
   private final Site site;
   private final Map<String, RenderedPage> rendered;
   private final Backlinks backlinks;
@@ -37,7 +39,7 @@ final class MainViews {
   private final Map<Term, Page> termPages = new IdentityHashMap<>();
   private final Page glossaryPage;
 
-  MainViews(Site site, Map<String, RenderedPage> rendered, Backlinks backlinks, PageViews views, Templates templates) {
+  public MainViews(Site site, Map<String, RenderedPage> rendered, Backlinks backlinks, PageViews views, Templates templates) {
     this.site = site;
     this.rendered = rendered;
     this.backlinks = backlinks;
@@ -66,9 +68,9 @@ final class MainViews {
    * are records of strings and lists, so two equal views render alike. Empty for a content page
    * with no rendered body.
    */
-  record Main(String template, Object view, Map<String, Object> jsonLd) {}
+  public record Main(String template, Object view, Map<String, Object> jsonLd) {}
 
-  Optional<Main> main(Page page) {
+  public Optional<Main> main(Page page) {
     Object view;
     Map<String, Object> jsonLd = null;
     switch (page.kind()) {
@@ -92,12 +94,12 @@ final class MainViews {
   }
 
   /** The page's own template applied to {@code main}. */
-  Optional<String> renderMain(Page page, Main main, Diagnostics diagnostics) {
+  public Optional<String> renderMain(Page page, Main main, Diagnostics diagnostics) {
     return templates.render(main.template(), main.view(), forPath(page), diagnostics);
   }
 
   /** The layout around {@code mainHtml}. */
-  Optional<Text> renderLayout(Page page, String mainHtml, Map<String, Object> jsonLd, Diagnostics diagnostics) {
+  public Optional<Text> renderLayout(Page page, String mainHtml, Map<String, Object> jsonLd, Diagnostics diagnostics) {
     return templates.renderText("layout", views.layout(page, mainHtml, jsonLd), forPath(page), diagnostics);
   }
 
@@ -170,7 +172,7 @@ final class MainViews {
   private FaqIndexView faqIndex(Page page) {
     List<FaqIndexView.Group> groups = new ArrayList<>();
     int count = 0;
-    List<Page> faqs = Build.pagesOf(site, PageKind.FAQ);
+    List<Page> faqs = new ArrayList<>(site.pages().stream().filter(p -> p.kind() == PageKind.FAQ).toList());
     faqs.sort((a, b) -> a.order() != b.order() ? Integer.compare(a.order(), b.order()) : a.title().compareTo(b.title()));
     for (Page faq : faqs) {
       RenderedPage r = rendered.get(faq.id());

@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.xref;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import org.fieldguide.model.SourceRef;
 import org.fieldguide.model.Term;
 
 /** Site-wide glossary checks: colliding names, unknown see-also terms, unknown source keys. */
-final class TermChecks {
+public final class TermChecks {
   private TermChecks() {}
 
   /** One term's name or alias, claimed for that term. */
@@ -56,7 +56,7 @@ final class TermChecks {
     diagnostics.error(name.origin().path(), name.origin().line(), name.origin().column(), message);
   }
 
-  static void check(Site site, Diagnostics diagnostics) {
+  public static void check(Site site, Diagnostics diagnostics) {
     checkNames(site, diagnostics);
     for (Term term : site.terms().values()) {
       for (int i = 0; i < term.seeAlso().size(); i++) {

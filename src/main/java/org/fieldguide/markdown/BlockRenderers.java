@@ -1,30 +1,25 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.markdown;
 
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Node;
 import org.fieldguide.diag.Diagnostics;
-import org.fieldguide.markdown.BodyHooks;
+import org.fieldguide.drawing.DrawingCache;
+import org.fieldguide.markdown.chart.ChartReader;
 import org.fieldguide.model.Page;
 
 /**
  * Draws what is not plain Markdown: formulas, flowcharts, diagrams and data tables. One instance
  * per build; {@link #hooksFor} gives the per-page view the body renderer needs.
  */
-final class BlockRenderers {
+public final class BlockRenderers {
   private final FormulaRenderer formulas;
   private final ChartBlocks charts;
   private final TableBlocks tables;
 
-  BlockRenderers(FormulaRenderer formulas, ChartBlocks charts, TableBlocks tables) {
-    this.formulas = formulas;
+  public BlockRenderers(DrawingCache drawings, ChartBlocks charts, TableBlocks tables) {
+    this.formulas = new FormulaRenderer(drawings);
     this.charts = charts;
     this.tables = tables;
-  }
-
-  /** The first word of a fenced block's info string: {@code flowchart}, {@code diagram}, {@code table}, a language or empty. */
-  static String kindOf(FencedCodeBlock block) {
-    String info = block.getInfo() == null ? "" : block.getInfo().strip();
-    return info.split("\\s+")[0];
   }
 
   ChartBlocks charts() {
@@ -42,7 +37,7 @@ final class BlockRenderers {
       @Override
       public String fencedBlockHtml(FencedCodeBlock block) {
         String info = block.getInfo() == null ? "" : block.getInfo().strip();
-        return switch (kindOf(block)) {
+        return switch (ChartReader.blockKind(block.getInfo())) {
           case "flowchart" -> charts.flowchart(page, block, "fc" + (++counter[0]), diagnostics);
           case "diagram" -> charts.diagram(page, block, "dg" + (++counter[0]), diagnostics);
           case "table" -> tables.render(page, block, info, diagnostics);

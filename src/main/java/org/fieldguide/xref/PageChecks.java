@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.xref;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,18 +11,19 @@ import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.AbstractVisitor;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.markdown.chart.ChartReader;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.TermKind;
 
 /** Checks on the shape of a page's Markdown that depend on its kind (FAQ questions, term sections, one flowchart). */
-final class PageChecks {
-  static final String BEHAVIORAL = "Behavioral definition";
-  static final String MECHANISTIC = "Mechanistic definition";
+public final class PageChecks {
+  public static final String BEHAVIORAL = "Behavioral definition";
+  public static final String MECHANISTIC = "Mechanistic definition";
 
   private PageChecks() {}
 
-  static void check(Page page, Node document, Diagnostics diagnostics) {
+  public static void check(Page page, Node document, Diagnostics diagnostics) {
     if (page.kind() == PageKind.FAQ) {
       checkFaq(page, document, diagnostics);
     } else if (page.kind() == PageKind.TERM && page.term().kind() == TermKind.BOTH) {
@@ -38,7 +39,7 @@ final class PageChecks {
     document.accept(new AbstractVisitor() {
       @Override
       public void visit(FencedCodeBlock block) {
-        if (BlockRenderers.kindOf(block).equals("flowchart")) {
+        if (ChartReader.blockKind(block.getInfo()).equals("flowchart")) {
           charts.add(block);
         }
       }

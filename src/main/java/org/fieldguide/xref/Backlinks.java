@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.xref;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ import org.fieldguide.xref.LinkReport;
  * source, the pages that cite it. {@code serve} keeps one from build to build and {@linkplain
  * #replace replaces} the reports of the pages it renders again.
  */
-final class Backlinks {
+public final class Backlinks {
   private final Site site;
   private final Map<String, TreeSet<String>> incoming = new HashMap<>();
   private final Map<String, TreeSet<String>> citedBy = new HashMap<>();
@@ -28,9 +28,9 @@ final class Backlinks {
   private final TreeSet<String> orphans = new TreeSet<>();
 
   /** What the references page shows of the citations: which pages cite each source (by identity and version). */
-  record Citations(Backlinks of, int version) {}
+  public record Citations(Backlinks of, int version) {}
 
-  Backlinks(Site site, List<LinkReport> reports) {
+  public Backlinks(Site site, List<LinkReport> reports) {
     this.site = site;
     site.pages().forEach(p -> byId.put(p.id(), p));
     reports.forEach(this::add);
@@ -57,7 +57,7 @@ final class Backlinks {
    * Takes {@code now} in place of {@code old}, the same page's report from the last build, and
    * returns the ids of the pages whose incoming links changed.
    */
-  Set<String> replace(LinkReport old, LinkReport now) {
+  public Set<String> replace(LinkReport old, LinkReport now) {
     Set<String> changed = new TreeSet<>(old.linkedPageIds());
     changed.addAll(now.linkedPageIds());
     changed.removeIf(id -> old.linkedPageIds().contains(id) == now.linkedPageIds().contains(id));
@@ -111,12 +111,12 @@ final class Backlinks {
     }
   }
 
-  Site site() {
+  public Site site() {
     return site;
   }
 
   /** The pages citing each source as they are now; equal to another only if nothing changed between them. */
-  Citations citations() {
+  public Citations citations() {
     return new Citations(this, citationChanges);
   }
 
@@ -124,14 +124,14 @@ final class Backlinks {
    * Pages linking to {@code page}, sorted by title then id; sorted once per page and kept until the
    * links change ({@link #replace}): a page's template stage asks twice, and a term page has hundreds.
    */
-  List<Page> to(Page page) {
+  public List<Page> to(Page page) {
     return sortedTo.computeIfAbsent(page.id(), id -> sorted(incoming.get(id)));
   }
 
   private final Map<String, List<Page>> sortedTo = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Pages citing source {@code key}, sorted by title. */
-  List<Page> citing(String key) {
+  public List<Page> citing(String key) {
     return sorted(citedBy.get(key));
   }
 
@@ -148,7 +148,7 @@ final class Backlinks {
   }
 
   /** Warns about content pages nothing links to (home, section landings, terms and FAQ pages, which indexes list, excepted). */
-  void reportOrphans(Diagnostics diagnostics) {
+  public void reportOrphans(Diagnostics diagnostics) {
     for (String id : orphans) {
       diagnostics.warning(byId.get(id).sourcePath(), 1, 1, "no page links to this one, so readers can only find it through"
           + " navigation or search; link to it from a related page");

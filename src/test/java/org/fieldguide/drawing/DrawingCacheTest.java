@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.drawing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,12 +14,15 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.fieldguide.pipeline.Build;
+import org.fieldguide.pipeline.BuildOptions;
+import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drawing cache file ({@link DrawingStore}, {@link RenderCache#load}, {@link RenderCache#save}):
+ * The drawing cache file ({@link DrawingStore}, {@link DrawingCache#load}, {@link DrawingCache#save}):
  * a build that takes its formulas and diagrams from the file writes exactly what a build that draws
  * them writes, and a file of other code, or a damaged one, is ignored.
  */

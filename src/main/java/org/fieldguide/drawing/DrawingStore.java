@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.drawing;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -25,7 +25,7 @@ import java.util.zip.ZipFile;
 
 /**
  * The file in which one-off builds keep their drawings for the next: typeset formulas and laid-out
- * diagrams, by their input (see {@link RenderCache}). Typesetting with JLaTeXMath and laying out
+ * diagrams, by their input (see {@link DrawingCache}). Typesetting with JLaTeXMath and laying out
  * with ELK, classes and fonts loaded included, was about half of the real site's build; with the
  * file, a build draws only what is new.
  *
@@ -43,7 +43,7 @@ final class DrawingStore {
   private DrawingStore() {}
 
   /** What the file holds: formulas by {@link FormulaRenderer}'s key, diagrams by source and id prefix. */
-  record Contents(Map<String, String> formulas, Map<RenderCache.DiagramKey, String> diagrams) {}
+  record Contents(Map<String, String> formulas, Map<DrawingCache.DiagramKey, String> diagrams) {}
 
   /**
    * The stamp of the code now running, or empty when it cannot tell where its classes come from:
@@ -95,9 +95,9 @@ final class DrawingStore {
       for (int n = in.readInt(); n > 0; n--) {
         formulas.put(readString(in), readString(in));
       }
-      Map<RenderCache.DiagramKey, String> diagrams = new LinkedHashMap<>();
+      Map<DrawingCache.DiagramKey, String> diagrams = new LinkedHashMap<>();
       for (int n = in.readInt(); n > 0; n--) {
-        diagrams.put(new RenderCache.DiagramKey(readString(in), readString(in)), readString(in));
+        diagrams.put(new DrawingCache.DiagramKey(readString(in), readString(in)), readString(in));
       }
       if (in.readInt() != MAGIC) {
         return Optional.empty();
@@ -124,7 +124,7 @@ final class DrawingStore {
           writeString(out, e.getValue());
         }
         out.writeInt(contents.diagrams().size());
-        for (Map.Entry<RenderCache.DiagramKey, String> e : contents.diagrams().entrySet()) {
+        for (Map.Entry<DrawingCache.DiagramKey, String> e : contents.diagrams().entrySet()) {
           writeString(out, e.getKey().source());
           writeString(out, e.getKey().idPrefix());
           writeString(out, e.getValue());

@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.markdown;
 
 import java.util.List;
 import org.fieldguide.model.Page;
@@ -10,7 +10,7 @@ import org.fieldguide.template.view.TocEntryView;
  * terms of kind {@code both}), its table of contents, the keys it cites, its FAQ questions, and
  * the plain text of the whole body for the search index.
  */
-record RenderedPage(
+public record RenderedPage(
     Page page,
     String bodyHtml,
     String behavioralHtml,
@@ -21,7 +21,7 @@ record RenderedPage(
     String searchText) {
 
   /** One FAQ question: its heading id and text, and the plain text of its answer. */
-  record Question(String id, String text, String answerText) {}
+  public record Question(String id, String text, String answerText) {}
 
   LinkView questionLink(Question q, String hrefPrefix) {
     return new LinkView(q.text(), hrefPrefix + "#" + q.id());

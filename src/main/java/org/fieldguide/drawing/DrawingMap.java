@@ -1,4 +1,4 @@
-package org.fieldguide.pipeline;
+package org.fieldguide.drawing;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
