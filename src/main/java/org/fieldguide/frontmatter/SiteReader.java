@@ -80,7 +80,7 @@ public final class SiteReader {
       }
       Diagnostics own = new Diagnostics();
       Optional<PageReader.Read> read = cache.page(file, own);
-      if (!own.all().isEmpty() || read.isEmpty() || read.get().page() != before) {
+      if (!own.all().isEmpty() || read.isEmpty() || !read.get().page().equals(before)) {
         return null; // readAll reads it from the cache again, with its diagnostics
       }
       if (bodies == null) {
@@ -102,7 +102,7 @@ public final class SiteReader {
     List<Page> pages = new ArrayList<>();
     Map<String, String> bodies = new HashMap<>();
     List<String> read = new ArrayList<>(files.size());
-    // What each file gave, by identity: if every file gives what it gave last time, so does the site.
+    // What each file gave: if every file gives what it gave last time, so does the site.
     List<Object> reads = new ArrayList<>(files.size());
     cache.readAhead(files);
     for (SourceFile file : files) {
@@ -147,7 +147,7 @@ public final class SiteReader {
     ReadCache.SiteRead last = cache.lastSite;
     List<org.fieldguide.diag.Diagnostic> fileDiagnostics = diagnostics.all();
     fileDiagnostics.forEach(main::add);
-    if (last != null && sameObjects(last.reads(), reads)) {
+    if (last != null && last.reads().equals(reads)) {
       last.diagnostics().forEach(main::add);
       Optional<Site> site = last.site().map(s -> new Site(s.config(), s.pages(), s.terms(), s.citations(), s.tables(), bodies));
       cache.lastSite = new ReadCache.SiteRead(reads, site, last.diagnostics(), fileDiagnostics);
@@ -158,18 +158,6 @@ public final class SiteReader {
     siteWide.all().forEach(main::add);
     cache.lastSite = new ReadCache.SiteRead(reads, site, siteWide.all(), fileDiagnostics);
     return site;
-  }
-
-  private static boolean sameObjects(List<Object> a, List<Object> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.get(i) != b.get(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The site from what its files gave; {@code fileDiagnostics} holds what reading them reported, {@code out} gets the rest. */

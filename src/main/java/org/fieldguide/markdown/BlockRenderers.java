@@ -6,6 +6,7 @@ import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.drawing.DrawingCache;
 import org.fieldguide.markdown.chart.ChartReader;
 import org.fieldguide.model.Page;
+import org.fieldguide.xref.Lookups;
 
 /**
  * Draws what is not plain Markdown: formulas, flowcharts, diagrams and data tables. One instance
@@ -26,7 +27,7 @@ public final class BlockRenderers {
     return charts;
   }
 
-  BodyHooks hooksFor(Page page, Diagnostics diagnostics) {
+  BodyHooks hooksFor(Page page, Diagnostics diagnostics, Lookups.Builder seen) {
     int[] counter = {0};
     return new BodyHooks() {
       @Override
@@ -38,9 +39,9 @@ public final class BlockRenderers {
       public String fencedBlockHtml(FencedCodeBlock block) {
         String info = block.getInfo() == null ? "" : block.getInfo().strip();
         return switch (ChartReader.blockKind(block.getInfo())) {
-          case "flowchart" -> charts.flowchart(page, block, "fc" + (++counter[0]), diagnostics);
+          case "flowchart" -> charts.flowchart(page, block, "fc" + (++counter[0]), diagnostics, seen);
           case "diagram" -> charts.diagram(page, block, "dg" + (++counter[0]), diagnostics);
-          case "table" -> tables.render(page, block, info, diagnostics);
+          case "table" -> tables.render(page, block, info, diagnostics, seen);
           default -> null;
         };
       }

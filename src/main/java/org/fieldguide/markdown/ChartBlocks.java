@@ -15,6 +15,7 @@ import org.fieldguide.drawing.DrawingCache;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.xref.LinkReport;
+import org.fieldguide.xref.Lookups;
 import org.fieldguide.xref.PageLinker;
 import org.fieldguide.xref.SourcePositions;
 import org.fieldguide.xref.TargetIndex;
@@ -29,14 +30,14 @@ public final class ChartBlocks {
     this.cache = cache;
   }
 
-  String flowchart(Page page, FencedCodeBlock block, String idPrefix, Diagnostics diagnostics) {
+  String flowchart(Page page, FencedCodeBlock block, String idPrefix, Diagnostics diagnostics, Lookups.Builder seen) {
     int firstLine = SourcePositions.of(page, block)[0] + 1;
     if (page.kind() != PageKind.FLOWCHART) {
       diagnostics.error(page.sourcePath(), firstLine - 1, 1,
           "flowchart blocks belong in content/flowcharts/; move this chart to its own page there");
       return "";
     }
-    Function<String, Optional<String>> resolver = link -> resolve(page, link);
+    Function<String, Optional<String>> resolver = link -> resolve(page, link, seen);
     return ChartReader.readFlowchart(page.sourcePath(), block.getLiteral(), firstLine, resolver, diagnostics)
         .map(chart -> ChartRenderer.flowchartHtml(page.sourcePath(), chart, page.title(), resolver, idPrefix, diagnostics))
         .orElse("");
@@ -47,7 +48,7 @@ public final class ChartBlocks {
    * site-wide fragment check once every page is rendered (links that are not pages are reported
    * when the chart is read).
    */
-  List<LinkReport.PendingFragment> outcomeFragments(Page page, Node document) {
+  List<LinkReport.PendingFragment> outcomeFragments(Page page, Node document, Lookups.Builder seen) {
     List<LinkReport.PendingFragment> out = new ArrayList<>();
     if (page.kind() != PageKind.FLOWCHART) {
       return out;
@@ -64,7 +65,7 @@ public final class ChartBlocks {
           if (hash < 0 || hash == node.link().length() - 1) {
             continue;
           }
-          targetOf(page, node.link().substring(0, hash)).ifPresent(target -> out.add(new LinkReport.PendingFragment(
+          targetOf(page, node.link().substring(0, hash), seen).ifPresent(target -> out.add(new LinkReport.PendingFragment(
               target.id(), node.link().substring(hash + 1), page.sourcePath(), node.linkLine(), node.linkColumn())));
         }
       }
@@ -80,7 +81,7 @@ public final class ChartBlocks {
   }
 
   /** Resolves an outcome's link (a relative content path, optionally with #fragment) to an href. */
-  private Optional<String> resolve(Page page, String link) {
+  private Optional<String> resolve(Page page, String link, Lookups.Builder seen) {
     String path = link;
     String fragment = "";
     int hash = link.indexOf('#');
@@ -89,11 +90,11 @@ public final class ChartBlocks {
       fragment = link.substring(hash);
     }
     String finalFragment = fragment;
-    return targetOf(page, path).map(target -> page.hrefTo(target) + finalFragment);
+    return targetOf(page, path, seen).map(target -> page.hrefTo(target) + finalFragment);
   }
 
   /** The page a content path relative to {@code page} names, if any. */
-  private Optional<Page> targetOf(Page page, String path) {
-    return PageLinker.resolveRelative(page.id() + ".md", path).flatMap(targets::byContentPath);
+  private Optional<Page> targetOf(Page page, String path, Lookups.Builder seen) {
+    return PageLinker.resolveRelative(page.id() + ".md", path).flatMap(file -> targets.byContentPath(file, seen));
   }
 }

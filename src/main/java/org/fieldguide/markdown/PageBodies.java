@@ -3,19 +3,17 @@ package org.fieldguide.markdown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiPredicate;
 import org.commonmark.node.Node;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.html.BodyPostProcessor;
-import org.fieldguide.markdown.BodyRenderer;
-import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.TermKind;
 import org.fieldguide.search.SearchText;
 import org.fieldguide.source.Limits;
 import org.fieldguide.xref.LinkReport;
+import org.fieldguide.xref.Lookups;
 import org.fieldguide.xref.PageChecks;
 import org.fieldguide.xref.PageLinker;
 import org.jsoup.Jsoup;
@@ -52,23 +50,29 @@ public final class PageBodies {
         page.bodyFirstLine() + line, 1, Limits.markdownTooDeep()));
     if (parsed.isEmpty()) { // reported; an empty body keeps later stages from echoing it
       Node empty = new org.commonmark.node.Document();
-      return new Linked(page, empty, new LinkReport(page.id(), Set.of(), List.of(), List.of()));
+      return new Linked(page, empty, LinkReport.none(page.id()));
     }
     Node document = parsed.get();
     PageChecks.check(page, document, diagnostics);
     LinkReport report = linker.link(page, document, diagnostics);
-    List<LinkReport.PendingFragment> chartFragments = blocks.charts().outcomeFragments(page, document);
+    Lookups.Builder seen = new Lookups.Builder();
+    List<LinkReport.PendingFragment> chartFragments = blocks.charts().outcomeFragments(page, document, seen);
     if (!chartFragments.isEmpty()) {
       List<LinkReport.PendingFragment> fragments = new ArrayList<>(report.fragments());
       fragments.addAll(chartFragments);
-      report = new LinkReport(report.pageId(), report.linkedPageIds(), report.citedKeys(), List.copyOf(fragments));
+      report = new LinkReport(report.pageId(), report.linkedPageIds(), report.citedKeys(), List.copyOf(fragments),
+          seen.addAll(report.lookups()).build());
     }
     return new Linked(page, document, report);
   }
 
-  public RenderedPage render(Linked linked, Diagnostics diagnostics) {
+  /** A rendered body, and what rendering it looked up (table cells' links, flowcharts' outcomes). */
+  public record Rendered(RenderedPage page, Lookups lookups) {}
+
+  public Rendered render(Linked linked, Diagnostics diagnostics) {
     Page page = linked.page();
-    String html = renderer.render(linked.document(), blocks.hooksFor(page, diagnostics));
+    Lookups.Builder seen = new Lookups.Builder();
+    String html = renderer.render(linked.document(), blocks.hooksFor(page, diagnostics, seen));
     BodyPostProcessor.Result result = postProcessor.process(html, id -> takenIds.test(page.kind(), id));
     String body = result.html();
     String behavioral = null;
@@ -83,8 +87,8 @@ public final class PageBodies {
     if (page.kind() == PageKind.FAQ) {
       questions = questions(body);
     }
-    return new RenderedPage(page, body, behavioral, mechanistic, result.toc(), linked.report().citedKeys(), questions,
-        result.searchText());
+    return new Rendered(new RenderedPage(page, body, behavioral, mechanistic, result.toc(), linked.report().citedKeys(),
+        questions, result.searchText()), seen.build());
   }
 
   /** Splits a body into what comes before the two definition sections, and each section's content. */

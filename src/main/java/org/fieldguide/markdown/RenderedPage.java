@@ -2,7 +2,6 @@ package org.fieldguide.markdown;
 
 import java.util.List;
 import org.fieldguide.model.Page;
-import org.fieldguide.template.view.LinkView;
 import org.fieldguide.template.view.TocEntryView;
 
 /**
@@ -22,8 +21,4 @@ public record RenderedPage(
 
   /** One FAQ question: its heading id and text, and the plain text of its answer. */
   public record Question(String id, String text, String answerText) {}
-
-  LinkView questionLink(Question q, String hrefPrefix) {
-    return new LinkView(q.text(), hrefPrefix + "#" + q.id());
-  }
 }

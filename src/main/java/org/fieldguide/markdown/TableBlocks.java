@@ -9,6 +9,7 @@ import org.fieldguide.model.DataTable;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.Site;
 import org.fieldguide.source.Limits;
+import org.fieldguide.xref.Lookups;
 import org.fieldguide.xref.PageLinker;
 import org.fieldguide.xref.SourcePositions;
 import org.jsoup.nodes.Entities;
@@ -27,7 +28,7 @@ public final class TableBlocks {
     this.renderer = new BodyRenderer(markdown);
   }
 
-  String render(Page page, FencedCodeBlock block, String info, Diagnostics diagnostics) {
+  String render(Page page, FencedCodeBlock block, String info, Diagnostics diagnostics, Lookups.Builder seen) {
     int[] pos = SourcePositions.of(page, block);
     String name = null;
     for (String part : info.split("\\s+")) {
@@ -68,7 +69,7 @@ public final class TableBlocks {
       boolean first = true;
       for (DataTable.Column column : table.columns()) {
         String tag = first ? "th scope=\"row\"" : "td";
-        html.append('<').append(tag).append('>').append(cell(page, pos, table, row.get(column.key()), hooks, diagnostics))
+        html.append('<').append(tag).append('>').append(cell(page, pos, table, row.get(column.key()), hooks, diagnostics, seen))
             .append("</").append(first ? "th" : "td").append('>');
         first = false;
       }
@@ -77,15 +78,16 @@ public final class TableBlocks {
     return html.append("</tbody></table></div>").toString();
   }
 
-  private String cell(Page page, int[] pos, DataTable table, String markdownText, BodyHooks hooks, Diagnostics diagnostics) {
+  private String cell(Page page, int[] pos, DataTable table, String markdownText, BodyHooks hooks, Diagnostics diagnostics,
+      Lookups.Builder seen) {
     Node doc = markdown.parseWithinLimits(markdownText, line -> diagnostics.error(page.sourcePath(), pos[0], pos[1],
         "in a cell of " + table.origin().path() + ": " + Limits.markdownTooDeep())).orElse(null);
     if (doc == null) {
       return "";
     }
-    linker.link(new Page(page.id(), page.kind(), page.url(), page.section(), page.title(), page.description(),
+    seen.addAll(linker.link(new Page(page.id(), page.kind(), page.url(), page.section(), page.title(), page.description(),
         page.order(), page.tags(), page.updated(), page.draft(), false, page.bodyFirstLine(),
-        page.origin(), page.term()), doc, diagnostics);
+        page.origin(), page.term()), doc, diagnostics).lookups());
     String html = renderer.render(doc, hooks).strip();
     if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {
       html = html.substring(3, html.length() - 4);

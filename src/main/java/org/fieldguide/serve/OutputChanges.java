@@ -29,8 +29,7 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
     SortedSet<String> added = new TreeSet<>();
     SortedSet<String> removed = new TreeSet<>();
     SortedSet<String> modified = new TreeSet<>();
-    // Both in path order, walked side by side: one comparison a file, and none of the bytes a
-    // rebuild took over from the last build (the same array).
+    // Both in path order, walked side by side: one comparison a file.
     Iterator<Map.Entry<String, byte[]>> a = was.entrySet().iterator();
     Iterator<Map.Entry<String, byte[]>> b = now.entrySet().iterator();
     Map.Entry<String, byte[]> x = a.hasNext() ? a.next() : null;
@@ -44,7 +43,7 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
         added.add(y.getKey());
         y = b.hasNext() ? b.next() : null;
       } else {
-        if (x.getValue() != y.getValue() && !Arrays.equals(x.getValue(), y.getValue())) {
+        if (!Arrays.equals(x.getValue(), y.getValue())) {
           modified.add(y.getKey());
         }
         x = a.hasNext() ? a.next() : null;

@@ -1,7 +1,7 @@
 package org.fieldguide.template;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +16,7 @@ import org.fieldguide.model.Site;
 import org.fieldguide.model.Term;
 import org.fieldguide.model.TermKind;
 import org.fieldguide.markdown.RenderedPage;
-import org.fieldguide.xref.Backlinks;
-import org.fieldguide.template.PageViews;
-import org.fieldguide.template.Templates;
-import org.fieldguide.template.Text;
+import org.fieldguide.xref.LinkGraph;
 import org.fieldguide.template.view.ContentView;
 import org.fieldguide.template.view.FaqIndexView;
 import org.fieldguide.template.view.GlossaryView;
@@ -32,14 +29,14 @@ import org.fieldguide.template.view.TermView;
 public final class MainViews {
   private final Site site;
   private final Map<String, RenderedPage> rendered;
-  private final Backlinks backlinks;
+  private final LinkGraph backlinks;
   private final PageViews views;
   private final Templates templates;
-  /** Each term's page, and the glossary's: found once here, not by a walk over every page per term. */
-  private final Map<Term, Page> termPages = new IdentityHashMap<>();
+  /** Each term's page by the term's slug, and the glossary's: found once here, not by a walk over every page per term. */
+  private final Map<String, Page> termPages = new HashMap<>();
   private final Page glossaryPage;
 
-  public MainViews(Site site, Map<String, RenderedPage> rendered, Backlinks backlinks, PageViews views, Templates templates) {
+  public MainViews(Site site, Map<String, RenderedPage> rendered, LinkGraph backlinks, PageViews views, Templates templates) {
     this.site = site;
     this.rendered = rendered;
     this.backlinks = backlinks;
@@ -48,19 +45,13 @@ public final class MainViews {
     Page glossary = null;
     for (Page p : site.pages()) {
       if (p.term() != null) {
-        termPages.putIfAbsent(p.term(), p);
+        termPages.putIfAbsent(p.term().slug(), p);
       }
       if (glossary == null && p.kind() == PageKind.GLOSSARY) {
         glossary = p;
       }
     }
     this.glossaryPage = glossary;
-  }
-
-  /** The page's HTML, or empty if a template failed (reported to {@code diagnostics}). */
-  Optional<String> render(Page page, Diagnostics diagnostics) {
-    return main(page).flatMap(m -> renderMain(page, m, diagnostics))
-        .flatMap(html -> renderLayout(page, html, main(page).get().jsonLd(), diagnostics)).map(Text::toString);
   }
 
   /**
@@ -128,14 +119,14 @@ public final class MainViews {
   }
 
   private TermView termView(Page from, Term term, RenderedPage r) {
-    Page termPage = termPages.get(term);
+    Page termPage = termPages.get(term.slug());
     if (termPage == null) {
       throw new java.util.NoSuchElementException("no page for the term " + term.slug());
     }
     List<LinkView> seeAlso = new ArrayList<>();
     for (String slug : term.seeAlso()) {
       Term other = site.terms().get(slug);
-      Page p = other == null ? null : termPages.get(other);
+      Page p = other == null ? null : termPages.get(other.slug());
       if (p != null) {
         seeAlso.add(new LinkView(other.term(), from.hrefTo(p)));
       }

@@ -62,7 +62,7 @@ public final class PageLinker {
     if (page.autolink()) {
       autolinkTerms(page, document, walk);
     }
-    return new LinkReport(page.id(), walk.linked, List.copyOf(walk.cited.keySet()), walk.fragments);
+    return new LinkReport(page.id(), walk.linked, List.copyOf(walk.cited.keySet()), walk.fragments, walk.seen.build());
   }
 
   /** The walk over one page: every node that can link somewhere. */
@@ -72,6 +72,7 @@ public final class PageLinker {
     final Set<String> linked = new LinkedHashSet<>();
     final Map<String, Integer> cited = new LinkedHashMap<>();
     final List<LinkReport.PendingFragment> fragments = new ArrayList<>();
+    final Lookups.Builder seen = new Lookups.Builder();
 
     Walk(Page page, Diagnostics diagnostics) {
       this.page = page;
@@ -209,7 +210,7 @@ public final class PageLinker {
         fragments.add(pending(page, wiki.fragment(), wiki));
         return;
       }
-      TargetIndex.Lookup lookup = targets.lookup(wiki.target());
+      TargetIndex.Lookup lookup = targets.lookup(wiki.target(), seen);
       if (lookup.candidates().isEmpty()) {
         String hint = Suggest.closest(TargetIndex.normalize(wiki.target()), targets.names())
             .map(s -> " (closest: '" + s + "')").orElse("");
@@ -226,7 +227,7 @@ public final class PageLinker {
       }
       Page target = lookup.page();
       String href = page.hrefTo(target);
-      if (target == page && wiki.fragment() == null) {
+      if (target.equals(page) && wiki.fragment() == null) {
         href = "./";
       }
       if (wiki.fragment() != null && !wiki.fragment().isEmpty()) {
@@ -266,7 +267,7 @@ public final class PageLinker {
         return;
       }
       Optional<String> resolved = resolveRelative(page.id() + ".md", path);
-      Optional<Page> target = resolved.flatMap(targets::byContentPath);
+      Optional<Page> target = resolved.flatMap(file -> targets.byContentPath(file, seen));
       if (target.isEmpty()) {
         error(link, "link to '" + path + "', which is not a content file; fix the path (it is relative to this file)");
         return;
@@ -336,7 +337,7 @@ public final class PageLinker {
       int last = 0;
       for (TermMatcher.Mention mention : terms.find(literal)) {
         String termId = "glossary/" + mention.term().slug();
-        Optional<Page> termPage = targets.byId(termId);
+        Optional<Page> termPage = targets.byId(termId, walk.seen);
         if (termPage.isEmpty() || done.contains(termId)) {
           continue;
         }

@@ -26,7 +26,7 @@ public final class TermChecks {
       for (Term.Name name : term.namesWithOrigins()) {
         Claim claim = new Claim(term, name);
         Claim first = names.putIfAbsent(name.text().strip().toLowerCase(Locale.ROOT), claim);
-        if (first != null && first.term() != term) {
+        if (first != null && !first.term().equals(term)) {
           report(claim, first, diagnostics);
           report(first, claim, diagnostics);
         }

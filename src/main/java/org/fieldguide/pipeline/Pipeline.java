@@ -1,0 +1,134 @@
+package org.fieldguide.pipeline;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.frontmatter.SiteReader;
+import org.fieldguide.model.Site;
+import org.fieldguide.search.SearchIndex;
+import org.fieldguide.source.SourceLoader;
+import org.fieldguide.xref.LinkGraph;
+
+/**
+ * The stages of one build, in the order they run, each a function of the values the stages before
+ * it made:
+ *
+ * <pre>
+ *   sources → site model → (context) → linked bodies → rendered bodies → link graph → pages
+ *           → checked site → output
+ * </pre>
+ *
+ * Every stage adds to one {@link Diagnostics}; nothing is written if any reports an error. No stage
+ * knows whether this build is the first: a result an earlier build made from equal inputs is
+ * taken from the {@link Memo} (see {@link BuildState}), and a build with an empty memo makes everything.
+ */
+final class Pipeline {
+  private final BuildOptions options;
+  private final BuildState state;
+  private final StageClock clock;
+
+  Pipeline(BuildOptions options, BuildState state, StageClock clock) {
+    this.options = options;
+    this.state = state;
+    this.clock = clock;
+  }
+
+  /** Runs every stage; {@code changed} names the files the watcher saw change since the last build, or is null. */
+  BuildResult run(Collection<Path> changed) {
+    Diagnostics diagnostics = new Diagnostics();
+    SourceLoader loader = new SourceLoader(options.projectRoot());
+    if (!Output.insideProject(options, options.contentDir(), loader, diagnostics)
+        | !Output.insideProject(options, options.templatesDir(), loader, diagnostics)) {
+      return BuildResult.nothing(diagnostics);
+    }
+
+    // 1. Sources: the content files, the templates and the assets, each read again only if changed.
+    Sources sources = Sources.read(options, changed, loader, state.sources, diagnostics);
+    clock.lap("load files");
+
+    // 2. The site model: front matter, configuration, sources and tables, read again only if changed.
+    Optional<Site> read = sources.content().isEmpty() ? Optional.empty()
+        : new SiteReader(options.drafts(), state.reads).read(sources.content(), sources.changedContent(),
+            loader.displayPath(options.contentDir().resolve("site.yaml")), diagnostics);
+    sources.templateDiagnostics().forEach(diagnostics::add);
+    clock.lap("read front matter");
+    if (read.isEmpty() || sources.templates().isEmpty()) {
+      return BuildResult.nothing(diagnostics);
+    }
+    Site site = read.get();
+
+    // The context: everything made from the pages' front matter, the templates and the assets.
+    SiteContext context = state.memo.context(SiteContext.keyOf(site, sources.templatesDigest(), baseUrl(site),
+        sources.assets(), sources.assetOrigins()), key -> new SiteContext(key, site, sources.templates().get(),
+        state.git(options), options.version(), state.drawings));
+    context.diagnostics.forEach(diagnostics::add);
+    state.drawings.awaitLoaded();
+    clock.lap("site context");
+
+    // 3, 4. Linked and rendered bodies, each Markdown page's in one go.
+    Bodies bodies = Bodies.of(context, site, state.memo);
+    bodies.report(diagnostics);
+    clock.lap("render bodies");
+
+    // 5. The link graph: backlinks, citations, orphans.
+    LinkGraph graph = state.memo.linkGraph(context.site, bodies.reports());
+    graph.reportOrphans(diagnostics);
+    clock.lap("backlinks");
+
+    // 6. Pages: templates applied, each page scanned for the site check, and streamed out or kept.
+    SortedMap<String, byte[]> others = otherFiles(context, sources);
+    SortedSet<String> paths = new TreeSet<>(others.keySet());
+    paths.add(SearchIndex.INDEX_PATH);
+    context.site.pages().forEach(p -> paths.add(p.outputPath()));
+    state.checker.expect(paths);
+    try (Output output = Output.open(options, loader, state.keepsOutput(options), diagnostics)) {
+      PageStage.Pages pages = PageStage.make(context, bodies, graph, state.memo, state.checker, output);
+      pages.byId().values().forEach(made -> made.diagnostics().forEach(diagnostics::add));
+      clock.lap("apply templates");
+
+      SortedMap<String, byte[]> files = new TreeMap<>(others);
+      pages.byId().values().forEach(made -> made.bytes().ifPresent(bytes -> files.put(made.inputs().page().outputPath(), bytes)));
+      pages.byId().values().stream().filter(made -> made.links().isEmpty()) // a template failed: reported
+          .forEach(made -> paths.remove(made.inputs().page().outputPath()));
+      Supplier<byte[]> searchIndex = SearchStage.index(context, bodies, state.memo);
+      files.put(SearchIndex.INDEX_PATH, state.searchOnDemand() ? new byte[0] : searchIndex.get());
+      clock.lap("search index, assets");
+
+      // 7. The checked site: fragments and links, once every page exists.
+      SiteCheck.check(context, bodies, pages, paths, state.memo, diagnostics);
+      state.memo.retain(context.byId.keySet(), paths);
+      clock.lap("check links");
+
+      // 8. Output: the staging folder swapped in, if nothing failed.
+      boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
+      boolean written = output.write(files, failed, diagnostics);
+      return new BuildResult(diagnostics, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedSet(paths),
+          written, searchIndex, new BuildResult.Redone(bodies.rendered(), pages.applied()));
+    }
+  }
+
+  /** The site's address, with a slash at the end: the options', else {@code site.yaml}'s. */
+  private String baseUrl(Site site) {
+    String baseUrl = options.baseUrl() != null ? options.baseUrl() : site.config().normalizedBaseUrl();
+    return baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+  }
+
+  /** Every file the build writes but the pages and the search index: the search's library, sitemap and the like, the assets. */
+  private SortedMap<String, byte[]> otherFiles(SiteContext context, Sources sources) {
+    SortedMap<String, byte[]> others = new TreeMap<>(state.libraryAssets());
+    others.putAll(context.siteFiles);
+    sources.assetBytes().forEach((key, bytes) -> {
+      if (sources.assetOrigins().get(key).equals(context.origins.get(key))) { // else it clashes, which is reported
+        others.put(key, bytes);
+      }
+    });
+    return others;
+  }
+}
