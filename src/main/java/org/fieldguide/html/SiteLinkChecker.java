@@ -162,15 +162,19 @@ public final class SiteLinkChecker {
 
   /**
    * For a checker {@linkplain #forOneBuild for one build}: the paths of every file the build will
-   * write, known before its pages are made, against which {@link #scanPage} checks each link. A
+   * write, known before its pages are made, against which {@link #scanPage} checks each link (a
+   * checker that keeps every link does not ask for them). A
    * file missing from what {@link #check} is given at the end can only be a page whose template
    * failed, an error after which the build does not check links.
    */
-  public void expect(Set<String> files) {
+  public void expect(java.util.function.Supplier<Set<String>> files) {
+    if (keepsEveryLink) {
+      return; // it checks every link at the end, against the files then
+    }
     for (int depth = 0; depth < answers.length; depth++) {
       answers[depth] = new ConcurrentHashMap<>();
     }
-    expected = Set.copyOf(files); // last: scanPage reads this first, then the answers
+    expected = Set.copyOf(files.get()); // last: scanPage reads this first, then the answers
   }
 
   private volatile Set<String> expected;

@@ -1,53 +1,69 @@
 package org.fieldguide.pipeline;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
-import org.fieldguide.markdown.RenderedPage;
+import org.fieldguide.model.Page;
 import org.fieldguide.model.Site;
-import org.fieldguide.xref.LinkReport;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
 
-/** Every Markdown page's {@link Body}, in page order, and the ids of those this build rendered itself. */
-record Bodies(Map<String, Body> byId, SortedSet<String> rendered) {
-  /** The bodies of {@code site}'s Markdown pages in {@code context}, on every core; each taken from {@code memo} where it holds. */
-  static Bodies of(SiteContext context, Site site, Memo memo) {
-    List<Memo.Made<Body>> made = context.markdownPages.parallelStream()
-        .map(page -> {
-          String markdown = site.bodies().get(page.id());
-          return memo.body(context, page, markdown, () -> Body.of(context, page, markdown));
-        })
-        .toList();
-    Map<String, Body> byId = new LinkedHashMap<>();
+/**
+ * The value of the body stages: every Markdown page's {@link Body} by id; the Markdown they were
+ * made from; the diagnostics of those that have any; the ids whose body shows something else than
+ * in the last build's value ({@link Changes}); and the ids of the bodies this build rendered.
+ */
+record Bodies(PMap<String, Body> byId, Map<String, String> markdown, PMap<String, List<Diagnostic>> problems, Changes changed,
+    SortedSet<String> rendered) {
+
+  static final Bodies NONE = new Bodies(HashTreePMap.empty(), Map.of(), HashTreePMap.empty(), Changes.ALL, Collections.emptySortedSet());
+
+  /**
+   * The bodies of {@code site}'s Markdown pages in {@code context}: those of the pages whose inputs
+   * {@code changes} names are made again (on every core) unless {@code last}'s still hold; the
+   * others are {@code last}'s.
+   */
+  static Bodies of(SiteContext context, Site site, Bodies last, Changes changes) {
+    List<Page> candidates = changes.among(context.markdownPages, id -> {
+      Page page = context.byId.get(id);
+      return page != null && !page.kind().isGenerated() ? page : null;
+    });
+    List<Made> made = candidates.parallelStream().map(page -> {
+      String markdown = site.bodies().get(page.id());
+      Body before = last.byId().get(page.id());
+      java.util.Optional<Body> held = before == null ? java.util.Optional.empty() : before.in(context, page, markdown);
+      return held.map(body -> new Made(body, false)).orElseGet(() -> new Made(Body.of(context, page, markdown), true));
+    }).toList();
+    PMap<String, Body> byId = changes instanceof Changes.All ? HashTreePMap.empty() : last.byId();
+    PMap<String, List<Diagnostic>> problems = changes instanceof Changes.All ? HashTreePMap.empty() : last.problems();
     SortedSet<String> rendered = new TreeSet<>();
-    for (Memo.Made<Body> body : made) {
-      byId.put(body.value().page().id(), body.value());
-      if (body.anew()) {
-        rendered.add(body.value().page().id());
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    Map<String, Body> updates = new HashMap<>();
+    for (Made m : made) {
+      String id = m.body().page().id();
+      updates.put(id, m.body());
+      if (m.anew()) {
+        rendered.add(id);
       }
+      if (!m.body().showsAs(last.byId().get(id))) {
+        changed.add(id);
+      }
+      problems = m.body().diagnostics().isEmpty() ? problems.minus(id) : problems.plus(id, m.body().diagnostics());
     }
-    return new Bodies(Collections.unmodifiableMap(byId), Collections.unmodifiableSortedSet(rendered));
+    return new Bodies(byId.plusAll(updates), site.bodies(), problems,
+        changes instanceof Changes.All ? Changes.ALL : Changes.of(changed), Collections.unmodifiableSortedSet(rendered));
   }
 
-  /** Each page's link report, by id. */
-  Map<String, LinkReport> reports() {
-    Map<String, LinkReport> out = new LinkedHashMap<>();
-    byId.forEach((id, body) -> out.put(id, body.report()));
-    return out;
-  }
-
-  /** Each page's rendered body, by id. */
-  Map<String, RenderedPage> renderedPages() {
-    Map<String, RenderedPage> out = new LinkedHashMap<>();
-    byId.forEach((id, body) -> out.put(id, body.rendered()));
-    return out;
-  }
+  /** A body, and whether this build rendered it. */
+  private record Made(Body body, boolean anew) {}
 
   /** Adds what was wrong with every body. */
   void report(Diagnostics diagnostics) {
-    byId.values().forEach(body -> body.diagnostics().forEach(diagnostics::add));
+    problems.values().forEach(list -> list.forEach(diagnostics::add));
   }
 }

@@ -1,6 +1,5 @@
 package org.fieldguide.pipeline;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,9 +87,10 @@ record Digest(byte[] bytes) {
         m.forEach((k, v) -> add(k).add(v));
       } else if (value instanceof Record r) {
         tag('r');
-        add(r.getClass().getName());
-        for (RecordComponent component : r.getClass().getRecordComponents()) {
-          add(componentOf(r, component));
+        Components components = COMPONENTS.get(r.getClass());
+        add(components.name());
+        for (java.lang.invoke.MethodHandle accessor : components.accessors()) {
+          add(componentOf(r, accessor));
         }
       } else {
         throw new IllegalArgumentException("no digest for a " + value.getClass().getName()
@@ -98,13 +99,32 @@ record Digest(byte[] bytes) {
       return this;
     }
 
-    private static Object componentOf(Record r, RecordComponent component) {
+    /** A record class's name and the accessors of its components, in order: looked up once per class. */
+    private record Components(String name, List<java.lang.invoke.MethodHandle> accessors) {}
+
+    private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
+      @Override
+      protected Components computeValue(Class<?> type) {
+        List<java.lang.invoke.MethodHandle> accessors = new java.util.ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+          try {
+            java.lang.reflect.Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            accessors.add(java.lang.invoke.MethodHandles.lookup().unreflect(accessor)
+                .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class)));
+          } catch (IllegalAccessException | RuntimeException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + type.getName(), e);
+          }
+        }
+        return new Components(type.getName(), List.copyOf(accessors));
+      }
+    };
+
+    private static Object componentOf(Record r, java.lang.invoke.MethodHandle accessor) {
       try {
-        java.lang.reflect.Method accessor = component.getAccessor();
-        accessor.setAccessible(true);
         return accessor.invoke(r);
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + component.getName() + " of " + r.getClass().getName(), e);
+      } catch (Throwable e) {
+        throw new IllegalStateException("cannot read a component of " + r.getClass().getName(), e);
       }
     }
 

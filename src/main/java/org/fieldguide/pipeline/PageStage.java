@@ -1,10 +1,13 @@
 package org.fieldguide.pipeline;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.fieldguide.diag.Diagnostic;
@@ -15,6 +18,12 @@ import org.fieldguide.model.Page;
 import org.fieldguide.template.MainViews;
 import org.fieldguide.template.Text;
 import org.fieldguide.xref.LinkGraph;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PSortedMap;
+import org.pcollections.PSortedSet;
+import org.pcollections.TreePMap;
+import org.pcollections.TreePSet;
 
 /**
  * The pages stage: applies each page's template and the layout, and scans the result for the site
@@ -43,29 +52,90 @@ final class PageStage {
   record Made(Inputs inputs, Digest templates, MainViews.Main main, String mainHtml, SiteContext.LayoutKey layoutKey,
       Optional<byte[]> bytes, Optional<SiteLinkChecker.PageLinks> links, List<Diagnostic> diagnostics, boolean applied) {}
 
-  /** Every page out of this stage, by id in page order, and the ids of the pages whose layout it applied. */
-  record Pages(Map<String, Made> byId, SortedSet<String> applied) {}
+  /**
+   * The value of this stage: every page out of it, by id; the bytes it kept of each (by output
+   * path) and the output path of each page that has HTML; each page's ids (by output path), for
+   * the site check; the diagnostics of the pages that have any; which pages' links, and which
+   * files' presence or ids, may differ from the last build's value; and the ids of the pages whose
+   * layout this build applied.
+   */
+  record Pages(PMap<String, Made> byId, PSortedMap<String, byte[]> files, PSortedSet<String> paths, PMap<String, Set<String>> ids,
+      PMap<String, List<Diagnostic>> problems, Changes linksChanged, Changes filesChanged, SortedSet<String> applied) {
+    static final Pages NONE = new Pages(HashTreePMap.empty(), TreePMap.empty(), TreePSet.empty(), HashTreePMap.empty(),
+        HashTreePMap.empty(), Changes.ALL, Changes.ALL, Collections.emptySortedSet());
+  }
 
-  /** Makes every page of {@code context} (on every core), each taken from {@code memo} where it holds. */
-  static Pages make(SiteContext context, Bodies bodies, LinkGraph graph, Memo memo, SiteLinkChecker checker, Output output) {
-    Map<String, RenderedPage> rendered = bodies.renderedPages();
+  /**
+   * Makes the pages of {@code context} whose inputs may differ from those of {@code last}'s pages
+   * (on every core), each taken from {@code last} where its inputs are equal: every page if the
+   * bodies changed in every page ({@link Changes.All}), else the pages whose body changed, those
+   * whose backlinks changed ({@code backlinksChanged}) and the two index pages, which show other
+   * pages' bodies. The others are {@code last}'s.
+   */
+  static Pages make(SiteContext context, Bodies bodies, LinkGraph graph, Set<String> backlinksChanged, Pages last,
+      SiteLinkChecker checker, Output output, boolean keepViews) {
+    Map<String, RenderedPage> rendered = new RenderedPages(bodies);
     MainViews mains = new MainViews(context.site, rendered, graph, context.views, context.templates);
-    List<Made> made = context.site.pages().parallelStream().map(page -> {
+    Changes candidates = bodies.changed().and(Changes.of(backlinksChanged)).and(Changes.of(context.indexPageIds));
+    List<Made> made = candidates.among(context.site.pages(), context.byId::get).parallelStream().map(page -> {
       Inputs inputs = new Inputs(context.digest, page, rendered.get(page.id()), graph.to(page), shows(page, context, rendered, graph));
-      Made last = memo.lastPage(page.id());
-      Made now = last != null && last.inputs().equals(inputs) ? taken(last) : make(inputs, last, mains, context, checker, output, memo.keeps());
-      memo.page(page.id(), now);
-      return now;
+      Made before = last.byId().get(page.id());
+      return before != null && before.inputs().equals(inputs) ? taken(before)
+          : make(inputs, before, mains, context, checker, output, keepViews);
     }).toList();
-    Map<String, Made> byId = new LinkedHashMap<>();
+    boolean all = candidates instanceof Changes.All;
+    PMap<String, Made> byId = all ? HashTreePMap.empty() : last.byId();
+    PSortedMap<String, byte[]> files = all ? TreePMap.empty() : last.files();
+    PSortedSet<String> paths = all ? TreePSet.empty() : last.paths();
+    PMap<String, Set<String>> ids = all ? HashTreePMap.empty() : last.ids();
+    PMap<String, List<Diagnostic>> problems = all ? HashTreePMap.empty() : last.problems();
+    Set<String> linksChanged = new HashSet<>();
+    Set<String> filesChanged = new HashSet<>();
     SortedSet<String> applied = new TreeSet<>();
+    Map<String, Made> updates = new HashMap<>();
     for (Made m : made) {
-      byId.put(m.inputs().page().id(), m);
+      Page page = m.inputs().page();
+      String path = page.outputPath();
+      Made before = last.byId().get(page.id());
+      updates.put(page.id(), m);
+      files = m.bytes().isPresent() ? files.plus(path, m.bytes().get()) : files.minus(path);
+      paths = m.links().isPresent() ? paths.plus(path) : paths.minus(path);
+      Set<String> pageIds = m.links().map(SiteLinkChecker.PageLinks::ids).orElse(null);
+      Set<String> idsBefore = before == null ? null : before.links().map(SiteLinkChecker.PageLinks::ids).orElse(null);
+      ids = pageIds == null ? ids.minus(path) : ids.plus(path, pageIds);
+      if (!Objects.equals(pageIds, idsBefore)) {
+        filesChanged.add(path);
+      }
+      if (before == null || !m.links().equals(before.links())) {
+        linksChanged.add(page.id());
+      }
+      problems = m.diagnostics().isEmpty() ? problems.minus(page.id()) : problems.plus(page.id(), m.diagnostics());
       if (m.applied()) {
-        applied.add(m.inputs().page().id());
+        applied.add(page.id());
       }
     }
-    return new Pages(Collections.unmodifiableMap(byId), Collections.unmodifiableSortedSet(applied));
+    return new Pages(byId.plusAll(updates), files, paths, ids, problems, all ? Changes.ALL : Changes.of(linksChanged),
+        all ? Changes.ALL : Changes.of(filesChanged), Collections.unmodifiableSortedSet(applied));
+  }
+
+  /** The rendered body of each Markdown page by id, read from the bodies as asked for. */
+  private static final class RenderedPages extends java.util.AbstractMap<String, RenderedPage> {
+    private final Bodies bodies;
+
+    RenderedPages(Bodies bodies) {
+      this.bodies = bodies;
+    }
+
+    @Override
+    public RenderedPage get(Object id) {
+      Body body = bodies.byId().get(id);
+      return body == null ? null : body.rendered();
+    }
+
+    @Override
+    public Set<Entry<String, RenderedPage>> entrySet() {
+      throw new UnsupportedOperationException("rendered bodies are looked up by id");
+    }
   }
 
   private static Made taken(Made last) {

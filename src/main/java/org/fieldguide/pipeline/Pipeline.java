@@ -2,10 +2,9 @@ package org.fieldguide.pipeline;
 
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -65,52 +64,63 @@ final class Pipeline {
     Site site = read.get();
 
     // The context: everything made from the pages' front matter, the templates and the assets.
-    SiteContext context = state.memo.context(SiteContext.keyOf(site, sources.templatesDigest(), baseUrl(site),
-        sources.assets(), sources.assetOrigins()), key -> new SiteContext(key, site, sources.templates().get(),
-        state.git(options), options.version(), state.drawings));
+    Memo.Last last = state.memo.last() != null ? state.memo.last()
+        : new Memo.Last(null, null, Bodies.NONE, null, PageStage.Pages.NONE, SiteCheck.Checked.NONE, SearchStage.Parts.NONE);
+    SiteContext.Key key = SiteContext.keyOf(site, sources.templatesDigest(), baseUrl(site), sources.assets(), sources.assetOrigins());
+    Optional<SiteContext> kept = state.memo.context(key);
+    SiteContext context = kept.orElseGet(() -> new SiteContext(key, site, sources.templates().get(), state.git(options),
+        options.version(), state.drawings));
     context.diagnostics.forEach(diagnostics::add);
     state.drawings.awaitLoaded();
     clock.lap("site context");
 
-    // 3, 4. Linked and rendered bodies, each Markdown page's in one go.
-    Bodies bodies = Bodies.of(context, site, state.memo);
+    // 3, 4. Linked and rendered bodies: those whose Markdown changed, or every one in another context.
+    Changes edited = kept.isPresent() ? Changes.of(org.fieldguide.model.Bodies.of(site.bodies())
+        .differingFrom(last.bodies().markdown())) : Changes.ALL;
+    Bodies bodies = Bodies.of(context, site, last.bodies(), edited);
     bodies.report(diagnostics);
     clock.lap("render bodies");
 
     // 5. The link graph: backlinks, citations, orphans.
-    LinkGraph graph = state.memo.linkGraph(context.site, bodies.reports());
-    graph.reportOrphans(diagnostics);
+    LinkGraph.Update graph = bodies.changed() instanceof Changes.Some some && last.graph() != null
+        ? last.graph().with(id -> Optional.ofNullable(last.bodies().byId().get(id)).map(Body::report).orElse(null),
+            some.keys().stream().map(id -> bodies.byId().get(id).report()).toList())
+        : new LinkGraph.Update(LinkGraph.of(context.site, bodies.byId().values().stream().map(Body::report).toList()), Set.of());
+    graph.graph().reportOrphans(diagnostics);
     clock.lap("backlinks");
 
     // 6. Pages: templates applied, each page scanned for the site check, and streamed out or kept.
     SortedMap<String, byte[]> others = otherFiles(context, sources);
-    SortedSet<String> paths = new TreeSet<>(others.keySet());
-    paths.add(SearchIndex.INDEX_PATH);
-    context.site.pages().forEach(p -> paths.add(p.outputPath()));
-    state.checker.expect(paths);
+    state.checker.expect(() -> {
+      Set<String> expected = new TreeSet<>(others.keySet());
+      expected.add(SearchIndex.INDEX_PATH);
+      context.site.pages().forEach(p -> expected.add(p.outputPath()));
+      return expected;
+    });
     try (Output output = Output.open(options, loader, state.keepsOutput(options), diagnostics)) {
-      PageStage.Pages pages = PageStage.make(context, bodies, graph, state.memo, state.checker, output);
-      pages.byId().values().forEach(made -> made.diagnostics().forEach(diagnostics::add));
+      PageStage.Pages pages = PageStage.make(context, bodies, graph.graph(), graph.targets(), last.pages(), state.checker,
+          output, state.memo.keeps());
+      pages.problems().values().forEach(list -> list.forEach(diagnostics::add));
       clock.lap("apply templates");
 
-      SortedMap<String, byte[]> files = new TreeMap<>(others);
-      pages.byId().values().forEach(made -> made.bytes().ifPresent(bytes -> files.put(made.inputs().page().outputPath(), bytes)));
-      pages.byId().values().stream().filter(made -> made.links().isEmpty()) // a template failed: reported
-          .forEach(made -> paths.remove(made.inputs().page().outputPath()));
-      Supplier<byte[]> searchIndex = SearchStage.index(context, bodies, state.memo);
-      files.put(SearchIndex.INDEX_PATH, state.searchOnDemand() ? new byte[0] : searchIndex.get());
+      SearchStage.Parts search = SearchStage.write(context, bodies, last.search());
+      Supplier<byte[]> searchIndex = search.index();
+      SortedMap<String, byte[]> files = pages.files().plusAll(others)
+          .plus(SearchIndex.INDEX_PATH, state.searchOnDemand() ? new byte[0] : searchIndex.get());
       clock.lap("search index, assets");
 
       // 7. The checked site: fragments and links, once every page exists.
-      SiteCheck.check(context, bodies, pages, paths, state.memo, diagnostics);
-      state.memo.retain(context.byId.keySet(), paths);
+      Set<String> besidePages = new TreeSet<>(others.keySet());
+      besidePages.add(SearchIndex.INDEX_PATH);
+      SiteCheck.Checked checked = SiteCheck.check(context, bodies, pages, besidePages, last.checked(), diagnostics);
+      state.memo.keep(new Memo.Last(key, context, bodies, graph.graph(), pages, checked, search));
       clock.lap("check links");
 
       // 8. Output: the staging folder swapped in, if nothing failed.
       boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
       boolean written = output.write(files, failed, diagnostics);
-      return new BuildResult(diagnostics, Collections.unmodifiableSortedMap(files), Collections.unmodifiableSortedSet(paths),
-          written, searchIndex, new BuildResult.Redone(bodies.rendered(), pages.applied()));
+      return new BuildResult(diagnostics, files, checked.files(), written, searchIndex,
+          new BuildResult.Redone(bodies.rendered(), pages.applied()));
     }
   }
 

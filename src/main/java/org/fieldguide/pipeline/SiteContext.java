@@ -63,10 +63,13 @@ final class SiteContext {
   final SortedMap<String, byte[]> siteFiles;
   /** The pages read from Markdown, in page order. */
   final List<Page> markdownPages;
-  /** Every page by id. */
+  /** Every page by id, and by output path. */
   final Map<String, Page> byId = new HashMap<>();
+  final Map<String, Page> byOutputPath = new HashMap<>();
   /** The FAQ pages, in page order. */
   final List<Page> faqPages;
+  /** The ids of the pages that show other pages' bodies: the FAQ index and the references page. */
+  final Set<String> indexPageIds;
   /** Each Markdown page's place in the search index: pages in the order of their addresses. */
   final Map<String, Integer> searchOrder = new HashMap<>();
   /** Output path → the file it comes from, for errors. */
@@ -145,7 +148,10 @@ final class SiteContext {
         key.assetOrigins(), baseUrl);
     this.markdownPages = site.pages().stream().filter(p -> !p.kind().isGenerated()).toList();
     site.pages().forEach(p -> byId.put(p.id(), p));
+    site.pages().forEach(p -> byOutputPath.put(p.outputPath(), p));
     this.faqPages = site.pages().stream().filter(p -> p.kind() == PageKind.FAQ).toList();
+    this.indexPageIds = site.pages().stream().filter(p -> p.kind() == PageKind.FAQ_INDEX || p.kind() == PageKind.REFERENCES)
+        .map(Page::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     List<Page> byUrl = new ArrayList<>(markdownPages);
     byUrl.sort(Comparator.comparing(Page::url));
     for (int i = 0; i < byUrl.size(); i++) {

@@ -22,10 +22,8 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
   }
 
   static OutputChanges between(Map<String, byte[]> before, Map<String, byte[]> after) {
-    SortedMap<String, byte[]> was = before instanceof SortedMap<String, byte[]> sorted && sorted.comparator() == null
-        ? sorted : new TreeMap<>(before);
-    SortedMap<String, byte[]> now = after instanceof SortedMap<String, byte[]> sorted && sorted.comparator() == null
-        ? sorted : new TreeMap<>(after);
+    SortedMap<String, byte[]> was = inPathOrder(before);
+    SortedMap<String, byte[]> now = inPathOrder(after);
     SortedSet<String> added = new TreeSet<>();
     SortedSet<String> removed = new TreeSet<>();
     SortedSet<String> modified = new TreeSet<>();
@@ -51,6 +49,15 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
       }
     }
     return new OutputChanges(added, removed, modified);
+  }
+
+  /** {@code files} in path order: itself if it is sorted so already. */
+  private static SortedMap<String, byte[]> inPathOrder(Map<String, byte[]> files) {
+    if (files instanceof SortedMap<String, byte[]> sorted
+        && (sorted.comparator() == null || sorted.comparator().equals(java.util.Comparator.naturalOrder()))) {
+      return sorted;
+    }
+    return new TreeMap<>(files);
   }
 
   /** Every path added, removed or modified. */

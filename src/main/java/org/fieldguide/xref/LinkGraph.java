@@ -1,183 +1,166 @@
 package org.fieldguide.xref;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PSortedSet;
+import org.pcollections.TreePSet;
 
 /**
  * The link graph of the site, inverted: for each page, the pages that link to it ("Mentioned in"),
  * in title order; for each source, the pages that cite it (a term's front-matter sources count);
- * and the content pages nothing links to. Made from every Markdown page's {@link LinkReport}; an
- * immutable value, equal for equal reports however it was made ({@link #of}, {@link #with}).
+ * and the content pages nothing links to. Made from every Markdown page's {@link LinkReport}. An
+ * immutable value: {@link #with} makes the graph of a few changed reports from this one, sharing
+ * all the rest, and gives what {@link #of} gives for the same reports.
  */
 public final class LinkGraph {
-  private final Site site;
-  private final Map<String, Page> byId;
-  private final Map<String, LinkReport> reports;
-  /** Target page id → the ids of the pages linking to it; never empty. */
-  private final Map<String, SortedSet<String>> incoming;
-  /** Source key → the ids of the pages citing it; never empty. */
-  private final Map<String, SortedSet<String>> citedBy;
-  private final SortedSet<String> orphans;
-  /** {@link #to}'s answers, sorted once per page; those of pages whose links did not change are taken over by {@link #with}. */
-  private final Map<String, List<Page>> sortedTo;
+  private static final Comparator<Page> BY_TITLE = Comparator.comparing(Page::title).thenComparing(Page::id);
 
-  private LinkGraph(Site site, Map<String, Page> byId, Map<String, LinkReport> reports, Map<String, SortedSet<String>> incoming,
-      Map<String, SortedSet<String>> citedBy, SortedSet<String> orphans, Map<String, List<Page>> sortedTo) {
-    this.site = site;
+  private final Map<String, Page> byId;
+  /** Target page id → the ids of the pages linking to it; never empty. */
+  private final PMap<String, PSortedSet<String>> incoming;
+  /** Source key → the ids of the pages citing it; never empty. */
+  private final PMap<String, PSortedSet<String>> citedBy;
+  private final PSortedSet<String> orphans;
+
+  private LinkGraph(Map<String, Page> byId, PMap<String, PSortedSet<String>> incoming, PMap<String, PSortedSet<String>> citedBy,
+      PSortedSet<String> orphans) {
     this.byId = byId;
-    this.reports = reports;
     this.incoming = incoming;
     this.citedBy = citedBy;
     this.orphans = orphans;
-    this.sortedTo = sortedTo;
   }
 
-  /** The graph of {@code reports}, one per Markdown page of {@code site}, by page id. */
-  public static LinkGraph of(Site site, Map<String, LinkReport> reports) {
+  /** The graph of {@code reports}, one per Markdown page of {@code site}. */
+  public static LinkGraph of(Site site, Collection<LinkReport> reports) {
     Map<String, Page> byId = new HashMap<>();
     site.pages().forEach(p -> byId.put(p.id(), p));
-    Map<String, SortedSet<String>> incoming = new HashMap<>();
-    Map<String, SortedSet<String>> citedBy = new HashMap<>();
-    for (LinkReport report : reports.values()) {
+    Map<String, TreeSet<String>> in = new HashMap<>();
+    Map<String, TreeSet<String>> cites = new HashMap<>();
+    for (LinkReport report : reports) {
       for (String target : report.linkedPageIds()) {
         if (!target.equals(report.pageId())) {
-          incoming.computeIfAbsent(target, k -> new TreeSet<>()).add(report.pageId());
+          in.computeIfAbsent(target, k -> new TreeSet<>()).add(report.pageId());
         }
       }
       for (String key : report.citedKeys()) {
-        citedBy.computeIfAbsent(key, k -> new TreeSet<>()).add(report.pageId());
+        cites.computeIfAbsent(key, k -> new TreeSet<>()).add(report.pageId());
       }
     }
     for (Page page : site.pages()) {
       if (page.term() != null) {
         for (String key : page.term().sources()) {
-          citedBy.computeIfAbsent(key, k -> new TreeSet<>()).add(page.id());
+          cites.computeIfAbsent(key, k -> new TreeSet<>()).add(page.id());
         }
       }
     }
-    SortedSet<String> orphans = new TreeSet<>();
+    Map<String, PSortedSet<String>> incoming = new HashMap<>();
+    in.forEach((target, from) -> incoming.put(target, TreePSet.from(from)));
+    Map<String, PSortedSet<String>> citedBy = new HashMap<>();
+    cites.forEach((key, from) -> citedBy.put(key, TreePSet.from(from)));
+    TreeSet<String> orphans = new TreeSet<>();
     for (Page page : site.pages()) {
-      if (isOrphan(page, incoming)) {
+      if (isOrphan(page, incoming.containsKey(page.id()))) {
         orphans.add(page.id());
       }
     }
-    return new LinkGraph(site, byId, Map.copyOf(reports), incoming, citedBy, orphans, new ConcurrentHashMap<>());
+    return new LinkGraph(byId, HashTreePMap.from(incoming), HashTreePMap.from(citedBy), TreePSet.from(orphans));
   }
 
+  /** A graph, and the ids of the pages whose incoming links differ from those of the graph it was made from. */
+  public record Update(LinkGraph graph, Set<String> targets) {}
+
   /**
-   * The graph of {@code reports} for {@code site}: {@link #of} them, made from this graph by changing
-   * only what the reports that differ from this graph's change, when the pages are equal to this
-   * graph's (a body edit); the answer is the same either way.
+   * The graph of this graph's reports with {@code changed} in place of those of the same pages
+   * ({@code before} gives the report this graph was made with for a page id), for the same pages:
+   * only what those reports change is made again.
    */
-  public LinkGraph with(Site other, Map<String, LinkReport> now) {
-    if (!other.pages().equals(site.pages()) || !now.keySet().equals(reports.keySet())) {
-      return of(other, now);
-    }
-    List<LinkReport[]> changed = new ArrayList<>();
-    now.forEach((id, report) -> {
-      LinkReport was = reports.get(id);
-      if (!report.equals(was)) {
-        changed.add(new LinkReport[] {was, report});
+  public Update with(java.util.function.Function<String, LinkReport> before, Collection<LinkReport> changed) {
+    PMap<String, PSortedSet<String>> in = incoming;
+    PMap<String, PSortedSet<String>> cites = citedBy;
+    PSortedSet<String> alone = orphans;
+    Set<String> targets = new TreeSet<>();
+    for (LinkReport now : changed) {
+      String from = now.pageId();
+      LinkReport was = before.apply(from);
+      if (was == null) {
+        was = LinkReport.none(from);
       }
-    });
-    if (changed.isEmpty()) {
-      return this;
-    }
-    Map<String, SortedSet<String>> in = new HashMap<>(incoming);
-    Map<String, SortedSet<String>> cites = new HashMap<>(citedBy);
-    SortedSet<String> alone = new TreeSet<>(orphans);
-    Map<String, List<Page>> sorted = new ConcurrentHashMap<>(sortedTo);
-    for (LinkReport[] pair : changed) {
-      String from = pair[1].pageId();
-      Set<String> targets = new TreeSet<>(pair[0].linkedPageIds());
-      targets.addAll(pair[1].linkedPageIds());
-      targets.remove(from);
-      for (String target : targets) {
-        update(in, target, from, pair[1].linkedPageIds().contains(target));
-        sorted.remove(target);
-        Page page = byId.get(target);
-        if (page != null && isOrphan(page, in)) {
-          alone.add(target);
-        } else {
-          alone.remove(target);
+      for (String target : union(was.linkedPageIds(), now.linkedPageIds())) {
+        boolean member = now.linkedPageIds().contains(target);
+        if (target.equals(from) || was.linkedPageIds().contains(target) == member) {
+          continue;
         }
+        in = update(in, target, from, member);
+        targets.add(target);
       }
-      Set<String> keys = new TreeSet<>(pair[0].citedKeys());
-      keys.addAll(pair[1].citedKeys());
       Page page = byId.get(from);
-      for (String key : keys) {
+      for (String key : union(was.citedKeys(), now.citedKeys())) {
         boolean listed = page != null && page.term() != null && page.term().sources().contains(key);
-        update(cites, key, from, listed || pair[1].citedKeys().contains(key));
+        cites = update(cites, key, from, listed || now.citedKeys().contains(key));
       }
     }
-    return new LinkGraph(other, byId, Map.copyOf(now), in, cites, alone, sorted);
-  }
-
-  /** Makes {@code from} one of the ids under {@code key} or not, in a copy of the set. */
-  private static void update(Map<String, SortedSet<String>> map, String key, String from, boolean member) {
-    SortedSet<String> ids = new TreeSet<>(map.getOrDefault(key, Collections.emptySortedSet()));
-    if (member) {
-      ids.add(from);
-    } else {
-      ids.remove(from);
+    for (String target : targets) {
+      Page page = byId.get(target);
+      alone = page != null && isOrphan(page, in.containsKey(target)) ? alone.plus(target) : alone.minus(target);
     }
-    if (ids.isEmpty()) {
-      map.remove(key);
-    } else {
-      map.put(key, ids);
-    }
+    return new Update(new LinkGraph(byId, in, cites, alone), targets);
   }
 
-  private static boolean isOrphan(Page page, Map<String, SortedSet<String>> incoming) {
-    return !(page.kind().isGenerated() || page.kind() == PageKind.TERM || page.kind() == PageKind.FAQ
-        || page.id().equals("index") || page.id().endsWith("/index") || incoming.containsKey(page.id()));
+  private static Set<String> union(Collection<String> a, Collection<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
-  /** Every Markdown page's report, by page id. */
-  public Map<String, LinkReport> reports() {
-    return reports;
+  /** {@code map} with {@code from} one of the ids under {@code key} or not. */
+  private static PMap<String, PSortedSet<String>> update(PMap<String, PSortedSet<String>> map, String key, String from,
+      boolean member) {
+    PSortedSet<String> ids = map.getOrDefault(key, TreePSet.empty());
+    ids = member ? ids.plus(from) : ids.minus(from);
+    return ids.isEmpty() ? map.minus(key) : map.plus(key, ids);
   }
 
-  /**
-   * Pages linking to {@code page}, sorted by title then id; sorted once per page: a page's
-   * template stage asks twice, and a term page has hundreds.
-   */
-  public List<Page> to(Page page) {
-    return sortedTo.computeIfAbsent(page.id(), id -> sorted(incoming.get(id)));
-  }
-
-  /** Pages citing source {@code key}, sorted by title. */
-  public List<Page> citing(String key) {
-    return sorted(citedBy.get(key));
-  }
-
-  /** The ids of the pages citing each source, by key: all the references page shows of other pages. */
-  public Map<String, SortedSet<String>> citations() {
-    return Collections.unmodifiableMap(citedBy);
-  }
-
-  private List<Page> sorted(Set<String> ids) {
-    if (ids == null) {
-      return List.of();
-    }
+  private static List<Page> sorted(Collection<String> ids, Map<String, Page> byId) {
     List<Page> out = new ArrayList<>(ids.size());
     for (String id : ids) {
       out.add(byId.get(id));
     }
-    out.sort(Comparator.comparing(Page::title).thenComparing(Page::id));
+    out.sort(BY_TITLE);
     return List.copyOf(out);
+  }
+
+  private static boolean isOrphan(Page page, boolean linkedTo) {
+    return !(linkedTo || page.kind().isGenerated() || page.kind() == PageKind.TERM || page.kind() == PageKind.FAQ
+        || page.id().equals("index") || page.id().endsWith("/index"));
+  }
+
+  /** Pages linking to {@code page}, sorted by title then id. */
+  public List<Page> to(Page page) {
+    PSortedSet<String> ids = incoming.get(page.id());
+    return ids == null ? List.of() : sorted(ids, byId);
+  }
+
+  /** Pages citing source {@code key}, sorted by title. */
+  public List<Page> citing(String key) {
+    PSortedSet<String> ids = citedBy.get(key);
+    return ids == null ? List.of() : sorted(ids, byId);
+  }
+
+  /** The ids of the pages citing each source, by key: all the references page shows of other pages. */
+  public Map<String, PSortedSet<String>> citations() {
+    return citedBy;
   }
 
   /** Warns about content pages nothing links to (home, section landings, terms and FAQ pages, which indexes list, excepted). */

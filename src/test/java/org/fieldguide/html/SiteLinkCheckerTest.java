@@ -62,7 +62,7 @@ class SiteLinkCheckerTest {
     for (int round = 0; round < 300; round++) {
       SiteLinkChecker kept = new SiteLinkChecker();
       SiteLinkChecker oneOff = SiteLinkChecker.forOneBuild();
-      oneOff.expect(files);
+      oneOff.expect(() -> files);
       java.util.Map<String, SiteLinkChecker.PageLinks> keptLinks = new java.util.TreeMap<>();
       java.util.Map<String, SiteLinkChecker.PageLinks> oneOffLinks = new java.util.TreeMap<>();
       for (String page : pages) {
