@@ -23,7 +23,6 @@ import org.jsoup.nodes.Element;
 /** Parses, links and renders one Markdown page's body: the Markdown half of the pipeline. */
 public final class PageBodies {
   private final MarkdownSetup markdown;
-  private final BodyRenderer renderer;
   private final BodyPostProcessor postProcessor = new BodyPostProcessor();
   private final PageLinker linker;
   private final BlockRenderers blocks;
@@ -35,7 +34,6 @@ public final class PageBodies {
    */
   public PageBodies(MarkdownSetup markdown, PageLinker linker, BlockRenderers blocks, BiPredicate<PageKind, String> takenIds) {
     this.markdown = markdown;
-    this.renderer = new BodyRenderer(markdown);
     this.linker = linker;
     this.blocks = blocks;
     this.takenIds = takenIds;
@@ -72,7 +70,8 @@ public final class PageBodies {
   public Rendered render(Linked linked, Diagnostics diagnostics) {
     Page page = linked.page();
     Lookups.Builder seen = new Lookups.Builder();
-    String html = renderer.render(linked.document(), blocks.hooksFor(page, diagnostics, seen));
+    blocks.draw(page, linked.document(), diagnostics, seen);
+    String html = markdown.render(linked.document());
     BodyPostProcessor.Result result = postProcessor.process(html, id -> takenIds.test(page.kind(), id));
     String body = result.html();
     String behavioral = null;

@@ -19,13 +19,11 @@ public final class TableBlocks {
   private final Site site;
   private final MarkdownSetup markdown;
   private final PageLinker linker;
-  private final BodyRenderer renderer;
 
   public TableBlocks(Site site, MarkdownSetup markdown, PageLinker linker) {
     this.site = site;
     this.markdown = markdown;
     this.linker = linker;
-    this.renderer = new BodyRenderer(markdown);
   }
 
   String render(Page page, FencedCodeBlock block, String info, Diagnostics diagnostics, Lookups.Builder seen) {
@@ -53,23 +51,12 @@ public final class TableBlocks {
       html.append("<th scope=\"col\">").append(Entities.escape(column.label())).append("</th>");
     }
     html.append("</tr></thead><tbody>");
-    BodyHooks hooks = new BodyHooks() {
-      @Override
-      public String mathHtml(String tex, boolean display, Node node) {
-        return "<code>" + Entities.escape(tex) + "</code>";
-      }
-
-      @Override
-      public String fencedBlockHtml(FencedCodeBlock b) {
-        return null;
-      }
-    };
     for (Map<String, String> row : table.rows()) {
       html.append("<tr>");
       boolean first = true;
       for (DataTable.Column column : table.columns()) {
         String tag = first ? "th scope=\"row\"" : "td";
-        html.append('<').append(tag).append('>').append(cell(page, pos, table, row.get(column.key()), hooks, diagnostics, seen))
+        html.append('<').append(tag).append('>').append(cell(page, pos, table, row.get(column.key()), diagnostics, seen))
             .append("</").append(first ? "th" : "td").append('>');
         first = false;
       }
@@ -78,8 +65,8 @@ public final class TableBlocks {
     return html.append("</tbody></table></div>").toString();
   }
 
-  private String cell(Page page, int[] pos, DataTable table, String markdownText, BodyHooks hooks, Diagnostics diagnostics,
-      Lookups.Builder seen) {
+  /** One cell's inline Markdown, linked; a fenced block in it stays code, and a formula shows as code. */
+  private String cell(Page page, int[] pos, DataTable table, String markdownText, Diagnostics diagnostics, Lookups.Builder seen) {
     Node doc = markdown.parseWithinLimits(markdownText, line -> diagnostics.error(page.sourcePath(), pos[0], pos[1],
         "in a cell of " + table.origin().path() + ": " + Limits.markdownTooDeep())).orElse(null);
     if (doc == null) {
@@ -88,7 +75,7 @@ public final class TableBlocks {
     seen.addAll(linker.link(new Page(page.id(), page.kind(), page.url(), page.section(), page.title(), page.description(),
         page.order(), page.tags(), page.updated(), page.draft(), false, page.bodyFirstLine(),
         page.origin(), page.term()), doc, diagnostics).lookups());
-    String html = renderer.render(doc, hooks).strip();
+    String html = markdown.render(doc).strip();
     if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {
       html = html.substring(3, html.length() - 4);
     }

@@ -1,5 +1,7 @@
 package org.fieldguide.markdown;
 
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
@@ -9,16 +11,21 @@ import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.commonmark.parser.PostProcessor;
-import org.fieldguide.markdown.cite.CitationNode;
-import org.fieldguide.markdown.wiki.WikiLinkNode;
 
 /**
- * Finds {@code [[wiki links]]} and {@code [@citations]} in text nodes (CommonMark leaves both as
- * literal text) and replaces them with {@link WikiLinkNode}s and {@link CitationNode}s that carry
- * their source positions. Text inside links and code is left alone.
+ * Finds one kind of our syntax, which CommonMark leaves as literal text ({@code [[wiki links]]},
+ * {@code [@citations]}), in text nodes and replaces each match with the node {@code nodeOf} makes
+ * of it (or leaves it as text if that gives null), with its source position. Text inside links and
+ * code is left alone. Immutable, so one instance serves every parser and thread.
  */
-final class InlineSyntaxPostProcessor implements PostProcessor {
-  private static final Pattern SYNTAX = Pattern.compile("\\[\\[([^\\[\\]\\n]+?)\\]\\]|\\[(@[^\\[\\]\\n]+?)\\]");
+public final class TextSyntaxPostProcessor implements PostProcessor {
+  private final Pattern syntax;
+  private final Function<Matcher, Node> nodeOf;
+
+  public TextSyntaxPostProcessor(Pattern syntax, Function<Matcher, Node> nodeOf) {
+    this.syntax = syntax;
+    this.nodeOf = nodeOf;
+  }
 
   @Override
   public Node process(Node document) {
@@ -41,12 +48,12 @@ final class InlineSyntaxPostProcessor implements PostProcessor {
     return document;
   }
 
-  private static void split(Text text) {
+  private void split(Text text) {
     String literal = text.getLiteral();
     if (literal.indexOf('[') < 0) {
       return; // both forms start with '[': most text has none, and needs no matcher
     }
-    Matcher m = SYNTAX.matcher(literal);
+    Matcher m = syntax.matcher(literal);
     if (!m.find()) {
       return;
     }
@@ -54,12 +61,7 @@ final class InlineSyntaxPostProcessor implements PostProcessor {
     int last = 0;
     Node anchor = text;
     do {
-      Node replacement;
-      if (m.group(1) != null) {
-        replacement = wikiLink(m.group(1));
-      } else {
-        replacement = CitationNode.parse(m.group(2));
-      }
+      Node replacement = nodeOf.apply(m);
       if (replacement == null) {
         continue;
       }
@@ -68,8 +70,8 @@ final class InlineSyntaxPostProcessor implements PostProcessor {
       }
       anchor = insertAfter(anchor, replacement, span, m.start());
       if (span != null) {
-        replacement.setSourceSpans(java.util.List.of(SourceSpan.of(span.getLineIndex(),
-            span.getColumnIndex() + m.start(), m.end() - m.start())));
+        replacement.setSourceSpans(List.of(SourceSpan.of(span.getLineIndex(), span.getColumnIndex() + m.start(),
+            m.end() - m.start())));
       }
       last = m.end();
     } while (m.find());
@@ -85,30 +87,8 @@ final class InlineSyntaxPostProcessor implements PostProcessor {
   private static Node insertAfter(Node anchor, Node node, SourceSpan span, int offset) {
     anchor.insertAfter(node);
     if (span != null && node instanceof Text t) {
-      t.setSourceSpans(java.util.List.of(SourceSpan.of(span.getLineIndex(), span.getColumnIndex() + offset,
-          t.getLiteral().length())));
+      t.setSourceSpans(List.of(SourceSpan.of(span.getLineIndex(), span.getColumnIndex() + offset, t.getLiteral().length())));
     }
     return node;
-  }
-
-  private static WikiLinkNode wikiLink(String inner) {
-    String target = inner;
-    String text = null;
-    int bar = inner.indexOf('|');
-    if (bar >= 0) {
-      target = inner.substring(0, bar);
-      text = inner.substring(bar + 1).strip();
-    }
-    String fragment = null;
-    int hash = target.indexOf('#');
-    if (hash >= 0) {
-      fragment = target.substring(hash + 1).strip();
-      target = target.substring(0, hash);
-    }
-    target = target.strip();
-    if (target.isEmpty() && fragment == null) {
-      return null;
-    }
-    return new WikiLinkNode(target, fragment, text == null || text.isEmpty() ? null : text);
   }
 }
