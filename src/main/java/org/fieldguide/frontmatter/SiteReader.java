@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
@@ -33,18 +32,10 @@ public final class SiteReader {
   private final boolean includeDrafts;
   private final ReadCache cache;
 
-  public SiteReader(boolean includeDrafts) {
-    this(includeDrafts, new ReadCache());
-  }
-
   /** A reader that takes unchanged files from, and adds what it reads to, {@code cache}. */
   public SiteReader(boolean includeDrafts, ReadCache cache) {
     this.includeDrafts = includeDrafts;
     this.cache = cache;
-  }
-
-  public Optional<Site> read(List<SourceFile> files, String siteYamlPath, Diagnostics diagnostics) {
-    return read(files, null, siteYamlPath, diagnostics);
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.fieldguide.diag.Diagnostics;
 
 /**
@@ -29,8 +28,6 @@ import org.fieldguide.diag.Diagnostics;
  * pages, every page's every link would be millions (every page's sidebar reaches every section).
  */
 public final class SiteLinkChecker {
-  /** A link with a scheme, which the checker leaves alone; {@link #hasScheme} is the test it runs. */
-  static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
   /** Whether {@link #scanPage} keeps every link; else it checks each against {@link #expected}. */
   private final boolean keepsEveryLink;
   /**
@@ -239,7 +236,7 @@ public final class SiteLinkChecker {
    */
   private static String problem(String page, String value, Set<String> files, Set<String> targets,
       Function<String, Ids> idsOf) {
-    if (value.isEmpty() || hasScheme(value) || value.startsWith("//")) {
+    if (value.isEmpty() || Addresses.hasScheme(value) || value.startsWith("//")) {
       return null;
     }
     String path;
@@ -288,42 +285,5 @@ public final class SiteLinkChecker {
       }
     }
     return null;
-  }
-
-  /**
-   * Whether {@code value} matches {@link #SCHEME} (a scheme, a colon, then anything but a line
-   * terminator, since {@code .} matches none), tested without a regular expression: this runs for
-   * every link of every page. {@code SiteLinkCheckerTest} compares the two.
-   */
-  static boolean hasScheme(String value) {
-    int n = value.length();
-    if (n == 0 || !isAsciiLetter(value.charAt(0))) {
-      return false;
-    }
-    int i = 1;
-    while (i < n) {
-      char c = value.charAt(i);
-      if (c == ':') {
-        break;
-      }
-      if (!(isAsciiLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-')) {
-        return false;
-      }
-      i++;
-    }
-    if (i == n) {
-      return false;
-    }
-    for (i++; i < n; i++) {
-      char c = value.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 }

@@ -23,6 +23,7 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.Suggest;
+import org.fieldguide.html.Addresses;
 import org.fieldguide.markdown.cite.CitationNode;
 import org.fieldguide.markdown.term.TermLinkNode;
 import org.fieldguide.markdown.wiki.WikiLinkNode;
@@ -43,12 +44,11 @@ public final class PageLinker {
   private final KnownFiles files;
   private final RawHtmlChecker rawHtml = new RawHtmlChecker();
 
-  /** A linker that leaves links to site addresses (not {@code .md} files) to the site-wide checker. */
-  public PageLinker(Site site, TargetIndex targets, TermMatcher terms) {
-    this(site, targets, terms, KnownFiles.unknown());
-  }
-
-  /** A linker that also reports, at the link, each link or image whose address the site will not have. */
+  /**
+   * A linker that also reports, at the link, each link or image whose address the site will not
+   * have; with {@link KnownFiles#unknown()}, it leaves links to site addresses (not {@code .md}
+   * files) to the site-wide checker.
+   */
   public PageLinker(Site site, TargetIndex targets, TermMatcher terms, KnownFiles files) {
     this.site = site;
     this.targets = targets;
@@ -140,7 +140,7 @@ public final class PageLinker {
             + "; a reader's browser cannot open it: link to a page, a file in templates/assets/ or a web address");
         return;
       }
-      if (!files.known() || destination.isEmpty() || destination.startsWith("//") || hasScheme(destination)) {
+      if (!files.known() || destination.isEmpty() || destination.startsWith("//") || Addresses.hasScheme(destination)) {
         return;
       }
       URI resolved;
@@ -248,7 +248,7 @@ public final class PageLinker {
         checkAddress(link, "link", destination, position(page, link));
         return;
       }
-      if (destination.isEmpty() || destination.startsWith("mailto:") || hasScheme(destination)) {
+      if (destination.isEmpty() || destination.startsWith("mailto:") || Addresses.hasScheme(destination)) {
         return;
       }
       String path = destination;
@@ -430,10 +430,6 @@ public final class PageLinker {
       return "is a Windows file path (drive " + Character.toUpperCase(seen.charAt(0)) + ":)";
     }
     return null;
-  }
-
-  private static boolean hasScheme(String destination) {
-    return destination.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
   }
 
   /**

@@ -25,7 +25,7 @@ class SiteLinkCheckerTest {
         "-a:x", "a", "a/b:c", "../x:y", "#frag", "x:\n", "x:a\rb", "x:\u0085", "x:\u2028", "x:\u2029", "x:\t",
         "ab:cd:ef", "é:x", "data:text/plain,a b", "a_b:c", "a:b\r\n");
     for (String value : values) {
-      assertEquals(SiteLinkChecker.SCHEME.matcher(value).matches(), SiteLinkChecker.hasScheme(value), value);
+      assertEquals(Addresses.SCHEME.matcher(value).matches(), Addresses.hasScheme(value), value);
     }
     String alphabet = "aZ09+.-_:/#?\n\r\u0085\u2028\u2029 é";
     Random random = new Random(3);
@@ -35,7 +35,7 @@ class SiteLinkCheckerTest {
         value.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String v = value.toString();
-      assertEquals(SiteLinkChecker.SCHEME.matcher(v).matches(), SiteLinkChecker.hasScheme(v), v);
+      assertEquals(Addresses.SCHEME.matcher(v).matches(), Addresses.hasScheme(v), v);
     }
   }
 

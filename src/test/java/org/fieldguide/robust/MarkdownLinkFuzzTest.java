@@ -35,7 +35,8 @@ class MarkdownLinkFuzzTest {
   private static final int FIRST_LINE = 5;
   private static final MarkdownSetup MARKDOWN = new MarkdownSetup();
   private static final Site SITE = site();
-  private static final PageLinker LINKER = new PageLinker(SITE, new TargetIndex(SITE), new TermMatcher(SITE.terms().values()));
+  private static final PageLinker LINKER = new PageLinker(SITE, new TargetIndex(SITE), new TermMatcher(SITE.terms().values()),
+      org.fieldguide.xref.KnownFiles.unknown());
   @FuzzTest(maxDuration = "60s")
   void parseLinkAndRender(byte[] input) {
     String body = FrontMatterFuzzTest.normalized(Hostile.utf8(input));
@@ -83,7 +84,7 @@ class MarkdownLinkFuzzTest {
             + "aliases: [induction heads, IH]\n---\nBody.\n"),
         file("data/sources.yaml", "olsson2022:\n  title: Heads\n  year: 2022\nbai2022cai:\n  title: CAI\n  year: 2022\n"));
     Diagnostics diagnostics = new Diagnostics();
-    Site site = new SiteReader(false).read(files, "content/site.yaml", diagnostics).orElseThrow();
+    Site site = new SiteReader(false, new org.fieldguide.frontmatter.ReadCache()).read(files, null, "content/site.yaml", diagnostics).orElseThrow();
     assertTrue(!diagnostics.hasErrors(), diagnostics.all().toString());
     return site;
   }
