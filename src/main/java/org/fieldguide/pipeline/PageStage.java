@@ -38,10 +38,11 @@ final class PageStage {
 
   /**
    * What a page's HTML is made from, apart from the context's templates and views: the context (by
-   * digest), the page, its rendered body, the pages linking to it, and what else its kind shows
-   * (the FAQ index every FAQ page's questions, the references page the pages citing each source).
+   * digest), the page, its rendered body and the pages linking to it; and for a generated page,
+   * which may show anything of any page (the FAQ index every FAQ page's questions, the references
+   * page the pages citing each source), its main view itself.
    */
-  record Inputs(Digest context, Page page, RenderedPage rendered, List<Page> backlinks, Object shows) {}
+  record Inputs(Digest context, Page page, RenderedPage rendered, List<Page> backlinks, Optional<MainViews.Main> generated) {}
 
   /**
    * One page out of this stage: its inputs; for the memo of a build that keeps its results, the
@@ -69,16 +70,17 @@ final class PageStage {
    * Makes the pages of {@code context} whose inputs may differ from those of {@code last}'s pages
    * (on every core), each taken from {@code last} where its inputs are equal: every page if the
    * bodies changed in every page ({@link Changes.All}), else the pages whose body changed, those
-   * whose backlinks changed ({@code backlinksChanged}) and the two index pages, which show other
-   * pages' bodies. The others are {@code last}'s.
+   * whose backlinks changed ({@code backlinksChanged}) and the generated pages, which may show any
+   * page's body or links. The others are {@code last}'s.
    */
   static Pages make(SiteContext context, Bodies bodies, LinkGraph graph, Set<String> backlinksChanged, Pages last,
       SiteLinkChecker checker, Output output, boolean keepViews) {
     Map<String, RenderedPage> rendered = new RenderedPages(bodies);
     MainViews mains = new MainViews(context.site, rendered, graph, context.views, context.templates);
-    Changes candidates = bodies.changed().and(Changes.of(backlinksChanged)).and(Changes.of(context.indexPageIds));
+    Changes candidates = bodies.changed().and(Changes.of(backlinksChanged)).and(Changes.of(context.generatedPageIds));
     List<Made> made = candidates.among(context.site.pages(), context.byId::get).parallelStream().map(page -> {
-      Inputs inputs = new Inputs(context.digest, page, rendered.get(page.id()), graph.to(page), shows(page, context, rendered, graph));
+      Inputs inputs = new Inputs(context.digest, page, rendered.get(page.id()), graph.to(page),
+          page.kind().isGenerated() ? mains.main(page) : Optional.empty());
       Made before = last.byId().get(page.id());
       return before != null && before.inputs().equals(inputs) ? taken(before)
           : make(inputs, before, mains, context, checker, output, keepViews);
@@ -149,7 +151,7 @@ final class PageStage {
     Page page = inputs.page();
     Diagnostics own = new Diagnostics();
     boolean sameTemplates = last != null && last.templates().equals(context.templatesDigest) && last.bytes().isPresent();
-    Optional<MainViews.Main> main = mains.main(page);
+    Optional<MainViews.Main> main = page.kind().isGenerated() ? inputs.generated() : mains.main(page);
     String mainHtml = null;
     SiteContext.LayoutKey key = null;
     byte[] bytes = null;
@@ -175,20 +177,5 @@ final class PageStage {
     }
     return new Made(inputs, context.templatesDigest, keepViews ? main.orElse(null) : null, keepViews ? mainHtml : null,
         keepViews ? key : null, kept, links, own.all(), html != null);
-  }
-
-  /**
-   * What a page shows of other pages' bodies, beyond its backlinks: the FAQ index shows every FAQ
-   * page's questions, the references page the pages citing each source. Null for other pages.
-   */
-  private static Object shows(Page page, SiteContext context, Map<String, RenderedPage> rendered, LinkGraph graph) {
-    return switch (page.kind()) {
-      case FAQ_INDEX -> context.faqPages.stream().map(p -> {
-        RenderedPage r = rendered.get(p.id());
-        return r == null ? List.of() : r.questions();
-      }).toList();
-      case REFERENCES -> graph.citations();
-      default -> null;
-    };
   }
 }

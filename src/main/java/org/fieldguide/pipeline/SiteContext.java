@@ -68,8 +68,8 @@ final class SiteContext {
   final Map<String, Page> byOutputPath = new HashMap<>();
   /** The FAQ pages, in page order. */
   final List<Page> faqPages;
-  /** The ids of the pages that show other pages' bodies: the FAQ index and the references page. */
-  final Set<String> indexPageIds;
+  /** The ids of the generated pages, which may show any page's body (the FAQ index) or links (the references). */
+  final Set<String> generatedPageIds;
   /** Each Markdown page's place in the search index: pages in the order of their addresses. */
   final Map<String, Integer> searchOrder = new HashMap<>();
   /** Output path → the file it comes from, for errors. */
@@ -150,8 +150,8 @@ final class SiteContext {
     site.pages().forEach(p -> byId.put(p.id(), p));
     site.pages().forEach(p -> byOutputPath.put(p.outputPath(), p));
     this.faqPages = site.pages().stream().filter(p -> p.kind() == PageKind.FAQ).toList();
-    this.indexPageIds = site.pages().stream().filter(p -> p.kind() == PageKind.FAQ_INDEX || p.kind() == PageKind.REFERENCES)
-        .map(Page::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.generatedPageIds = site.pages().stream().filter(p -> p.kind().isGenerated()).map(Page::id)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
     List<Page> byUrl = new ArrayList<>(markdownPages);
     byUrl.sort(Comparator.comparing(Page::url));
     for (int i = 0; i < byUrl.size(); i++) {

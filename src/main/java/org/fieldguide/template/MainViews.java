@@ -71,8 +71,7 @@ public final class MainViews {
       }
       case FAQ_INDEX -> view = faqIndex(page);
       case REFERENCES -> view = references(page);
-      case NOT_FOUND -> view = new ContentView(page.title(), page.description(), "", List.of(), List.of(), List.of(), null, List.of());
-      default -> {
+      case PAGE, TERM, FAQ, FLOWCHART -> {
         RenderedPage r = rendered.get(page.id());
         if (r == null) {
           return Optional.empty();
@@ -80,6 +79,8 @@ public final class MainViews {
         view = content(page, r);
         jsonLd = jsonLd(page, r);
       }
+      // Any other generated page shows its title and description; its template does the rest.
+      default -> view = new ContentView(page.title(), page.description(), "", List.of(), List.of(), List.of(), null, List.of());
     }
     return Optional.of(new Main(page.kind().template(), view, jsonLd));
   }
