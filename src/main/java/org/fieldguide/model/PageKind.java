@@ -7,8 +7,8 @@ import java.util.List;
  * What a page is; decides its template and the checks it gets. A generated kind also says, as
  * data, the one page of it the site gets ({@link #generatedPage}): its id, address, section,
  * title and description, and whether the sitemap lists it. Adding a generated page takes a
- * constant here, its template under {@code templates/} and, if it shows more than its title and
- * description, its view in {@code template/MainViews} (see {@code docs/architecture.md}).
+ * constant here, its template under {@code templates/}, and its view and what it shows of other
+ * pages in {@code template/MainViews} (see {@code docs/architecture.md}).
  */
 public enum PageKind {
   /** An explainer or any other Markdown page. */

@@ -10,6 +10,7 @@ import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.Site;
+import org.fieldguide.xref.LinkGraph;
 import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
 
@@ -57,6 +58,18 @@ record Bodies(PMap<String, Body> byId, Map<String, String> markdown, PMap<String
     }
     return new Bodies(byId.plusAll(updates), site.bodies(), problems,
         changes instanceof Changes.All ? Changes.ALL : Changes.of(changed), Collections.unmodifiableSortedSet(rendered));
+  }
+
+  /**
+   * The link graph of these bodies' reports: made from {@code lastGraph}, the graph of {@code last}'s,
+   * where only the bodies {@link #changed} names may differ, else anew.
+   */
+  LinkGraph.Update linkGraph(Site site, Bodies last, LinkGraph lastGraph) {
+    if (changed instanceof Changes.Some some && lastGraph != null) {
+      return lastGraph.with(id -> java.util.Optional.ofNullable(last.byId().get(id)).map(Body::report).orElse(null),
+          some.keys().stream().map(id -> byId.get(id).report()).toList());
+    }
+    return new LinkGraph.Update(LinkGraph.of(site, byId.values().stream().map(Body::report).toList()), java.util.Set.of());
   }
 
   /** A body, and whether this build rendered it. */

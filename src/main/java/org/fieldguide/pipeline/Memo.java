@@ -50,10 +50,14 @@ final class Memo {
     return keeps;
   }
 
-  /** The last build's values, or null. */
+  /** The last build's values, or empty values (every entry changed) when there was no last build. */
   Last last() {
-    return last;
+    Last before = last;
+    return before != null ? before : NONE;
   }
+
+  private static final Last NONE = new Last(null, null, Bodies.NONE, null, PageStage.Pages.NONE, SiteCheck.Checked.NONE,
+      SearchStage.Parts.NONE);
 
   /** The context for {@code key}: the last build's if its key is equal. */
   java.util.Optional<SiteContext> context(SiteContext.Key key) {

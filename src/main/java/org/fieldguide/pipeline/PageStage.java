@@ -38,11 +38,11 @@ final class PageStage {
 
   /**
    * What a page's HTML is made from, apart from the context's templates and views: the context (by
-   * digest), the page, its rendered body and the pages linking to it; and for a generated page,
-   * which may show anything of any page (the FAQ index every FAQ page's questions, the references
-   * page the pages citing each source), its main view itself.
+   * digest), the page, its rendered body, the pages linking to it, and what else it shows of other
+   * pages ({@link MainViews#shows}: the FAQ index every FAQ page's questions, the references page
+   * the pages citing each source).
    */
-  record Inputs(Digest context, Page page, RenderedPage rendered, List<Page> backlinks, Optional<MainViews.Main> generated) {}
+  record Inputs(Digest context, Page page, RenderedPage rendered, List<Page> backlinks, Object shows) {}
 
   /**
    * One page out of this stage: its inputs; for the memo of a build that keeps its results, the
@@ -70,8 +70,8 @@ final class PageStage {
    * Makes the pages of {@code context} whose inputs may differ from those of {@code last}'s pages
    * (on every core), each taken from {@code last} where its inputs are equal: every page if the
    * bodies changed in every page ({@link Changes.All}), else the pages whose body changed, those
-   * whose backlinks changed ({@code backlinksChanged}) and the generated pages, which may show any
-   * page's body or links. The others are {@code last}'s.
+   * whose backlinks changed ({@code backlinksChanged}) and the generated pages, which may show other
+   * pages' bodies or links. The others are {@code last}'s.
    */
   static Pages make(SiteContext context, Bodies bodies, LinkGraph graph, Set<String> backlinksChanged, Pages last,
       SiteLinkChecker checker, Output output, boolean keepViews) {
@@ -79,8 +79,7 @@ final class PageStage {
     MainViews mains = new MainViews(context.site, rendered, graph, context.views, context.templates);
     Changes candidates = bodies.changed().and(Changes.of(backlinksChanged)).and(Changes.of(context.generatedPageIds));
     List<Made> made = candidates.among(context.site.pages(), context.byId::get).parallelStream().map(page -> {
-      Inputs inputs = new Inputs(context.digest, page, rendered.get(page.id()), graph.to(page),
-          page.kind().isGenerated() ? mains.main(page) : Optional.empty());
+      Inputs inputs = new Inputs(context.digest, page, rendered.get(page.id()), graph.to(page), mains.shows(page));
       Made before = last.byId().get(page.id());
       return before != null && before.inputs().equals(inputs) ? taken(before)
           : make(inputs, before, mains, context, checker, output, keepViews);
@@ -151,7 +150,7 @@ final class PageStage {
     Page page = inputs.page();
     Diagnostics own = new Diagnostics();
     boolean sameTemplates = last != null && last.templates().equals(context.templatesDigest) && last.bytes().isPresent();
-    Optional<MainViews.Main> main = page.kind().isGenerated() ? inputs.generated() : mains.main(page);
+    Optional<MainViews.Main> main = mains.main(page);
     String mainHtml = null;
     SiteContext.LayoutKey key = null;
     byte[] bytes = null;

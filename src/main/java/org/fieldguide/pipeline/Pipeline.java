@@ -64,8 +64,7 @@ final class Pipeline {
     Site site = read.get();
 
     // The context: everything made from the pages' front matter, the templates and the assets.
-    Memo.Last last = state.memo.last() != null ? state.memo.last()
-        : new Memo.Last(null, null, Bodies.NONE, null, PageStage.Pages.NONE, SiteCheck.Checked.NONE, SearchStage.Parts.NONE);
+    Memo.Last last = state.memo.last();
     SiteContext.Key key = SiteContext.keyOf(site, sources.templatesDigest(), baseUrl(site), sources.assets(), sources.assetOrigins());
     Optional<SiteContext> kept = state.memo.context(key);
     SiteContext context = kept.orElseGet(() -> new SiteContext(key, site, sources.templates().get(), state.git(options),
@@ -82,10 +81,7 @@ final class Pipeline {
     clock.lap("render bodies");
 
     // 5. The link graph: backlinks, citations, orphans.
-    LinkGraph.Update graph = bodies.changed() instanceof Changes.Some some && last.graph() != null
-        ? last.graph().with(id -> Optional.ofNullable(last.bodies().byId().get(id)).map(Body::report).orElse(null),
-            some.keys().stream().map(id -> bodies.byId().get(id).report()).toList())
-        : new LinkGraph.Update(LinkGraph.of(context.site, bodies.byId().values().stream().map(Body::report).toList()), Set.of());
+    LinkGraph.Update graph = bodies.linkGraph(context.site, last.bodies(), last.graph());
     graph.graph().reportOrphans(diagnostics);
     clock.lap("backlinks");
 

@@ -66,8 +66,6 @@ final class SiteContext {
   /** Every page by id, and by output path. */
   final Map<String, Page> byId = new HashMap<>();
   final Map<String, Page> byOutputPath = new HashMap<>();
-  /** The FAQ pages, in page order. */
-  final List<Page> faqPages;
   /** The ids of the generated pages, which may show any page's body (the FAQ index) or links (the references). */
   final Set<String> generatedPageIds;
   /** Each Markdown page's place in the search index: pages in the order of their addresses. */
@@ -149,7 +147,6 @@ final class SiteContext {
     this.markdownPages = site.pages().stream().filter(p -> !p.kind().isGenerated()).toList();
     site.pages().forEach(p -> byId.put(p.id(), p));
     site.pages().forEach(p -> byOutputPath.put(p.outputPath(), p));
-    this.faqPages = site.pages().stream().filter(p -> p.kind() == PageKind.FAQ).toList();
     this.generatedPageIds = site.pages().stream().filter(p -> p.kind().isGenerated()).map(Page::id)
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
     List<Page> byUrl = new ArrayList<>(markdownPages);

@@ -35,6 +35,8 @@ public final class MainViews {
   /** Each term's page by the term's slug, and the glossary's: found once here, not by a walk over every page per term. */
   private final Map<String, Page> termPages = new HashMap<>();
   private final Page glossaryPage;
+  /** The FAQ pages, in page order. */
+  private final List<Page> faqPages = new ArrayList<>();
 
   public MainViews(Site site, Map<String, RenderedPage> rendered, LinkGraph backlinks, PageViews views, Templates templates) {
     this.site = site;
@@ -49,6 +51,9 @@ public final class MainViews {
       }
       if (glossary == null && p.kind() == PageKind.GLOSSARY) {
         glossary = p;
+      }
+      if (p.kind() == PageKind.FAQ) {
+        faqPages.add(p);
       }
     }
     this.glossaryPage = glossary;
@@ -83,6 +88,25 @@ public final class MainViews {
       default -> view = new ContentView(page.title(), page.description(), "", List.of(), List.of(), List.of(), null, List.of());
     }
     return Optional.of(new Main(page.kind().template(), view, jsonLd));
+  }
+
+  /**
+   * What the view of {@code page} shows of other pages beyond what its context, its own body and
+   * its backlinks decide: every FAQ page's questions for the FAQ index, the pages citing each source
+   * for the references page; null for a page that shows nothing more. Two equal answers give equal
+   * views in one context, so the pages stage looks at the view again only when this changes. The
+   * switch names every kind, so that a new kind does not compile until it says here what it shows
+   * (forgetting it would leave {@code serve} showing an old page).
+   */
+  public Object shows(Page page) {
+    return switch (page.kind()) {
+      case FAQ_INDEX -> faqPages.stream().map(p -> {
+        RenderedPage r = rendered.get(p.id());
+        return r == null ? List.of() : r.questions();
+      }).toList();
+      case REFERENCES -> backlinks.citations();
+      case PAGE, TERM, FAQ, FLOWCHART, GLOSSARY, NOT_FOUND -> null;
+    };
   }
 
   /** The page's own template applied to {@code main}. */
@@ -164,7 +188,7 @@ public final class MainViews {
   private FaqIndexView faqIndex(Page page) {
     List<FaqIndexView.Group> groups = new ArrayList<>();
     int count = 0;
-    List<Page> faqs = new ArrayList<>(site.pages().stream().filter(p -> p.kind() == PageKind.FAQ).toList());
+    List<Page> faqs = new ArrayList<>(faqPages);
     faqs.sort((a, b) -> a.order() != b.order() ? Integer.compare(a.order(), b.order()) : a.title().compareTo(b.title()));
     for (Page faq : faqs) {
       RenderedPage r = rendered.get(faq.id());
