@@ -27,22 +27,22 @@ public final class JfrSummary {
     STAGES.put("org.fieldguide.xref.PageLinker.autolinkTerms", "term auto-linking");
     STAGES.put("org.fieldguide.xref.TermMatcher.", "term auto-linking");
     STAGES.put("org.fieldguide.xref.PageLinker.", "link resolution");
-    STAGES.put("org.fieldguide.pipeline.PageChecks.", "page checks");
+    STAGES.put("org.fieldguide.xref.PageChecks.", "page checks");
     STAGES.put("org.fieldguide.markdown.MarkdownSetup.parse", "Markdown parse");
-    STAGES.put("org.fieldguide.pipeline.FormulaRenderer.", "formulas (math)");
-    STAGES.put("org.fieldguide.pipeline.ChartBlocks.", "charts");
-    STAGES.put("org.fieldguide.pipeline.TableBlocks.", "data tables");
-    STAGES.put("org.fieldguide.markdown.BodyRenderer.", "Markdown render");
+    STAGES.put("org.fieldguide.markdown.FormulaRenderer.", "formulas (math)");
+    STAGES.put("org.fieldguide.markdown.ChartBlocks.", "charts");
+    STAGES.put("org.fieldguide.markdown.TableBlocks.", "data tables");
+    STAGES.put("org.fieldguide.markdown.MarkdownSetup.render", "Markdown render");
     STAGES.put("org.fieldguide.html.BodyPostProcessor.", "body post-processing (Jsoup)");
-    STAGES.put("org.fieldguide.pipeline.PageBodies.", "term/FAQ splitting (Jsoup)");
-    STAGES.put("org.fieldguide.html.SiteLinkChecker.add", "link checker: parse pages (Jsoup)");
+    STAGES.put("org.fieldguide.markdown.PageBodies.", "term/FAQ splitting (Jsoup)");
+    STAGES.put("org.fieldguide.html.SiteLinkChecker.scanPage", "link checker: scan pages");
     STAGES.put("org.fieldguide.html.SiteLinkChecker.check", "link checker: check links");
-    STAGES.put("org.fieldguide.pipeline.Build.checkFragments", "link checker: check links");
+    STAGES.put("org.fieldguide.xref.FragmentChecks.", "link checker: check links");
     STAGES.put("org.fieldguide.template.PageViews.", "views (layout, nav)");
     STAGES.put("org.fieldguide.template.Navigation.", "views (layout, nav)");
     STAGES.put("org.fieldguide.template.Templates.render", "templates (Mustache)");
-    STAGES.put("org.fieldguide.pipeline.MainViews.", "views (layout, nav)");
-    STAGES.put("org.fieldguide.pipeline.Backlinks.", "backlinks");
+    STAGES.put("org.fieldguide.template.MainViews.", "views (layout, nav)");
+    STAGES.put("org.fieldguide.xref.LinkGraph.", "backlinks");
     STAGES.put("org.fieldguide.pipeline.SearchDocuments.", "search index");
     STAGES.put("org.fieldguide.search.", "search index");
     STAGES.put("org.fieldguide.output.SiteWriter.", "write");
@@ -51,8 +51,8 @@ public final class JfrSummary {
     STAGES.put("org.fieldguide.template.Templates.compile", "compile templates");
     STAGES.put("org.fieldguide.frontmatter.", "front matter and site model");
     STAGES.put("org.fieldguide.source.", "load files");
-    STAGES.put("org.fieldguide.pipeline.TermChecks.", "glossary checks");
-    STAGES.put("org.fieldguide.pipeline.Build.", "build (other)");
+    STAGES.put("org.fieldguide.xref.TermChecks.", "glossary checks");
+    STAGES.put("org.fieldguide.pipeline.", "build (other)");
     STAGES.put("org.fieldguide.cli.", "command line");
   }
 

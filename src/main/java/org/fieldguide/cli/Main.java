@@ -160,7 +160,7 @@ public final class Main implements Runnable {
           + (options.write() ? "nothing was written, the previous site is unchanged" : "fix them and run again"));
       return CONTENT_ERRORS;
     }
-    long pages = result.files().keySet().stream().filter(p -> p.endsWith(".html")).count();
+    long pages = result.paths().stream().filter(p -> p.endsWith(".html")).count();
     out.println("fieldguide: " + verb + " " + pages + " pages" + (result.written() ? " into " + options.outDir() : ""));
     return OK;
   }

@@ -15,10 +15,7 @@ import org.fieldguide.source.SourceFile;
 /**
  * What the last build read from each file, kept for the next build ({@code serve}). A file whose
  * text has not changed is not read again: what was read from it and its diagnostics are given
- * again. A file whose front matter reads the same as before (only its body was edited) gives the
- * very same {@link org.fieldguide.model.Page} object as before, so that a later stage can tell by
- * identity that nothing another page sees of it has changed. Used by one thread at a time, which
- * {@link #readAhead} may hand work to.
+ * again. Used by one thread at a time, which {@link #readAhead} may hand work to.
  */
 public final class ReadCache {
   private record Entry(String text, Object read, List<Diagnostic> diagnostics) {}
@@ -31,7 +28,6 @@ public final class ReadCache {
   SiteRead lastSite;
 
   private final Set<String> goodPaths = new java.util.HashSet<>();
-  private final Set<String> changedPages = new java.util.TreeSet<>();
 
   /** Whether {@code contentPath} was found to be a valid address before (it can be part of a web address). */
   boolean isGoodPath(String contentPath) {
@@ -85,34 +81,16 @@ public final class ReadCache {
     }
     Diagnostics own = new Diagnostics();
     Optional<PageReader.Read> read;
-    if (early != null && early.text() == file.text()) {
+    if (early != null && early.text().equals(file.text())) {
       read = early.read();
       early.diagnostics().forEach(own::add);
     } else {
       read = PageReader.read(file, own);
     }
-    if (last != null && read.isPresent() && last.read() instanceof Optional<?> lastRead && lastRead.isPresent()
-        && lastRead.get() instanceof PageReader.Read lastPage && lastPage.page().equals(read.get().page())) {
-      read = Optional.of(new PageReader.Read(lastPage.page(), read.get().body()));
-    }
     List<Diagnostic> found = own.all();
     found.forEach(diagnostics::add);
     byPath.put(file.displayPath(), new Entry(file.text(), read, found));
-    read.ifPresent(r -> changedPages.add(r.page().id()));
     return read;
-  }
-
-  /**
-   * The ids of the pages whose files were read again (their text changed) since {@link
-   * #clearChangedPages}: the only pages whose bodies can differ from what the build that cleared it
-   * saw, if the pages themselves are all the same objects as then.
-   */
-  public Set<String> changedPages() {
-    return changedPages;
-  }
-
-  public void clearChangedPages() {
-    changedPages.clear();
   }
 
   /**

@@ -34,7 +34,11 @@ public final class Suggest {
     return Optional.ofNullable(longestPrefix);
   }
 
-  static int distance(String a, String b) {
+  /**
+   * The Levenshtein distance between {@code a} and {@code b} (the generator's one edit distance),
+   * or a large number when their lengths differ by more than 8, which no suggestion is that far.
+   */
+  public static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 8) {
       return Integer.MAX_VALUE / 2;
     }

@@ -55,10 +55,6 @@ final class PageScanner {
     this.n = length;
   }
 
-  static SiteLinkChecker.PageLinks scan(String html) {
-    return scan(html.toCharArray(), html.length());
-  }
-
   /** The ids and links of the page held in the first {@code length} chars of {@code chars}, which it does not change. */
   static SiteLinkChecker.PageLinks scan(char[] chars, int length) {
     PageScanner scanner = new PageScanner(chars, length);

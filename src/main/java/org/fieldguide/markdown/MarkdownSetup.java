@@ -2,6 +2,7 @@ package org.fieldguide.markdown;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -13,35 +14,49 @@ import org.commonmark.ext.task.list.items.TaskListItemsExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.html.HtmlNodeRendererFactory;
-import org.fieldguide.markdown.math.MathBlockParser;
-import org.fieldguide.markdown.math.MathInlineParser;
+import org.commonmark.renderer.html.HtmlWriter;
+import org.fieldguide.markdown.cite.CitationExtension;
+import org.fieldguide.markdown.math.MathExtension;
+import org.fieldguide.markdown.term.TermLinkExtension;
+import org.fieldguide.markdown.wiki.WikiLinkExtension;
 import org.fieldguide.source.Limits;
 
 /**
  * The one CommonMark parser and renderer of a build: CommonMark plus GFM tables, strikethrough,
- * autolinks, task lists, footnotes and heading ids, plus our wiki links, citations and math.
- * Both are immutable and thread-safe.
+ * autolinks, task lists, footnotes and heading ids, plus our own syntax as extensions of the same
+ * kind: wiki links, citations, math, and the automatic term links the linker adds. Both are built
+ * once, immutable and shared by every thread. The renderer needs nothing of the page it renders:
+ * formulas and drawn blocks carry their HTML in the tree ({@link BlockRenderers#draw}).
  */
 public final class MarkdownSetup {
+  /** In this order: our post-processors run after the autolinker's, and wiki links before citations. */
   private static final List<Extension> EXTENSIONS = List.of(
       TablesExtension.create(),
       StrikethroughExtension.create(),
       AutolinkExtension.create(),
       TaskListItemsExtension.create(),
       FootnotesExtension.create(),
-      HeadingAnchorExtension.create());
+      HeadingAnchorExtension.create(),
+      MathExtension.create(),
+      WikiLinkExtension.create(),
+      CitationExtension.create(),
+      TermLinkExtension.create());
 
   private final Parser parser;
+  private final HtmlRenderer renderer;
 
   public MarkdownSetup() {
     this.parser = Parser.builder()
         .extensions(EXTENSIONS)
         .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-        .customBlockParserFactory(new MathBlockParser.Factory())
-        .customInlineContentParserFactory(new MathInlineParser.Factory())
-        .postProcessor(new InlineSyntaxPostProcessor())
+        .build();
+    // Raw HTML is kept: the linker checks it.
+    this.renderer = HtmlRenderer.builder()
+        .extensions(EXTENSIONS)
+        .nodeRendererFactory(DrawnBlocks::new)
         .build();
   }
 
@@ -122,11 +137,29 @@ public final class MarkdownSetup {
     return null;
   }
 
-  /** A renderer whose custom nodes are drawn by {@code nodeRenderers}; raw HTML is kept (we check it ourselves). */
-  public HtmlRenderer renderer(HtmlNodeRendererFactory nodeRenderers) {
-    return HtmlRenderer.builder()
-        .extensions(EXTENSIONS)
-        .nodeRendererFactory(nodeRenderers)
-        .build();
+  /** The HTML of {@code document}, a parsed, linked and drawn body (or a table cell). */
+  public String render(Node document) {
+    return renderer.render(document);
+  }
+
+  /** Renders each {@link DrawnBlock} as the HTML drawn for it. */
+  private static final class DrawnBlocks implements NodeRenderer {
+    private final HtmlWriter html;
+
+    DrawnBlocks(HtmlNodeRendererContext context) {
+      this.html = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(DrawnBlock.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      html.line();
+      html.raw(((DrawnBlock) node).html());
+      html.line();
+    }
   }
 }

@@ -51,6 +51,24 @@ public final class Bodies extends AbstractMap<String, String> {
     return new Bodies(base, next);
   }
 
+  /**
+   * The ids whose body differs between {@code earlier} and this map (there in one and not the
+   * other, or with another text): found among the few replaced entries when both share their base,
+   * else by comparing every body.
+   */
+  public Set<String> differingFrom(Map<String, String> earlier) {
+    Set<String> ids = new java.util.HashSet<>();
+    if (earlier instanceof Bodies other && base.equals(other.base)) {
+      ids.addAll(changed.keySet());
+      ids.addAll(other.changed.keySet());
+    } else {
+      ids.addAll(keySet());
+      ids.addAll(earlier.keySet());
+    }
+    ids.removeIf(id -> containsKey(id) == earlier.containsKey(id) && java.util.Objects.equals(get(id), earlier.get(id)));
+    return ids;
+  }
+
   @Override
   public String get(Object key) {
     String value = changed.get(key);

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fieldguide.model.Page;
-import org.fieldguide.model.PageKind;
 
 /** The small files every site gets: {@code sitemap.xml}, {@code robots.txt}, {@code .nojekyll}. */
 public final class SiteFiles {
@@ -26,7 +25,7 @@ public final class SiteFiles {
   public static byte[] sitemap(String baseUrl, List<Page> pages) {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    pages.stream().filter(p -> p.kind() != PageKind.NOT_FOUND).map(Page::url).sorted().forEach(url -> {
+    pages.stream().filter(p -> p.kind().inSitemap()).map(Page::url).sorted().forEach(url -> {
       xml.append("  <url><loc>").append(escapeXml(baseUrl + url)).append("</loc></url>\n");
     });
     xml.append("</urlset>\n");

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * {@code check}), each page goes to the staging folder, or is dropped, as soon as it is made and
  * scanned, so that memory does not grow with the size of the whole output. {@code drawingCache},
  * when not null, is the file in which builds keep their typeset formulas and laid-out diagrams for
- * the next build (the command line's {@code .fieldguide-cache/drawings.bin}; see {@code DrawingStore}).
+ * the next build (the command line's {@code .fieldguide-cache/drawings.bin}; see {@code DrawingCache}).
  */
 public record BuildOptions(Path projectRoot, Path contentDir, Path templatesDir, Path outDir, String baseUrl,
     boolean drafts, boolean write, boolean strict, String version, boolean keepOutput, Path drawingCache) {
@@ -51,7 +51,7 @@ public record BuildOptions(Path projectRoot, Path contentDir, Path templatesDir,
 
   /** Where the command line keeps the drawing cache of the project at {@code projectRoot}. */
   public Path defaultDrawingCache() {
-    return projectRoot.resolve(DrawingStore.FOLDER).resolve(DrawingStore.FILE);
+    return projectRoot.resolve(org.fieldguide.drawing.DrawingCache.FOLDER).resolve(org.fieldguide.drawing.DrawingCache.FILE);
   }
 
   public BuildOptions withKeepOutput(boolean value) {

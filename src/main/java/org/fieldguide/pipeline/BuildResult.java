@@ -8,13 +8,17 @@ import java.util.function.Supplier;
 import org.fieldguide.diag.Diagnostics;
 
 /**
- * What a build produced: its diagnostics, and the files it wrote (or would have written). For a
- * build with a {@linkplain BuildState#forPreview preview's state}, {@code files} holds
- * {@link #ON_DEMAND} in place of the search index, which is large and which no page shows, and
- * {@code searchIndex} makes it when it is first asked for; otherwise {@code files} holds the index
- * itself and {@code searchIndex} gives it from there.
+ * What a build produced: its diagnostics; the bytes of the files it holds ({@code files}) and the
+ * path of every file it wrote or would have written ({@code paths}); whether it wrote them; the
+ * search index, made when first asked for; and what it made itself ({@link Redone}).
+ *
+ * <p>A build that does not keep its output ({@link BuildOptions#keepOutput}) holds only the files
+ * that are not pages: each page went to the output folder, or (for a check) was dropped once
+ * scanned. A build with a {@linkplain BuildState#forPreview preview's state} maps the search index's
+ * path to an empty array in {@code files}: the index is large, no page shows it, and
+ * {@code searchIndex} makes it only when it is asked for. Every other build holds the index itself.
  */
-public record BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> files, boolean written,
+public record BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> files, SortedSet<String> paths, boolean written,
     Supplier<byte[]> searchIndex, Redone redone) {
 
   /**
@@ -26,23 +30,13 @@ public record BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> fil
       bodies = Collections.unmodifiableSortedSet(new TreeSet<>(bodies));
       pages = Collections.unmodifiableSortedSet(new TreeSet<>(pages));
     }
-
-    static final Redone NOTHING = new Redone(new TreeSet<>(), new TreeSet<>());
   }
 
-  public BuildResult(Diagnostics diagnostics, SortedMap<String, byte[]> files, boolean written) {
-    this(diagnostics, files, written, () -> files.get(org.fieldguide.search.SearchIndex.INDEX_PATH), Redone.NOTHING);
+  /** The result of a build that stopped before it made any file. */
+  static BuildResult nothing(Diagnostics diagnostics) {
+    return new BuildResult(diagnostics, Collections.emptySortedMap(), Collections.emptySortedSet(), false, () -> null,
+        new Redone(new TreeSet<>(), new TreeSet<>()));
   }
-
-  /** Stands in {@link #files} for a file made on demand; the same array in every build. */
-  public static final byte[] ON_DEMAND = new byte[0];
-
-  /**
-   * Stands in {@link #files} for a page whose bytes a build without
-   * {@link BuildOptions#keepOutput} did not keep: written to the output folder, or (for a check)
-   * dropped once scanned. The same array in every build.
-   */
-  public static final byte[] NOT_KEPT = new byte[0];
 
   public boolean failed(boolean strict) {
     return diagnostics.hasErrors() || (strict && diagnostics.hasWarnings());

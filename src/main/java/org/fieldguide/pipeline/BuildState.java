@@ -1,55 +1,35 @@
 package org.fieldguide.pipeline;
 
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import org.fieldguide.diag.Diagnostic;
+import org.fieldguide.drawing.DrawingCache;
 import org.fieldguide.frontmatter.ReadCache;
 import org.fieldguide.html.SiteLinkChecker;
-import org.fieldguide.model.Page;
+import org.fieldguide.search.SearchIndex;
 import org.fieldguide.source.GitDates;
-import org.fieldguide.source.SourceTree;
-import org.fieldguide.template.Templates;
-import org.fieldguide.xref.LinkReport;
-import org.fieldguide.xref.TargetIndex;
 
 /**
- * What one build leaves for the next, so that {@code serve} redoes only what a change affects.
- * Every stage keeps its results with the inputs they came from, and a result is used again only
- * when its inputs are the same (by identity, for inputs that earlier stages kept):
- *
- * <ul>
- *   <li>files: read again only where the watcher saw a change ({@link SourceTree});
- *   <li>front matter: read again only for files whose text changed ({@link ReadCache});
- *   <li>templates and assets: compiled and read again only after a change under {@code templates/};
- *   <li>the {@link SiteContext}: made again only when a page's front matter, the configuration,
- *       the sources, the data tables, the templates or the assets changed;
- *   <li>each page's body: rendered again when its Markdown changed, or when the context changed
- *       in a way it can show ({@link SiteContext#rendersAlike});
- *   <li>each page's HTML: made again when its body or backlinks changed (the FAQ index also when a
- *       FAQ page changed, the references page when citations changed), or, in a new context, when
- *       the views its templates get differ from the last build's;
- *   <li>link checks, fragment checks and search entries: done again only where an answer can change.
- * </ul>
- *
- * A failed build may leave some results out of date with the sources; they are keyed by their
- * inputs, so the next build notices. A build never reads another build's state concurrently.
+ * What one build leaves for the next: the read caches (the files as last read, {@link Sources.Cache};
+ * what was read from each, {@link ReadCache}), the {@link DrawingCache}, and for {@code serve} the
+ * {@link Memo} of every stage's results. A build never reads another build's state concurrently.
  */
 public final class BuildState {
   /**
-   * Whether this state serves a preview: its builds make the search index on demand (see
-   * {@link BuildResult}) and keep the views each page was made from, to take pages over after a
-   * front-matter edit. A state for one-off builds keeps neither, to hold less.
+   * Whether this state serves a preview: its builds keep their results in the memo, keep every
+   * link of every page to check it again as other pages change, and make the search index on
+   * demand (see {@link BuildResult}). A state for one-off builds keeps none of these, to hold less.
    */
-  final boolean preview;
+  private final boolean preview;
+  final Sources.Cache sources = new Sources.Cache();
+  final ReadCache reads = new ReadCache();
+  final DrawingCache drawings = new DrawingCache();
+  final Memo memo;
+  final SiteLinkChecker checker;
+  private GitDates git;
+  private SortedMap<String, byte[]> libraryAssets;
 
   /**
-   * A state for one build (or builds run one after the other, each leaving its results for the
-   * next): it keeps no views to compare, and its link checker checks every page each time.
+   * A state for one build (or builds run one after the other, each reading only what changed): it
+   * keeps no results, and its link checker checks each link as its page is made.
    */
   public BuildState() {
     this(false);
@@ -57,6 +37,7 @@ public final class BuildState {
 
   private BuildState(boolean preview) {
     this.preview = preview;
+    this.memo = preview ? Memo.kept() : Memo.none();
     this.checker = preview ? new SiteLinkChecker() : SiteLinkChecker.forOneBuild();
   }
 
@@ -65,89 +46,34 @@ public final class BuildState {
     return new BuildState(true);
   }
 
-  final RenderCache drawings = new RenderCache();
-  /**
-   * The stamp of the code for the drawing cache file, once it was read: "" when the code has none,
-   * null while there was no file (see {@code Build.loadDrawings}); this field is null before.
-   */
-  java.util.concurrent.CompletableFuture<String> drawingStamp;
-  final SourceTree sources = new SourceTree();
-  final ReadCache reads = new ReadCache();
-  GitDates git;
-
-  Optional<Templates> templates = Optional.empty();
-  List<Diagnostic> templateDiagnostics = List.of();
-  Optional<SortedMap<String, Path>> assets = Optional.empty();
-  SortedMap<String, byte[]> assetBytes = new TreeMap<>();
-  SortedMap<String, String> assetOrigins = new TreeMap<>();
-  List<Diagnostic> assetDiagnostics = List.of();
-  boolean templatesRead;
-
-  SiteContext context;
-  final Map<String, BodyWork> bodies = new HashMap<>();
-  Backlinks backlinks;
-  final Map<String, PageWork> pages = new HashMap<>();
-  /** Notes which pages link where only for a preview, whose rebuilds check again just what may have changed. */
-  final SiteLinkChecker checker;
-  final FragmentChecks fragments = new FragmentChecks();
-  SortedMap<String, byte[]> libraryAssets;
-  /** The output of the last build, by path. */
-  final SortedMap<String, byte[]> out = new TreeMap<>();
-
-  /** One page's body as rendered, with the inputs it was rendered from. */
-  record BodyWork(SiteContext context, Page page, String markdown, LinkReport report, RenderedPage rendered,
-      List<Diagnostic> diagnostics, TargetIndex.Recorder lookups) {}
-
-  /**
-   * One page's HTML, with the inputs it was made from: the context, its rendered body, the pages
-   * linking to it, and what else its kind shows (FAQ pages' questions, pages citing each source);
-   * and, for a build in another context, the views its two templates were applied to.
-   */
-  record PageWork(SiteContext context, RenderedPage rendered, Backlinks backlinksFrom, List<Page> backlinks, Object shows,
-      Templates templates, MainViews.Main main, String mainHtml, SiteContext.LayoutKey layoutKey, byte[] bytes,
-      SiteLinkChecker.PageLinks links, List<Diagnostic> diagnostics) {}
-
-  /** What a page's search entries were written from, and the entries. */
-  record SearchWork(RenderedPage rendered, String section, byte[] entries) {}
-
-  final Map<String, SearchWork> search = new HashMap<>();
-
-  /** Each Markdown page's rendered body, by id. */
-  final Map<String, RenderedPage> rendered = new HashMap<>();
-  /** The diagnostics of the pages that have any, by page id: of rendering their bodies, and of making their HTML. */
-  final SortedMap<String, List<Diagnostic>> bodyDiagnostics = new TreeMap<>();
-  final SortedMap<String, List<Diagnostic>> pageDiagnostics = new TreeMap<>();
-  /** Each Markdown page's search entries, in the order of {@link SiteContext#searchOrder}. */
-  byte[][] searchParts;
-  /** The paths of {@link #out}, the same object for as long as they stay the same. */
-  java.util.Set<String> outPaths;
-  /** The context of the last build that went through, or null. */
-  SiteContext lastContext;
-
-  /** Keeps {@code found} as page {@code id}'s diagnostics in {@code byPage}, or forgets them if it is empty. */
-  void noteDiagnostics(SortedMap<String, List<Diagnostic>> byPage, String id, List<Diagnostic> found) {
-    if (found.isEmpty()) {
-      byPage.remove(id);
-    } else {
-      byPage.put(id, found);
-    }
+  /** Whether a build's result holds every page's bytes. */
+  boolean keepsOutput(BuildOptions options) {
+    return preview || options.keepOutput();
   }
 
-  /** Forgets everything but the files, front matter and drawings, so that the next build makes the rest anew. */
+  boolean searchOnDemand() {
+    return preview;
+  }
+
+  /** The pages' last-updated dates from git, read at the first build. */
+  GitDates git(BuildOptions options) {
+    if (git == null) {
+      git = GitDates.read(options.projectRoot(), options.contentDir());
+    }
+    return git;
+  }
+
+  /** The search library's files, read from the jar at the first build. */
+  SortedMap<String, byte[]> libraryAssets() {
+    if (libraryAssets == null) {
+      libraryAssets = SearchIndex.libraryAssets();
+    }
+    return libraryAssets;
+  }
+
+  /** Forgets every result, so that the next build makes everything anew; the files, front matter and drawings stay. */
   void forget() {
-    context = null;
-    lastContext = null;
-    bodies.clear();
-    backlinks = null;
-    pages.clear();
-    rendered.clear();
-    bodyDiagnostics.clear();
-    pageDiagnostics.clear();
-    searchParts = null;
-    search.clear();
-    out.clear();
-    outPaths = null;
-    fragments.clear();
-    templatesRead = false;
+    memo.clear();
+    sources.forgetTemplates();
   }
 }

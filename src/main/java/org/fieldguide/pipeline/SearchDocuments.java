@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fieldguide.markdown.RenderedPage;
 import org.fieldguide.model.Page;
 import org.fieldguide.search.SearchDocument;
 import org.fieldguide.search.SearchText;

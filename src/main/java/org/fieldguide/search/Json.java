@@ -1,17 +1,18 @@
 package org.fieldguide.search;
 
 /**
- * The little JSON the index needs: strings escaped so the output is valid JSON, valid JavaScript
- * (U+2028 and U+2029 escaped) and safe to embed in HTML ({@code <}, {@code >} and {@code &} escaped,
- * so {@code </script>} and {@code <!--} can never appear).
+ * The one JSON string writer of the generator (the search index, the JSON-LD in pages, the preview's
+ * status messages): strings escaped so the output is valid JSON, valid JavaScript (U+2028 and
+ * U+2029 escaped), valid UTF-8 (a lone surrogate escaped) and safe to embed in HTML ({@code <},
+ * {@code >} and {@code &} escaped, so {@code </script>}, {@code <!--} and {@code ]]>} can never appear).
  */
-final class Json {
+public final class Json {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Json() {}
 
   /** Appends {@code s} as a quoted JSON string. */
-  static void string(StringBuilder out, String s) {
+  public static void string(StringBuilder out, String s) {
     out.append('"');
     int n = s.length();
     int start = 0; // the run of chars since the last escape, appended in one piece
@@ -39,7 +40,7 @@ final class Json {
   }
 
   /** Returns {@code s} as a quoted JSON string. */
-  static String string(String s) {
+  public static String string(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2);
     string(out, s);
     return out.toString();

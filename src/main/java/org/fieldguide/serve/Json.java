@@ -3,31 +3,12 @@ package org.fieldguide.serve;
 import java.util.List;
 import org.fieldguide.diag.Diagnostic;
 
-/** The small JSON the event stream carries: one line per message, strings escaped. */
+/** The small JSON the event stream carries: one line per message, strings written by {@link org.fieldguide.search.Json}. */
 final class Json {
   private Json() {}
 
   static String string(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return org.fieldguide.search.Json.string(s);
   }
 
   /**

@@ -22,15 +22,12 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
   }
 
   static OutputChanges between(Map<String, byte[]> before, Map<String, byte[]> after) {
-    SortedMap<String, byte[]> was = before instanceof SortedMap<String, byte[]> sorted && sorted.comparator() == null
-        ? sorted : new TreeMap<>(before);
-    SortedMap<String, byte[]> now = after instanceof SortedMap<String, byte[]> sorted && sorted.comparator() == null
-        ? sorted : new TreeMap<>(after);
+    SortedMap<String, byte[]> was = inPathOrder(before);
+    SortedMap<String, byte[]> now = inPathOrder(after);
     SortedSet<String> added = new TreeSet<>();
     SortedSet<String> removed = new TreeSet<>();
     SortedSet<String> modified = new TreeSet<>();
-    // Both in path order, walked side by side: one comparison a file, and none of the bytes a
-    // rebuild took over from the last build (the same array).
+    // Both in path order, walked side by side: one comparison a file.
     Iterator<Map.Entry<String, byte[]>> a = was.entrySet().iterator();
     Iterator<Map.Entry<String, byte[]>> b = now.entrySet().iterator();
     Map.Entry<String, byte[]> x = a.hasNext() ? a.next() : null;
@@ -44,7 +41,7 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
         added.add(y.getKey());
         y = b.hasNext() ? b.next() : null;
       } else {
-        if (x.getValue() != y.getValue() && !Arrays.equals(x.getValue(), y.getValue())) {
+        if (!Arrays.equals(x.getValue(), y.getValue())) {
           modified.add(y.getKey());
         }
         x = a.hasNext() ? a.next() : null;
@@ -52,6 +49,15 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
       }
     }
     return new OutputChanges(added, removed, modified);
+  }
+
+  /** {@code files} in path order: itself if it is sorted so already. */
+  private static SortedMap<String, byte[]> inPathOrder(Map<String, byte[]> files) {
+    if (files instanceof SortedMap<String, byte[]> sorted
+        && (sorted.comparator() == null || sorted.comparator().equals(java.util.Comparator.naturalOrder()))) {
+      return sorted;
+    }
+    return new TreeMap<>(files);
   }
 
   /** Every path added, removed or modified. */

@@ -24,7 +24,6 @@ final class PageResources {
       Pattern.compile("(?i)\\s(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+))");
   private static final Pattern CSS_REFERENCE = Pattern.compile(
       "(?i)url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\\s]*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)')");
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
   private PageResources() {}
 
@@ -85,7 +84,7 @@ final class PageResources {
    */
   static Optional<String> resolve(String urlPath, String ref, String basePath) {
     String value = ref.strip();
-    if (value.isEmpty() || value.startsWith("#") || value.startsWith("//") || SCHEME.matcher(value).find()) {
+    if (value.isEmpty() || value.startsWith("#") || value.startsWith("//") || org.fieldguide.html.Addresses.hasScheme(value)) {
       return Optional.empty();
     }
     String path;

@@ -5,15 +5,16 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.fieldguide.pipeline.BuildResult;
+import org.fieldguide.search.SearchIndex;
 
 /**
  * One good build as the preview serves it: every output file's bytes by its site-relative path,
  * and a token that names this build ({@code serverId.generation}), which the live script sends back
  * so that a page loaded from an older build is reloaded. Immutable (the byte arrays are never
- * written to). A file the build left to be made on demand ({@link BuildResult#ON_DEMAND}: the search
- * index, tens of megabytes at 10,000 pages, which a rebuild need not join) is made when it is first
- * asked for ({@link #bytes}); in {@link #files} its placeholder is the same in every snapshot, so it
- * never counts as changed (no page shows it).
+ * written to). The search index, which a preview's build leaves to be made on demand (tens of
+ * megabytes at 10,000 pages, which a rebuild need not join), is made when it is first asked for
+ * ({@link #bytes}); in {@link #files} it is an empty array in every snapshot, so it never counts as
+ * changed (no page shows it).
  */
 record Snapshot(String token, SortedMap<String, byte[]> files, Supplier<byte[]> searchIndex) {
   Snapshot {
@@ -32,8 +33,7 @@ record Snapshot(String token, SortedMap<String, byte[]> files, Supplier<byte[]> 
 
   /** The bytes of the file at {@code path}, or null. */
   byte[] bytes(String path) {
-    byte[] bytes = files.get(path);
-    return bytes == BuildResult.ON_DEMAND ? searchIndex.get() : bytes;
+    return path.equals(SearchIndex.INDEX_PATH) && searchIndex != null ? searchIndex.get() : files.get(path);
   }
 
   boolean isEmpty() {

@@ -25,10 +25,6 @@ public final class SourceLoader {
     this.projectRoot = projectRoot.toAbsolutePath().normalize();
   }
 
-  public List<SourceFile> load(Path contentRoot, Diagnostics diagnostics) {
-    return load(contentRoot, null, new SourceTree(), diagnostics);
-  }
-
   /**
    * Brings {@code tree} up to date and returns its files: if {@code changed} (absolute paths that
    * may have been created, modified or deleted, files or folders) is null or holds the content

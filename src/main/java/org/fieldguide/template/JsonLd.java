@@ -2,10 +2,12 @@ package org.fieldguide.template;
 
 import java.util.List;
 import java.util.Map;
+import org.fieldguide.search.Json;
 
 /**
- * A minimal JSON writer for schema.org JSON-LD inside {@code <script>}: strings are escaped so that
- * no {@code </script>}, {@code <!--} or {@code ]]>} can appear in the output.
+ * A minimal JSON writer for schema.org JSON-LD inside {@code <script>}: maps, lists, numbers and
+ * booleans, with strings written by {@link Json}, so that no {@code </script>}, {@code <!--} or
+ * {@code ]]>} can appear in the output.
  */
 public final class JsonLd {
   private JsonLd() {}
@@ -21,7 +23,7 @@ public final class JsonLd {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String s) {
-      string(out, s);
+      Json.string(out, s);
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof Map<?, ?> map) {
@@ -35,7 +37,7 @@ public final class JsonLd {
           out.append(',');
         }
         first = false;
-        string(out, String.valueOf(e.getKey()));
+        Json.string(out, String.valueOf(e.getKey()));
         out.append(':');
         append(out, e.getValue());
       }
@@ -52,32 +54,5 @@ public final class JsonLd {
     } else {
       throw new IllegalArgumentException("cannot write " + value.getClass() + " as JSON");
     }
-  }
-
-  private static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '<' -> out.append("\\u003c");
-        case '>' -> out.append("\\u003e");
-        case '&' -> out.append("\\u0026");
-        case '\u2028' -> out.append("\\u2028");
-        case '\u2029' -> out.append("\\u2029");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 }

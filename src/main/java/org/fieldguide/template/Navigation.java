@@ -83,22 +83,15 @@ public final class Navigation {
     if (section.isEmpty() || page.kind() == PageKind.TERM) {
       return new Page[] {null, null};
     }
-    // The reading order is the landing page, then the section's pages. Pages are found by identity:
-    // a page is one of the site's own objects, and comparing records field by field, once per page
-    // of the section for every page, was quadratic in the size of a section. An equal page that
-    // is another object (none the build passes) is still found, by the second loop.
+    // The reading order is the landing page, then the section's pages. A page is found by its id,
+    // which no other page of the site has.
     Page landing = section.get().landing();
     List<Page> pages = section.get().pages();
     int size = pages.size() + (landing != null ? 1 : 0);
     int i = -1;
     for (int k = 0; k < size && i < 0; k++) {
-      if (at(landing, pages, k) == page) {
+      if (at(landing, pages, k).id().equals(page.id())) {
         i = k;
-      }
-    }
-    for (int k = 0; k < size && i < 0; k++) {
-      if (at(landing, pages, k).equals(page)) {
-        i = k; // an equal page that is not the site's own object, as List.indexOf would find it
       }
     }
     if (i < 0) {

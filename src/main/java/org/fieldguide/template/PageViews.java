@@ -84,9 +84,9 @@ public final class PageViews {
     crumbs.add(new LinkView("Home", page.rootPrefix()));
     navigation.section(page.section()).ifPresent(section -> {
       Page landing = section.landing();
-      if (landing != null && landing != page) {
+      if (landing != null && !landing.id().equals(page.id())) {
         crumbs.add(new LinkView(landing.title(), page.hrefTo(landing)));
-      } else if (landing == null && !section.pages().isEmpty() && section.pages().get(0) != page) {
+      } else if (landing == null && !section.pages().isEmpty() && !section.pages().get(0).id().equals(page.id())) {
         crumbs.add(new LinkView(section.title(), page.hrefTo(section.pages().get(0))));
       }
     });
@@ -117,12 +117,12 @@ public final class PageViews {
       List<NavItemView> items = new ArrayList<>(at.items()[i]);
       List<Page> pages = section.pages();
       for (int k = 0; k < pages.size(); k++) {
-        if (pages.get(k) == page) {
+        if (pages.get(k).id().equals(page.id())) {
           NavItemView item = items.get(k);
           items.set(k, new NavItemView(item.title(), item.href(), true));
         }
       }
-      out.add(new NavSectionView(closed.title(), closed.href(), section.landing() == page, true, items));
+      out.add(new NavSectionView(closed.title(), closed.href(), section.landing() != null && section.landing().id().equals(page.id()), true, items));
     }
     return out;
   }

@@ -23,6 +23,7 @@ import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.Suggest;
+import org.fieldguide.html.Addresses;
 import org.fieldguide.markdown.cite.CitationNode;
 import org.fieldguide.markdown.term.TermLinkNode;
 import org.fieldguide.markdown.wiki.WikiLinkNode;
@@ -43,12 +44,11 @@ public final class PageLinker {
   private final KnownFiles files;
   private final RawHtmlChecker rawHtml = new RawHtmlChecker();
 
-  /** A linker that leaves links to site addresses (not {@code .md} files) to the site-wide checker. */
-  public PageLinker(Site site, TargetIndex targets, TermMatcher terms) {
-    this(site, targets, terms, KnownFiles.unknown());
-  }
-
-  /** A linker that also reports, at the link, each link or image whose address the site will not have. */
+  /**
+   * A linker that also reports, at the link, each link or image whose address the site will not
+   * have; with {@link KnownFiles#unknown()}, it leaves links to site addresses (not {@code .md}
+   * files) to the site-wide checker.
+   */
   public PageLinker(Site site, TargetIndex targets, TermMatcher terms, KnownFiles files) {
     this.site = site;
     this.targets = targets;
@@ -62,7 +62,7 @@ public final class PageLinker {
     if (page.autolink()) {
       autolinkTerms(page, document, walk);
     }
-    return new LinkReport(page.id(), walk.linked, List.copyOf(walk.cited.keySet()), walk.fragments);
+    return new LinkReport(page.id(), walk.linked, List.copyOf(walk.cited.keySet()), walk.fragments, walk.seen.build());
   }
 
   /** The walk over one page: every node that can link somewhere. */
@@ -72,6 +72,7 @@ public final class PageLinker {
     final Set<String> linked = new LinkedHashSet<>();
     final Map<String, Integer> cited = new LinkedHashMap<>();
     final List<LinkReport.PendingFragment> fragments = new ArrayList<>();
+    final Lookups.Builder seen = new Lookups.Builder();
 
     Walk(Page page, Diagnostics diagnostics) {
       this.page = page;
@@ -139,7 +140,7 @@ public final class PageLinker {
             + "; a reader's browser cannot open it: link to a page, a file in templates/assets/ or a web address");
         return;
       }
-      if (!files.known() || destination.isEmpty() || destination.startsWith("//") || hasScheme(destination)) {
+      if (!files.known() || destination.isEmpty() || destination.startsWith("//") || Addresses.hasScheme(destination)) {
         return;
       }
       URI resolved;
@@ -209,7 +210,7 @@ public final class PageLinker {
         fragments.add(pending(page, wiki.fragment(), wiki));
         return;
       }
-      TargetIndex.Lookup lookup = targets.lookup(wiki.target());
+      TargetIndex.Lookup lookup = targets.lookup(wiki.target(), seen);
       if (lookup.candidates().isEmpty()) {
         String hint = Suggest.closest(TargetIndex.normalize(wiki.target()), targets.names())
             .map(s -> " (closest: '" + s + "')").orElse("");
@@ -226,7 +227,7 @@ public final class PageLinker {
       }
       Page target = lookup.page();
       String href = page.hrefTo(target);
-      if (target == page && wiki.fragment() == null) {
+      if (target.equals(page) && wiki.fragment() == null) {
         href = "./";
       }
       if (wiki.fragment() != null && !wiki.fragment().isEmpty()) {
@@ -247,7 +248,7 @@ public final class PageLinker {
         checkAddress(link, "link", destination, position(page, link));
         return;
       }
-      if (destination.isEmpty() || destination.startsWith("mailto:") || hasScheme(destination)) {
+      if (destination.isEmpty() || destination.startsWith("mailto:") || Addresses.hasScheme(destination)) {
         return;
       }
       String path = destination;
@@ -266,7 +267,7 @@ public final class PageLinker {
         return;
       }
       Optional<String> resolved = resolveRelative(page.id() + ".md", path);
-      Optional<Page> target = resolved.flatMap(targets::byContentPath);
+      Optional<Page> target = resolved.flatMap(file -> targets.byContentPath(file, seen));
       if (target.isEmpty()) {
         error(link, "link to '" + path + "', which is not a content file; fix the path (it is relative to this file)");
         return;
@@ -336,7 +337,7 @@ public final class PageLinker {
       int last = 0;
       for (TermMatcher.Mention mention : terms.find(literal)) {
         String termId = "glossary/" + mention.term().slug();
-        Optional<Page> termPage = targets.byId(termId);
+        Optional<Page> termPage = targets.byId(termId, walk.seen);
         if (termPage.isEmpty() || done.contains(termId)) {
           continue;
         }
@@ -429,10 +430,6 @@ public final class PageLinker {
       return "is a Windows file path (drive " + Character.toUpperCase(seen.charAt(0)) + ":)";
     }
     return null;
-  }
-
-  private static boolean hasScheme(String destination) {
-    return destination.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
   }
 
   /**

@@ -27,6 +27,11 @@ public final class TargetIndex {
     public Page page() {
       return candidates.get(0);
     }
+
+    /** The ids of the candidates, in order. */
+    public List<String> ids() {
+      return candidates.stream().map(Page::id).toList();
+    }
   }
 
   private final Map<String, Page> byId = new HashMap<>();
@@ -64,60 +69,27 @@ public final class TargetIndex {
   }
 
   public Optional<Page> byId(String id) {
-    return noted(byId.get(id));
+    return Optional.ofNullable(byId.get(id));
   }
 
-  /** The page made from a content file, by its path relative to {@code content/}. */
-  public Optional<Page> byContentPath(String contentPath) {
-    return noted(byContentPath.get(contentPath));
+  /** {@link #byId}, noting the page found in {@code seen}. */
+  public Optional<Page> byId(String id, Lookups.Builder seen) {
+    return byId(id).map(seen::page);
   }
 
-  private static Optional<Page> noted(Page page) {
-    Recorder recorder = RECORDING.get();
-    if (recorder != null && page != null) {
-      recorder.pages().add(page.id());
-    }
-    return Optional.ofNullable(page);
+  /** The page made from a content file, by its path relative to {@code content/}, noted in {@code seen}. */
+  public Optional<Page> byContentPath(String contentPath, Lookups.Builder seen) {
+    return Optional.ofNullable(byContentPath.get(contentPath)).map(seen::page);
   }
 
   /** Looks a name up: exact names in each tier first, then names with a plural folded away. */
   public Lookup lookup(String name) {
-    Lookup found = find(name);
-    Recorder recorder = RECORDING.get();
-    if (recorder != null) {
-      recorder.names().add(normalize(name));
-      found.candidates().forEach(p -> recorder.pages().add(p.id()));
-    }
-    return found;
+    return find(name);
   }
 
-  /** The names looked up (normalized) and the ids of the pages found, while {@link #recording} ran. */
-  public record Recorder(Set<String> names, Set<String> pages) {}
-
-  private static final ThreadLocal<Recorder> RECORDING = new ThreadLocal<>();
-
-  /**
-   * Runs {@code work} and notes in {@code recorder} every name this thread looks up meanwhile,
-   * and what it found: a build keeps them with each rendered body, to know which bodies a changed
-   * title can change (wiki links in table cells included, which no link report holds).
-   */
-  public static <T> T recording(Recorder recorder, java.util.function.Supplier<T> work) {
-    Recorder outer = RECORDING.get();
-    RECORDING.set(recorder);
-    try {
-      return work.get();
-    } finally {
-      RECORDING.set(outer);
-    }
-  }
-
-  /**
-   * Whether a lookup of {@code normalizedName} may find something else once {@code title} is
-   * added or taken away as a page's title: it is the title, or the same with a plural folded away.
-   */
-  public static boolean mayMatch(String normalizedName, String title) {
-    String key = normalize(title);
-    return normalizedName.equals(key) || singular(normalizedName).equals(singular(key));
+  /** {@link #lookup}, noting the name and what it found in {@code seen}. */
+  public Lookup lookup(String name, Lookups.Builder seen) {
+    return seen.name(name, find(name));
   }
 
   private Lookup find(String name) {

@@ -56,7 +56,7 @@ class PageScannerTest {
       }
       String html = new String(file.getValue(), StandardCharsets.UTF_8);
       SiteLinkChecker.PageLinks expected = withJsoup(html);
-      SiteLinkChecker.PageLinks actual = PageScanner.scan(html);
+      SiteLinkChecker.PageLinks actual = PageScanner.scan(html.toCharArray(), html.length());
       assertEquals(expected.ids(), actual.ids(), file.getKey());
       assertEquals(expected.refs(), actual.refs(), file.getKey());
       assertEquals(AttributeMapPageScanner.scan(html), actual, file.getKey());
@@ -81,7 +81,7 @@ class PageScannerTest {
         "<a href=\"a\"/><area href=\"map\"><a id=\"\" href=\"\">empty</a><a data-x=\"1>2\" href=\"gt-in-value\">g</a>");
     for (String html : pages) {
       SiteLinkChecker.PageLinks expected = withJsoup(html);
-      SiteLinkChecker.PageLinks actual = PageScanner.scan(html);
+      SiteLinkChecker.PageLinks actual = PageScanner.scan(html.toCharArray(), html.length());
       assertEquals(expected.ids(), actual.ids(), html);
       assertEquals(expected.refs(), actual.refs(), html);
     }
@@ -110,10 +110,10 @@ class PageScannerTest {
         html.append(pieces[random.nextInt(pieces.length)]);
       }
       String page = html.toString();
-      assertEquals(AttributeMapPageScanner.scan(page), PageScanner.scan(page), page);
+      assertEquals(AttributeMapPageScanner.scan(page), PageScanner.scan(page.toCharArray(), page.length()), page);
       // The build hands the scanner its writer's array, which goes on past the page.
       char[] padded = (page + "<a href=\"past-the-end\" id=\"past\">--></script></title></style>").toCharArray();
-      assertEquals(PageScanner.scan(page), PageScanner.scan(padded, page.length()), page);
+      assertEquals(PageScanner.scan(page.toCharArray(), page.length()), PageScanner.scan(padded, page.length()), page);
     }
   }
 }

@@ -8,13 +8,24 @@ import org.junit.jupiter.api.Test;
 
 /** The link checker: its scheme test without a regular expression, and its two ways of checking a build. */
 class SiteLinkCheckerTest {
+  /** What checking every page of {@code links} against {@code files} reports. */
+  private static java.util.List<org.fieldguide.diag.Diagnostic> check(java.util.Map<String, SiteLinkChecker.PageLinks> links,
+      java.util.Set<String> files) {
+    java.util.SortedMap<String, java.util.List<SiteLinkChecker.Problem>> problems = new java.util.TreeMap<>();
+    links.forEach((page, pageLinks) -> problems.put(page, SiteLinkChecker.check(page, pageLinks, files,
+        file -> SiteLinkChecker.ids(links.containsKey(file) ? links.get(file).ids() : null)).problems()));
+    org.fieldguide.diag.Diagnostics found = new org.fieldguide.diag.Diagnostics();
+    SiteLinkChecker.report(problems, page -> "content/" + page, found);
+    return found.all();
+  }
+
   @Test
   void theSchemeTestAgreesWithTheRegularExpression() {
     List<String> values = List.of("", "http://x", "https:", "mailto:a@b", "HTTP:X", "a+b.c-d:rest", "1http:x", ":x",
         "-a:x", "a", "a/b:c", "../x:y", "#frag", "x:\n", "x:a\rb", "x:\u0085", "x:\u2028", "x:\u2029", "x:\t",
         "ab:cd:ef", "é:x", "data:text/plain,a b", "a_b:c", "a:b\r\n");
     for (String value : values) {
-      assertEquals(SiteLinkChecker.SCHEME.matcher(value).matches(), SiteLinkChecker.hasScheme(value), value);
+      assertEquals(Addresses.SCHEME.matcher(value).matches(), Addresses.hasScheme(value), value);
     }
     String alphabet = "aZ09+.-_:/#?\n\r\u0085\u2028\u2029 é";
     Random random = new Random(3);
@@ -24,7 +35,7 @@ class SiteLinkCheckerTest {
         value.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String v = value.toString();
-      assertEquals(SiteLinkChecker.SCHEME.matcher(v).matches(), SiteLinkChecker.hasScheme(v), v);
+      assertEquals(Addresses.SCHEME.matcher(v).matches(), Addresses.hasScheme(v), v);
     }
   }
 
@@ -51,7 +62,9 @@ class SiteLinkCheckerTest {
     for (int round = 0; round < 300; round++) {
       SiteLinkChecker kept = new SiteLinkChecker();
       SiteLinkChecker oneOff = SiteLinkChecker.forOneBuild();
-      oneOff.expect(files);
+      oneOff.expect(() -> files);
+      java.util.Map<String, SiteLinkChecker.PageLinks> keptLinks = new java.util.TreeMap<>();
+      java.util.Map<String, SiteLinkChecker.PageLinks> oneOffLinks = new java.util.TreeMap<>();
       for (String page : pages) {
         StringBuilder html = new StringBuilder("<html><body>");
         for (String id : ids) {
@@ -69,15 +82,11 @@ class SiteLinkCheckerTest {
           html.append(random.nextBoolean() ? "<a href=\"" : "<img src=\"").append(value).append("\">");
         }
         String text = html.append("</body></html>").toString();
-        kept.add(page, kept.scanPage(page, text.toCharArray(), text.length()), "content/" + page);
+        keptLinks.put(page, kept.scanPage(page, text.toCharArray(), text.length()));
         char[] padded = (text + "<a href=\"missing-past-the-end/\">").toCharArray();
-        oneOff.add(page, oneOff.scanPage(page, padded, text.length()), "content/" + page);
+        oneOffLinks.put(page, oneOff.scanPage(page, padded, text.length()));
       }
-      org.fieldguide.diag.Diagnostics a = new org.fieldguide.diag.Diagnostics();
-      org.fieldguide.diag.Diagnostics b = new org.fieldguide.diag.Diagnostics();
-      kept.check(files, a);
-      oneOff.check(files, b);
-      assertEquals(a.all(), b.all(), "round " + round);
+      assertEquals(check(keptLinks, files), check(oneOffLinks, files), "round " + round);
     }
   }
 }

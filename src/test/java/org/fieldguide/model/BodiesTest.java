@@ -36,6 +36,14 @@ class BodiesTest {
       assertEquals(expected.size(), bodies.entrySet().stream().count());
       assertEquals(expected.hashCode(), bodies.hashCode());
       assertEquals(beforeCopy, before, "the old map changed at step " + step);
+      java.util.Set<String> differing = new java.util.HashSet<>();
+      replacements.forEach((key, text) -> {
+        if (!text.equals(beforeCopy.get(key))) {
+          differing.add(key);
+        }
+      });
+      assertEquals(differing, bodies.differingFrom(before), "step " + step);
+      assertEquals(differing, Bodies.of(new HashMap<>(bodies)).differingFrom(before), "step " + step + ", copied");
       assertEquals(null, bodies.get("missing"));
     }
   }

@@ -49,7 +49,7 @@ class FrontMatterFuzzTest {
     }
     files.add(new SourceFile("content/" + role, role, Path.of("content/" + role), text));
     Diagnostics diagnostics = new Diagnostics();
-    Optional<Site> site = new SiteReader(true).read(files, "content/site.yaml", diagnostics);
+    Optional<Site> site = new SiteReader(true, new org.fieldguide.frontmatter.ReadCache()).read(files, null, "content/site.yaml", diagnostics);
     assertTrue(site.isPresent() || diagnostics.hasErrors(), "no site and no error for " + role);
     assertPositionsInside(diagnostics, text, "content/" + role, "content/site.yaml");
   }

@@ -8,14 +8,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.Node;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.SiteReader;
 import org.fieldguide.html.BodyPostProcessor;
-import org.fieldguide.markdown.BodyHooks;
-import org.fieldguide.markdown.BodyRenderer;
 import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
@@ -39,19 +35,8 @@ class MarkdownLinkFuzzTest {
   private static final int FIRST_LINE = 5;
   private static final MarkdownSetup MARKDOWN = new MarkdownSetup();
   private static final Site SITE = site();
-  private static final PageLinker LINKER = new PageLinker(SITE, new TargetIndex(SITE), new TermMatcher(SITE.terms().values()));
-  private static final BodyHooks HOOKS = new BodyHooks() {
-    @Override
-    public String mathHtml(String tex, boolean display, Node node) {
-      return "<span class=\"math\"></span>";
-    }
-
-    @Override
-    public String fencedBlockHtml(FencedCodeBlock block) {
-      return null;
-    }
-  };
-
+  private static final PageLinker LINKER = new PageLinker(SITE, new TargetIndex(SITE), new TermMatcher(SITE.terms().values()),
+      org.fieldguide.xref.KnownFiles.unknown());
   @FuzzTest(maxDuration = "60s")
   void parseLinkAndRender(byte[] input) {
     String body = FrontMatterFuzzTest.normalized(Hostile.utf8(input));
@@ -62,7 +47,7 @@ class MarkdownLinkFuzzTest {
       MARKDOWN.parseWithinLimits(body, line -> diagnostics.error(page.sourcePath(), FIRST_LINE + line, 1, "too deep"))
           .ifPresent(document -> {
             LINKER.link(page, document, diagnostics);
-            String html = new BodyRenderer(MARKDOWN).render(document, HOOKS);
+            String html = MARKDOWN.render(document);
             String processed = new BodyPostProcessor().process(html).html();
             if (!diagnostics.hasErrors()) {
               assertNoScript(processed);
@@ -99,7 +84,7 @@ class MarkdownLinkFuzzTest {
             + "aliases: [induction heads, IH]\n---\nBody.\n"),
         file("data/sources.yaml", "olsson2022:\n  title: Heads\n  year: 2022\nbai2022cai:\n  title: CAI\n  year: 2022\n"));
     Diagnostics diagnostics = new Diagnostics();
-    Site site = new SiteReader(false).read(files, "content/site.yaml", diagnostics).orElseThrow();
+    Site site = new SiteReader(false, new org.fieldguide.frontmatter.ReadCache()).read(files, null, "content/site.yaml", diagnostics).orElseThrow();
     assertTrue(!diagnostics.hasErrors(), diagnostics.all().toString());
     return site;
   }

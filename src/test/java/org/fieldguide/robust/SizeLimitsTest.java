@@ -164,7 +164,7 @@ class SizeLimitsTest {
     }
     assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
       Diagnostics diagnostics = new Diagnostics();
-      Site site = new SiteReader(false).read(files, "content/site.yaml", diagnostics).orElseThrow();
+      Site site = new SiteReader(false, new org.fieldguide.frontmatter.ReadCache()).read(files, null, "content/site.yaml", diagnostics).orElseThrow();
       assertFalse(diagnostics.hasErrors(), () -> diagnostics.all().subList(0, 3).toString());
       assertEquals(100_000, site.terms().size());
       TargetIndex targets = new TargetIndex(site);

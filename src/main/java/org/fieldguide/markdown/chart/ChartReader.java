@@ -21,6 +21,14 @@ public final class ChartReader {
   private ChartReader() {}
 
   /**
+   * The first word of a fenced block's info string ({@code null} when it has none): {@code flowchart},
+   * {@code diagram}, {@code table}, a language or empty.
+   */
+  public static String blockKind(String info) {
+    return (info == null ? "" : info.strip()).split("\\s+")[0];
+  }
+
+  /**
    * Reads a flowchart: checks its keys, its questions and outcomes, that answers go to known nodes,
    * that every node is reachable from {@code start}, and that there are no loops. Outcome links are
    * not checked; see the overload that takes a resolver.

@@ -13,4 +13,15 @@ public final class MathBlock extends CustomBlock {
   void tex(String tex) {
     this.tex = tex;
   }
+
+  private String drawnHtml;
+
+  /** The formula as drawn for this page (SVG, or the error's fallback), or null if it was not drawn (a table cell). */
+  public String drawnHtml() {
+    return drawnHtml;
+  }
+
+  public void drawn(String html) {
+    this.drawnHtml = html;
+  }
 }

@@ -55,11 +55,6 @@ public final class MathBlockParser extends AbstractBlockParser {
     block.tex(tex.toString().strip());
   }
 
-  /** Closed by the end of the document when no closing {@code $$} came. */
-  public boolean isClosed() {
-    return closed;
-  }
-
   public static final class Factory extends AbstractBlockParserFactory {
     @Override
     public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fieldguide.frontmatter.Suggest;
 import org.fieldguide.markdown.math.MathToken.Kind;
 
 /** Turns JLaTeXMath's exception messages into one sentence that says what to do, with a position. */
@@ -64,34 +65,15 @@ final class MathErrorTranslator {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : knownNames) {
-      int d = distance(name, candidate);
+      if (Math.abs(name.length() - candidate.length()) > 3) {
+        continue; // a command name that much longer or shorter is no typo of it
+      }
+      int d = Suggest.distance(name, candidate);
       if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
         best = candidate;
         bestDistance = d;
       }
     }
     return bestDistance <= Math.max(1, name.length() / 3) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 3) {
-      return Integer.MAX_VALUE;
-    }
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -15,13 +15,14 @@ import org.commonmark.node.Text;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.frontmatter.SiteReader;
 import org.fieldguide.html.BodyPostProcessor;
-import org.fieldguide.markdown.BodyHooks;
-import org.fieldguide.markdown.BodyRenderer;
 import org.fieldguide.markdown.MarkdownSetup;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.Site;
 import org.fieldguide.source.SourceFile;
 import org.fieldguide.source.SourceLoader;
+import org.fieldguide.source.SourceTree;
+import org.fieldguide.frontmatter.ReadCache;
+import org.fieldguide.xref.KnownFiles;
 import org.fieldguide.template.Navigation;
 import org.fieldguide.template.PageViews;
 import org.fieldguide.template.Templates;
@@ -42,19 +43,6 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 public class Corpus {
-  /** No formulas or special blocks in the synthetic corpus: code blocks render as code. */
-  static final BodyHooks PLAIN = new BodyHooks() {
-    @Override
-    public String mathHtml(String tex, boolean display, Node node) {
-      return "";
-    }
-
-    @Override
-    public String fencedBlockHtml(FencedCodeBlock block) {
-      return null;
-    }
-  };
-
   Path project;
   Site site;
   /** The Markdown pages (articles, landing pages, terms), in id order. */
@@ -65,7 +53,6 @@ public class Corpus {
   PageLinker linker;
   /** A linker whose term matcher knows no terms: link resolution without automatic term links. */
   PageLinker linkerWithoutTerms;
-  BodyRenderer renderer;
   BodyPostProcessor postProcessor;
   Templates templates;
   PageViews views;
@@ -89,23 +76,22 @@ public class Corpus {
     }
     Diagnostics diagnostics = new Diagnostics();
     SourceLoader loader = new SourceLoader(project);
-    List<SourceFile> files = loader.load(project.resolve("content"), diagnostics);
-    site = new SiteReader(false).read(files, "content/site.yaml", diagnostics).orElseThrow();
+    List<SourceFile> files = loader.load(project.resolve("content"), null, new SourceTree(), diagnostics);
+    site = new SiteReader(false, new ReadCache()).read(files, null, "content/site.yaml", diagnostics).orElseThrow();
     pages = site.pages().stream().filter(p -> !p.kind().isGenerated()).toList();
     targets = new TargetIndex(site);
     terms = new TermMatcher(site.terms().values());
-    linker = new PageLinker(site, targets, terms);
-    linkerWithoutTerms = new PageLinker(site, targets, new TermMatcher(List.of()));
+    linker = new PageLinker(site, targets, terms, KnownFiles.unknown());
+    linkerWithoutTerms = new PageLinker(site, targets, new TermMatcher(List.of()), KnownFiles.unknown());
     markdown = new MarkdownSetup();
-    renderer = new BodyRenderer(markdown);
     postProcessor = new BodyPostProcessor();
     templates = Templates.compile(project.resolve("templates").toFile(), "templates", diagnostics).orElseThrow();
     views = new PageViews(site, new Navigation(site), site.config().normalizedBaseUrl(), p -> p.updated(), "bench");
     for (Page page : pages) {
-      Node parsed = markdown.parse(page.body());
+      Node parsed = markdown.parse(site.bodies().get(page.id()));
       texts.add(texts(parsed));
       linker.link(page, parsed, diagnostics);
-      String raw = renderer.render(parsed, PLAIN);
+      String raw = markdown.render(parsed); // no formulas or special blocks in the synthetic corpus
       rawBodies.add(raw);
       BodyPostProcessor.Result body = postProcessor.process(raw);
       bodies.add(body);

@@ -43,7 +43,7 @@ public class StageBenchmarks {
     @Setup(Level.Invocation)
     public void parse(Corpus corpus) {
       page = corpus.pages.get(corpus.nextPage());
-      document = corpus.markdown.parse(page.body());
+      document = corpus.markdown.parse(corpus.site.bodies().get(page.id()));
     }
   }
 
@@ -61,7 +61,8 @@ public class StageBenchmarks {
   /** Markdown → CommonMark AST (with source spans, our inline syntax, footnotes, tables). */
   @Benchmark
   public Node parse(Corpus corpus) {
-    return corpus.markdown.parse(corpus.pages.get(corpus.nextPage()).body());
+    Page page = corpus.pages.get(corpus.nextPage());
+    return corpus.markdown.parse(corpus.site.bodies().get(page.id()));
   }
 
   /** Wiki links, relative .md links, citations, image and raw-HTML checks; no term links. */
@@ -103,7 +104,7 @@ public class StageBenchmarks {
   @Benchmark
   public String renderBody(Corpus corpus, Parsed parsed) {
     corpus.linker.link(parsed.page, parsed.document, new Diagnostics());
-    return corpus.renderer.render(parsed.document, Corpus.PLAIN);
+    return corpus.markdown.render(parsed.document);
   }
 
   /** Body HTML → Jsoup → heading anchors, table of contents, external links, table wrappers → HTML. */
