@@ -164,6 +164,19 @@ class HostCheckIT {
   }
 
   @Test
+  void theFlagIsInTheHelpAndABadValueIsAUsageError() throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter usage = new StringWriter();
+    assertEquals(0, org.fieldguide.cli.Main.run(new String[] {"serve", "--help"}, new PrintWriter(out, true),
+        new PrintWriter(usage, true)));
+    assertTrue(out.toString().contains("--allowed-host=NAME"), out.toString());
+    Path project = dir.resolve("project");
+    assertEquals(2, org.fieldguide.cli.Main.run(new String[] {"serve", "--project", project.toString(), "--port", "0",
+        "--allowed-host", "http://laptop.local/"}, new PrintWriter(out, true), new PrintWriter(usage, true)));
+    assertTrue(usage.toString().contains("fieldguide: --allowed-host takes a host name or address"), usage.toString());
+  }
+
+  @Test
   void everyAnswerForbidsEmbeddingByOtherSites() throws IOException {
     String host = "localhost:" + port;
     for (String target : List.of(BASE, BASE + "assets/style.css", SCRIPT, BASE + "nothing-here/")) {
