@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * stream, and fetches the page, a style sheet and a missing address. PACE_MS (default 0) waits
  * between edits, to spread them over a session of the length you want.
  *
- * Every SAMPLE edits (default EDITS/20) it records the serve JVM's heap after a full collection
+ * Every SAMPLE edits (default EDITS/20) it waits SETTLE_MS (default 11,000: serve notices a closed
+ * event stream when its next keep-alive fails, within 10 s) and records the serve JVM's heap after a full collection
  * ({@code jcmd GC.run}, then {@code GC.heap_info}), its open file descriptors (/proc/PID/fd) and
  * its threads (/proc/PID/status). The first sample after warm-up (edit SAMPLE) is the baseline; the
  * run fails if any later sample has more than HEAP_SLACK_MB (default 32) MiB of heap or 25% more
@@ -75,6 +76,7 @@ public class Soak {
     Path out = Path.of(args[4]).toAbsolutePath();
     int every = Integer.parseInt(env("SAMPLE", Integer.toString(Math.max(10, edits / 20))));
     long pace = Long.parseLong(env("PACE_MS", "0"));
+    long settle = Long.parseLong(env("SETTLE_MS", "11000"));
     long heapSlackKb = Long.parseLong(env("HEAP_SLACK_MB", "32")) * 1024;
     int threadSlack = Integer.parseInt(env("THREAD_SLACK", "8"));
     int fdSlack = Integer.parseInt(env("FD_SLACK", "16"));
@@ -88,11 +90,13 @@ public class Soak {
     long start = System.nanoTime();
     try {
       soak.waitUntilServing(serve);
+      Thread.sleep(settle);
       samples.add(soak.sample(serve.pid(), 0, start));
       System.out.println("edit 0: " + samples.get(0));
       for (int n = 1; n <= edits; n++) {
         soak.edit(n);
         if (n % every == 0 || n == edits) {
+          Thread.sleep(settle); // serve notices a closed event stream at its next keep-alive, within 10 s
           Sample s = soak.sample(serve.pid(), n, start);
           samples.add(s);
           System.out.println("edit " + n + ": " + s);
