@@ -41,6 +41,7 @@ import java.util.stream.Stream;
  * its threads (/proc/PID/status). The first sample after warm-up (edit SAMPLE) is the baseline; the
  * run fails if any later sample has more than HEAP_SLACK_MB (default 32) MiB of heap or 25% more
  * (whichever is larger), THREAD_SLACK (default 8) more threads or FD_SLACK (default 16) more open files.
+ * With HISTOGRAMS=DIR it also writes the live objects by class at each sample to DIR/histogram-EDIT.txt.
  *
  * At the end it builds PROJECT afresh with {@code build --base-url http://127.0.0.1:PORT/} into
  * OUT/soak-fresh and fetches every file of that build from serve: each must be byte for byte the
@@ -230,6 +231,11 @@ public class Soak {
   Sample sample(long pid, int edit, long start) throws Exception {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     run(jcmd.toString(), Long.toString(pid), "GC.run");
+    String histograms = System.getenv("HISTOGRAMS");
+    if (histograms != null && !histograms.isBlank()) { // the live objects by class, to find what grows
+      Files.writeString(Path.of(histograms).resolve("histogram-" + edit + ".txt"),
+          run(jcmd.toString(), Long.toString(pid), "GC.class_histogram"));
+    }
     String info = run(jcmd.toString(), Long.toString(pid), "GC.heap_info");
     Matcher m = HEAP_USED.matcher(info);
     if (!m.find()) {
