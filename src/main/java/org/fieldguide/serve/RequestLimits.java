@@ -31,14 +31,32 @@ final class RequestLimits {
   private RequestLimits() {}
 
   /**
-   * Raises the JDK server's limits above the preview's own, so that an oversized request gets 414 or
-   * 431 rather than a closed connection: the JDK reads {@code sun.net.httpserver.maxReqHeaderSize}
-   * and {@code maxReqHeaders} (distinct header names) once, when its first server starts. A value the
-   * user set on the command line is kept.
+   * How long one response may last, in seconds, before the JDK server closes its connection; the
+   * event stream of an open page is the only response that lasts, and the page's {@code EventSource}
+   * connects again a second later (told to reload if the site was rebuilt meanwhile).
+   */
+  static final int MAX_RESPONSE_SECONDS = 300;
+
+  /**
+   * Sets the JDK server's limits, which it reads once, when its first server starts (a value the user
+   * set on the command line is kept):
+   *
+   * <ul>
+   *   <li>{@code sun.net.httpserver.maxReqHeaderSize} and {@code maxReqHeaders} (distinct header
+   *       names) are raised above the preview's own limits, so that an oversized request gets 414 or
+   *       431 rather than a closed connection;
+   *   <li>{@code sun.net.httpserver.maxRspTime} is set to {@link #MAX_RESPONSE_SECONDS}. In JDK 17,
+   *       when a write to a closed connection fails, {@code ChunkedOutputStream.close} throws before it
+   *       tells the server the exchange is over, so every event stream a browser closes (each page
+   *       reload or closed tab) stayed in the server's connection sets for good, about 6 KB each (the
+   *       soak test found it; later JDKs catch the failure). The response timer is the only thing
+   *       that removes such a connection.
+   * </ul>
    */
   static void configureJdk() {
     System.getProperties().putIfAbsent("sun.net.httpserver.maxReqHeaderSize", Integer.toString(JDK_HEADER_BYTES));
     System.getProperties().putIfAbsent("sun.net.httpserver.maxReqHeaders", "100000");
+    System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(MAX_RESPONSE_SECONDS));
   }
 
   /** Empty when the request is within the limits, else its refusal. */

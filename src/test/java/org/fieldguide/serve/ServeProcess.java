@@ -35,10 +35,16 @@ final class ServeProcess implements AutoCloseable {
 
   /** Starts {@code serve --project project --port 0} with {@code args} and waits until it serves. */
   static ServeProcess start(Path project, String... args) throws IOException {
+    return start(project, List.of(), args);
+  }
+
+  /** The same, with JVM options {@code jvm}. */
+  static ServeProcess start(Path project, List<String> jvm, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        "-Djava.awt.headless=true", "-Xmx256m", "org.fieldguide.cli.Main", "serve", "--project", project.toString(),
-        "--port", "0"));
+        "-Djava.awt.headless=true", "-Xmx256m"));
+    command.addAll(jvm);
+    command.addAll(List.of("org.fieldguide.cli.Main", "serve", "--project", project.toString(), "--port", "0"));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     StringBuilder output = new StringBuilder();
