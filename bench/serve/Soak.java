@@ -40,7 +40,9 @@ import java.util.stream.Stream;
  * ({@code jcmd GC.run}, then {@code GC.heap_info}), its open file descriptors (/proc/PID/fd) and
  * its threads (/proc/PID/status). The first sample after warm-up (edit SAMPLE) is the baseline; the
  * run fails if any later sample has more than HEAP_SLACK_MB (default 32) MiB of heap or 25% more
- * (whichever is larger), THREAD_SLACK (default 8) more threads or FD_SLACK (default 16) more open files.
+ * (whichever is larger), THREAD_SLACK (default 8) more threads or FD_SLACK (default 16) more open files,
+ * or if the heap grew by more than HEAP_TREND_MB (default 8) MiB from the middle sample to the last
+ * (a slow leak stays under the first bound for a long time).
  * With HISTOGRAMS=DIR it also writes the live objects by class at each sample to DIR/histogram-EDIT.txt.
  *
  * At the end it builds PROJECT afresh with {@code build --base-url http://127.0.0.1:PORT/} into
@@ -79,6 +81,7 @@ public class Soak {
     long pace = Long.parseLong(env("PACE_MS", "0"));
     long settle = Long.parseLong(env("SETTLE_MS", "11000"));
     long heapSlackKb = Long.parseLong(env("HEAP_SLACK_MB", "32")) * 1024;
+    long trendKb = Long.parseLong(env("HEAP_TREND_MB", "8")) * 1024;
     int threadSlack = Integer.parseInt(env("THREAD_SLACK", "8"));
     int fdSlack = Integer.parseInt(env("FD_SLACK", "16"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -119,6 +122,13 @@ public class Soak {
         if (s.fds() > base.fds() + fdSlack) {
           failures.add("open files at edit " + s.edit() + ": " + s.fds() + ", baseline " + base.fds());
         }
+      }
+      // A slow leak can stay under the bound above for the whole run; the second half must not grow.
+      Sample middle = samples.get(samples.size() / 2);
+      Sample last = samples.get(samples.size() - 1);
+      if (samples.size() >= 5 && last.heapUsedKb() - middle.heapUsedKb() > trendKb) {
+        failures.add("the heap after a full GC grew by " + (last.heapUsedKb() - middle.heapUsedKb()) / 1024 + " MiB from edit "
+            + middle.edit() + " to edit " + last.edit() + ", more than " + trendKb / 1024 + " MiB");
       }
       failures.addAll(soak.compareWithFreshBuild(java, jar, out.resolve("soak-fresh")));
     } catch (Exception | AssertionError e) {

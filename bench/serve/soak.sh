@@ -10,8 +10,8 @@
 #
 # Settings (environment): EDITS, PORT (default 18741), OUT (default bench/out), JAR (default
 # target/fieldguide.jar, built if missing), SAMPLE (edits between samples, default EDITS/20),
-# PACE_MS, SETTLE_MS (11000), HEAP_SLACK_MB (32), THREAD_SLACK (8), FD_SLACK (16): see
-# bench/serve/Soak.java. Linux only; loopback only.
+# PACE_MS, SETTLE_MS (11000), HEAP_SLACK_MB (32), HEAP_TREND_MB (8), THREAD_SLACK (8), FD_SLACK (16):
+# see bench/serve/Soak.java. Linux only; loopback only.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${OUT:-$ROOT/bench/out}
