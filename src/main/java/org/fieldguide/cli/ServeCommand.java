@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.fieldguide.serve.Preview;
 import org.fieldguide.serve.ServeOptions;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code fieldguide serve}: builds into memory, serves the site on 127.0.0.1, rebuilds when
  * {@code content/} or {@code templates/} change and reloads the open pages that changed. Runs until
- * stopped; content errors are shown, never fatal. Exit 2 if the address cannot be used.
+ * stopped; content errors are shown, never fatal. Exit 2 if the address cannot be used or an
+ * {@code --allowed-host} is not a host.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Build, serve the site from memory, rebuild on every change and reload the open pages it affects.")
@@ -26,8 +29,15 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port = 8000;
 
-  @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only)."
+      + " Any other address, such as 0.0.0.0, shows the preview, drafts and build errors included, to the network.")
   String bind = "127.0.0.1";
+
+  @Option(names = "--allowed-host", paramLabel = "NAME", description = "Also answer requests for this host name or"
+      + " address (a LAN name such as laptop.local, or a tunnel's name), with any port unless NAME:PORT is given;"
+      + " repeatable. By default only localhost, 127.0.0.1, [::1] and the --bind address with the preview's port"
+      + " are answered, and any other Host gets 403, so that no web page can reach the preview by rebinding its own name.")
+  List<String> allowedHosts = new ArrayList<>();
 
   @Option(names = "--drafts", description = "Include pages marked draft: true.")
   boolean drafts;
@@ -45,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       InetAddress.getByName(bind);
       options = new ServeOptions(project.toAbsolutePath().normalize(), bind, port, drafts, basePath,
-          Main.Version.current());
+          Main.Version.current(), allowedHosts);
     } catch (IllegalArgumentException | UnknownHostException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e instanceof UnknownHostException
           ? "--bind must be an address of this machine, such as 127.0.0.1, not '" + bind + "'" : e.getMessage());

@@ -70,7 +70,7 @@ public final class Preview implements AutoCloseable {
     this.routes = new Routes(options.basePath());
     this.current = new AtomicReference<>(Snapshot.empty(serverId + ".0"));
     InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.bind()), options.port());
-    this.server = new PreviewServer(address, routes, live, current::get);
+    this.server = new PreviewServer(address, routes, live, current::get, options.bind(), options.allowedHosts(), err);
     BuildOptions defaults = BuildOptions.defaults(options.projectRoot());
     this.buildOptions = defaults.withWrite(false).withDrafts(options.drafts()).withVersion(options.version())
         .withBaseUrl("http://" + host(options.bind()) + ":" + server.port() + options.basePath());

@@ -1,14 +1,18 @@
 package org.fieldguide.serve;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * What {@code serve} is asked to do. {@code basePath} is normalized to start and end with {@code /}
- * ({@code /} or {@code /alignment-field-guide/}); {@code port} 0 picks a free port.
+ * ({@code /} or {@code /alignment-field-guide/}); {@code port} 0 picks a free port; {@code
+ * allowedHosts} are the {@code --allowed-host} values, names or addresses the preview answers for
+ * besides {@code localhost}, the loopback addresses and {@code bind} (see {@code HostPolicy}).
  */
-public record ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version) {
+public record ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version,
+    List<String> allowedHosts) {
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
   public ServeOptions {
@@ -19,6 +23,17 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
     }
     basePath = normalizeBasePath(basePath);
     version = version == null ? "dev" : version;
+    allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
+    for (String host : allowedHosts) {
+      HostPolicy.checkAllowedHost(host).ifPresent(message -> {
+        throw new IllegalArgumentException(message);
+      });
+    }
+  }
+
+  /** Options without {@code --allowed-host}. */
+  public ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version) {
+    this(projectRoot, bind, port, drafts, basePath, version, List.of());
   }
 
   /** Defaults: 127.0.0.1, port 8000, no drafts, base path {@code /}. */
@@ -27,15 +42,19 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
   }
 
   public ServeOptions withPort(int value) {
-    return new ServeOptions(projectRoot, bind, value, drafts, basePath, version);
+    return new ServeOptions(projectRoot, bind, value, drafts, basePath, version, allowedHosts);
   }
 
   public ServeOptions withBasePath(String value) {
-    return new ServeOptions(projectRoot, bind, port, drafts, value, version);
+    return new ServeOptions(projectRoot, bind, port, drafts, value, version, allowedHosts);
   }
 
   public ServeOptions withDrafts(boolean value) {
-    return new ServeOptions(projectRoot, bind, port, value, basePath, version);
+    return new ServeOptions(projectRoot, bind, port, value, basePath, version, allowedHosts);
+  }
+
+  public ServeOptions withAllowedHosts(List<String> value) {
+    return new ServeOptions(projectRoot, bind, port, drafts, basePath, version, value);
   }
 
   /**

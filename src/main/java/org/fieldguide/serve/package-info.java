@@ -9,6 +9,8 @@
  * <p>{@link org.fieldguide.serve.Preview} is the entry point; the rest is package-private: {@code
  * Routes} (request path to file), {@code OutputChanges} and {@code ReloadAnalysis} (which outputs
  * changed and which open pages must reload), {@code LiveEvents} (the event stream), {@code
- * SourceWatcher} (recursive watching, editor scratch files ignored) and {@code PreviewServer} (HTTP).
+ * SourceWatcher} (recursive watching, editor scratch files ignored), {@code PreviewServer} (HTTP),
+ * and before it {@code RequestLimits} (version and sizes) and {@code HostPolicy} (the hosts and
+ * origins the preview answers, against DNS rebinding).
  */
 package org.fieldguide.serve;
