@@ -31,6 +31,7 @@ import org.fieldguide.output.OutputPaths;
 import org.fieldguide.output.SiteFiles;
 import org.fieldguide.output.SiteWriter;
 import org.fieldguide.search.SearchIndex;
+import org.fieldguide.source.ContentFiles;
 import org.fieldguide.source.GitDates;
 import org.fieldguide.source.SourceFile;
 import org.fieldguide.source.SourceLoader;
@@ -633,7 +634,9 @@ public final class Build {
     List<Path> paths = changed == null ? List.of() : changed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     boolean templatesTouched = changed == null || !state.templatesRead
         || paths.stream().anyMatch(p -> p.startsWith(dir) && !p.startsWith(assetsDir) || dir.startsWith(p));
-    boolean assetsTouched = templatesTouched || paths.stream().anyMatch(p -> p.startsWith(assetsDir));
+    Path content = options.contentDir().toAbsolutePath().normalize();
+    boolean assetsTouched = templatesTouched || paths.stream().anyMatch(p -> p.startsWith(assetsDir)
+        || p.startsWith(content) && ContentFiles.isPublished(content.relativize(p).toString().replace('\\', '/')));
     if (templatesTouched) {
       Diagnostics found = new Diagnostics();
       state.templates = Templates.compile(options.templatesDir().toFile(), loader.displayPath(options.templatesDir()), found);
@@ -644,6 +647,7 @@ public final class Build {
     }
     Diagnostics assetFound = new Diagnostics();
     state.assets = PublishedFiles.assets(options.templatesDir(), loader, assetFound);
+    state.assets.ifPresent(found -> ContentFiles.list(options.contentDir(), loader, assetFound).forEach(found::putIfAbsent));
     state.assetBytes = new TreeMap<>();
     state.assetOrigins = new TreeMap<>();
     for (Map.Entry<String, Path> asset : state.assets.orElse(new TreeMap<>()).entrySet()) {
