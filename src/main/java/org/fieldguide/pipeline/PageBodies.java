@@ -53,6 +53,8 @@ final class PageBodies {
     }
     Node document = parsed.get();
     PageChecks.check(page, document, diagnostics);
+    org.fieldguide.xref.AuthorLint.check(page, body, document, diagnostics);
+    org.fieldguide.starter.Placeholders.check(page, body, diagnostics);
     LinkReport report = linker.link(page, document, diagnostics);
     List<LinkReport.PendingFragment> chartFragments = blocks.charts().outcomeFragments(page, document);
     if (!chartFragments.isEmpty()) {
