@@ -1,7 +1,9 @@
 package org.fieldguide.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.fieldguide.starter.NameGuard;
 import org.fieldguide.starter.Starter;
 import org.fieldguide.starter.StarterException;
 import picocli.CommandLine;
@@ -10,20 +12,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fieldguide new page|term|faq|flowchart NAME [--section S]}: writes a starter file that
- * passes {@code check}, prints its path, and never overwrites (exit 1 if the file exists).
+ * {@code fieldguide new page|term|faq|flowchart NAME [--section S] [--new-section]}: writes a draft
+ * starter file, prints its path, and never overwrites (exit 1 if the file exists or its name is
+ * already taken by another page, term or alias).
  */
 @Command(name = "new", mixinStandardHelpOptions = true,
-    description = "Write a starter page, glossary term, FAQ page or flowchart with valid front matter, and print its path.")
+    description = "Write a draft starter page, glossary term, FAQ page or flowchart from templates/starters/, and print its path.")
 final class NewCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "KIND", description = "page, term, faq or flowchart.")
   String kind;
 
-  @Parameters(index = "1", paramLabel = "NAME", description = "The file name without .md: lower-case letters, digits and '-'.")
+  @Parameters(index = "1", paramLabel = "NAME", description = "The name, such as \"Reward shaping\" (the file name is made from it),"
+      + " or the file name without .md, such as reward-shaping.")
   String name;
 
-  @Option(names = "--section", paramLabel = "S", description = "For a page: the folder under content/ (default: content/ itself).")
+  @Option(names = "--section", paramLabel = "S", description = "For a page: an existing folder under content/ (default: content/ itself).")
   String section;
+
+  @Option(names = "--new-section", description = "Start the folder --section names if it does not exist yet.")
+  boolean newSection;
 
   @Option(names = "--project", description = "Project folder holding content/ (default: current folder).")
   Path project = Path.of(".");
@@ -43,6 +50,9 @@ final class NewCommand implements Callable<Integer> {
     }
     Path root = project.toAbsolutePath().normalize();
     try {
+      if (Files.isDirectory(root.resolve("content"))) {
+        NameGuard.check(root, starter, newSection);
+      }
       Path written = starter.writeInto(root);
       spec.commandLine().getOut().println(root.relativize(written).toString().replace('\\', '/'));
       return Main.OK;

@@ -210,13 +210,26 @@ public final class YamlMap {
     return Optional.empty();
   }
 
+  /**
+   * A date written {@code YYYY-MM-DD}, or an ISO 8601 date-time ({@code 2021-07-03T07:00:00Z}, with
+   * or without seconds and offset), which gives the date as written.
+   */
   public Optional<LocalDate> date(String key) {
     return string(key, false).flatMap(text -> {
       try {
         return Optional.of(LocalDate.parse(text));
       } catch (DateTimeParseException e) {
-        error(entries.get(key).getValueNode(), "'" + key + "' must be a date written YYYY-MM-DD, not '" + text + "'");
-        return Optional.empty();
+        try {
+          return Optional.of(java.time.OffsetDateTime.parse(text).toLocalDate());
+        } catch (DateTimeParseException notOffset) {
+          try {
+            return Optional.of(java.time.LocalDateTime.parse(text).toLocalDate());
+          } catch (DateTimeParseException notLocal) {
+            error(entries.get(key).getValueNode(), "'" + key + "' must be a date written YYYY-MM-DD or a date and time"
+                + " such as 2021-07-03T07:00:00Z, not '" + text + "'");
+            return Optional.empty();
+          }
+        }
       }
     });
   }

@@ -52,6 +52,8 @@ public final class PageBodies {
     }
     Node document = parsed.get();
     PageChecks.check(page, document, diagnostics);
+    org.fieldguide.xref.AuthorLint.check(page, body, document, diagnostics);
+    org.fieldguide.starter.Placeholders.check(page, body, diagnostics);
     LinkReport report = linker.link(page, document, diagnostics);
     Lookups.Builder seen = new Lookups.Builder();
     List<LinkReport.PendingFragment> chartFragments = blocks.charts().outcomeFragments(page, document, seen);

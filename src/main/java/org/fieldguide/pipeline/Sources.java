@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.source.ContentFiles;
 import org.fieldguide.source.SourceFile;
 import org.fieldguide.source.SourceLoader;
 import org.fieldguide.source.SourceTree;
@@ -35,7 +36,7 @@ record Sources(List<SourceFile> content, List<SourceFile> changedContent, Option
    */
   static Sources read(BuildOptions options, Collection<Path> changed, SourceLoader loader, Cache cache, Diagnostics diagnostics) {
     List<SourceFile> content = loader.load(options.contentDir(), changed, cache.content, diagnostics);
-    cache.readTemplates(options.templatesDir(), changed, loader);
+    cache.readTemplates(options.templatesDir(), options.contentDir(), changed, loader);
     return new Sources(content, cache.content.lastChanges(), cache.templates, cache.templatesDigest, cache.assets,
         cache.assetBytes, cache.assetOrigins, cache.diagnostics);
   }
@@ -56,9 +57,10 @@ record Sources(List<SourceFile> content, List<SourceFile> changedContent, Option
     /**
      * Reads the templates unless no path in {@code changed} lies under {@code templates/} outside
      * {@code assets/}, and compiles them if their text differs from the last compiled; reads the
-     * assets unless nothing under {@code templates/assets/} changed.
+     * assets unless nothing under {@code templates/assets/} changed and no file published from
+     * {@code content/} (one beside a page) did.
      */
-    private void readTemplates(Path templatesDir, Collection<Path> changed, SourceLoader loader) {
+    private void readTemplates(Path templatesDir, Path contentDir, Collection<Path> changed, SourceLoader loader) {
       Path dir = templatesDir.toAbsolutePath().normalize();
       Path assetsDir = dir.resolve("assets");
       List<Path> paths = changed == null ? List.of() : changed.stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -73,16 +75,20 @@ record Sources(List<SourceFile> content, List<SourceFile> changedContent, Option
           templatesDigest = digest;
         }
       }
-      if (templatesTouched || paths.stream().anyMatch(p -> p.startsWith(assetsDir))) {
-        readAssets(templatesDir, loader);
+      Path content = contentDir.toAbsolutePath().normalize();
+      if (templatesTouched || paths.stream().anyMatch(p -> p.startsWith(assetsDir)
+          || p.startsWith(content) && ContentFiles.isPublished(content.relativize(p).toString().replace('\\', '/')))) {
+        readAssets(templatesDir, contentDir, loader);
       }
       templatesRead = true;
       diagnostics = Stream.concat(templateDiagnostics.stream(), assetDiagnostics.stream()).toList();
     }
 
-    private void readAssets(Path templatesDir, SourceLoader loader) {
+    /** Reads the assets: the files under {@code templates/assets/}, then those beside the pages in {@code content/}. */
+    private void readAssets(Path templatesDir, Path contentDir, SourceLoader loader) {
       Diagnostics found = new Diagnostics();
       assets = PublishedFiles.assets(templatesDir, loader, found);
+      assets.ifPresent(published -> ContentFiles.list(contentDir, loader, found).forEach(published::putIfAbsent));
       assetBytes = new TreeMap<>();
       assetOrigins = new TreeMap<>();
       for (Map.Entry<String, Path> asset : assets.orElse(new TreeMap<>()).entrySet()) {

@@ -46,26 +46,35 @@ public final class Starter {
     }
   }
 
+  /** Folders under {@code content/} that are not sections: they hold data, or their address is the site's own. */
+  static final java.util.List<String> RESERVED = java.util.List.of("data", "assets", "references", "404");
+
   private final Kind kind;
   private final String name;
+  private final String title;
+  private final String words;
   private final String contentPath;
+  private final String section;
 
-  private Starter(Kind kind, String name, String contentPath) {
+  private Starter(Kind kind, Names names, String contentPath, String section) {
     this.kind = kind;
-    this.name = name;
+    this.name = names.slug();
+    this.title = names.name();
+    this.words = names.name().equals(Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' '))
+        ? name.replace('-', ' ') : names.name();
     this.contentPath = contentPath;
+    this.section = section;
   }
 
   /**
-   * The starter for {@code kind} named {@code name}; {@code section} (a page's folder, such as
-   * {@code alignment}) may be null. Throws {@link IllegalArgumentException} with a message for the
-   * user when the name or section is not allowed.
+   * The starter for {@code kind} named {@code written} (a name such as {@code Reward shaping}, or a
+   * file name such as {@code reward-shaping}; see {@link Names}); {@code section} (a page's folder,
+   * such as {@code alignment}) may be null. Throws {@link IllegalArgumentException} with a message
+   * for the user when the name or section is not allowed.
    */
-  public static Starter of(Kind kind, String name, String section) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("NAME must be lower-case letters, digits and single '-' between them,"
-          + " such as reward-shaping, not '" + name + "'");
-    }
+  public static Starter of(Kind kind, String written, String section) {
+    Names names = Names.of(written);
+    String name = names.slug();
     if (kind != Kind.PAGE) {
       if (section != null) {
         throw new IllegalArgumentException("--section is for pages only; a " + kind.word() + " always goes in content/"
@@ -75,10 +84,10 @@ public final class Starter {
         throw new IllegalArgumentException("content/" + kind.folder + "/index.md is the section's own page, not a "
             + kind.word() + "; choose another NAME, or write it with 'new page index --section " + kind.folder + "'");
       }
-      return new Starter(kind, name, kind.folder + "/" + name + ".md");
+      return new Starter(kind, names, kind.folder + "/" + name + ".md", null);
     }
     if (section == null || section.isBlank()) {
-      return new Starter(kind, name, name + ".md");
+      return new Starter(kind, names, name + ".md", null);
     }
     String folder = section.strip().replaceAll("^/+|/+$", "");
     for (String segment : folder.split("/", -1)) {
@@ -93,7 +102,13 @@ public final class Starter {
             + " files; use 'new " + other.word() + " " + name + "' instead");
       }
     }
-    return new Starter(kind, name, folder + "/" + name + ".md");
+    String top = folder.split("/", -1)[0];
+    if (RESERVED.contains(top)) {
+      throw new IllegalArgumentException("content/" + top + "/ is not a section: " + (top.equals("data")
+          ? "it holds sources.yaml and data tables, and a page there is never published"
+          : "the site publishes its own /" + top + "/") + "; choose another --section");
+    }
+    return new Starter(kind, names, folder + "/" + name + ".md", folder);
   }
 
   public Kind kind() {
@@ -105,48 +120,61 @@ public final class Starter {
     return contentPath;
   }
 
-  /** A human name from the file name: {@code reward-shaping} gives {@code Reward shaping}. */
-  String title() {
-    String words = name.replace('-', ' ');
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  /** The folder under {@code content/} a page goes in, or null for {@code content/} itself and for other kinds. */
+  public String section() {
+    return section;
   }
 
-  /** The file's text. */
-  public String text() {
-    String title = title();
-    String lower = name.replace('-', ' ');
+  /** The file name without {@code .md}: {@code reward-shaping}. */
+  public String slug() {
+    return name;
+  }
+
+  /** The name readers see: as written, or from the file name ({@code reward-shaping} gives {@code Reward shaping}). */
+  public String title() {
+    return title;
+  }
+
+  /**
+   * The built-in starter for each kind, used when the project has no {@code templates/starters/KIND.md};
+   * {@code templates/starters/} in this repository holds the same texts for a site to change.
+   */
+  static String builtIn(Kind kind) {
     return switch (kind) {
       case PAGE -> """
           ---
-          title: %1$s
+          title: {{title}}
           description: One sentence on what this page explains; it shows in search results and link previews.
+          draft: true
           ---
 
-          Start with two or three plain sentences a newcomer understands: what %2$s is and why it matters.
+          Start with two or three plain sentences a newcomer understands: what {{words}} is and why it matters.
 
           ## In more detail
 
           Then give the precise version, one idea per paragraph, with at least one concrete example. Cite a \
           primary source for every claim a reader might doubt, and link the pages and terms this one builds on; \
           CONTRIBUTING.md shows how.
-          """.formatted(quoted(title), lower);
+          """;
       case TERM -> """
           ---
-          term: %1$s
-          short: One plain sentence, at most 200 characters and without links, that says what %2$s means.
+          term: {{title}}
+          short: One plain sentence, at most 200 characters and without links, that says what {{words}} means.
           kind: n/a
+          draft: true
           ---
 
-          Say in two or three plain sentences what %2$s means, then give the precise version and an example.
+          Say in two or three plain sentences what {{words}} means, then give the precise version and an example.
 
           Set kind to behavioral (defined by what a thing does), mechanistic (by how it works inside) or both; \
           a term of kind both has two sections, Behavioral definition and Mechanistic definition. Keep n/a for \
           a law, an institution or a piece of notation.
-          """.formatted(quoted(title), lower);
+          """;
       case FAQ -> """
           ---
-          title: %1$s
-          description: Short answers to common questions about %2$s.
+          title: {{title}}
+          description: Short answers to common questions about {{words}}.
+          draft: true
           ---
 
           Say in a sentence or two who these questions are for.
@@ -155,11 +183,12 @@ public final class Starter {
 
           Answer it here in two or three plain sentences, then point to the page that covers it in depth. Every \
           question is a heading of its own that ends with a question mark.
-          """.formatted(quoted("FAQ: " + title), lower);
+          """;
       case FLOWCHART -> """
           ---
-          title: %1$s
+          title: {{title}}
           description: A decision chart; replace this with one sentence on the choice it helps a reader make.
+          draft: true
           ---
 
           Say in two or three sentences what decision this chart helps with, who it is for and what it leaves out.
@@ -192,14 +221,32 @@ public final class Starter {
           ```
 
           Point each outcome's link at the page that explains it, and say after the chart what it does not cover.
-          """.formatted(quoted(title));
+          """;
     };
   }
 
-  /** {@code value} as a double-quoted YAML string, so that names such as {@code null} or {@code 2024} stay text. */
+  /** The file's text from the built-in starter. */
+  public String text() {
+    return StarterText.fill(builtIn(kind), variables(), "the built-in " + kind.word() + " starter");
+  }
+
+  /** What a starter's {@code {{…}}} may name: {@code title} (quoted for YAML), {@code name}, {@code words}, {@code slug}. */
+  java.util.Map<String, String> variables() {
+    return java.util.Map.of("title", quoted(title), "name", title, "words", words, "slug", name);
+  }
+
+  /** {@code value} as a YAML string: bare when that reads back as the same text, else double-quoted, so that names such as {@code null} stay text. */
   private static String quoted(String value) {
+    if (PLAIN.matcher(value).matches() && !YAML_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
+      return value; // reads back as the same text, so it is written as authors write it
+    }
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
+
+  /** Text YAML reads back as itself when written bare: words with a little punctuation, no ': ' or ' #'. */
+  private static final Pattern PLAIN = Pattern.compile("\\p{L}([\\p{L}\\p{N}\\p{M} ,.()&+-]*[\\p{L}\\p{N}\\p{M}).])?");
+  /** Words some YAML readers take for null or a boolean. */
+  private static final java.util.Set<String> YAML_WORDS = java.util.Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n");
 
   /**
    * Writes the file under {@code projectRoot/content/}, creating its folder if needed, and returns
@@ -212,10 +259,11 @@ public final class Starter {
     }
     Path file = content.resolve(contentPath);
     String shown = "content/" + contentPath;
+    String text = textFor(projectRoot);
     try {
       Files.createDirectories(file.getParent());
       try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        out.write(text().getBytes(StandardCharsets.UTF_8));
+        out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (FileAlreadyExistsException e) {
       throw new StarterException(shown + " already exists and was left as it is; choose another NAME or edit that file", false);
@@ -223,5 +271,29 @@ public final class Starter {
       throw new StarterException("cannot write " + shown + " (" + e.getMessage() + ")", false);
     }
     return file;
+  }
+
+  /** Where a project keeps its own starter for {@code kind}, relative to the project: {@code templates/starters/term.md}. */
+  public static String starterPath(Kind kind) {
+    return "templates/starters/" + kind.word() + ".md";
+  }
+
+  /**
+   * The file's text from the project's {@code templates/starters/KIND.md} if it has one, else from
+   * the built-in starter.
+   */
+  public String textFor(Path projectRoot) throws StarterException {
+    Path template = projectRoot.resolve(starterPath(kind));
+    if (!Files.isRegularFile(template)) {
+      return text();
+    }
+    try {
+      String source = Files.readString(template, StandardCharsets.UTF_8).replace("\r\n", "\n");
+      return StarterText.fill(source, variables(), starterPath(kind));
+    } catch (IOException e) {
+      throw new StarterException("cannot read " + starterPath(kind) + " (" + e.getMessage() + ")", false);
+    } catch (IllegalStateException e) {
+      throw new StarterException(e.getMessage(), false);
+    }
   }
 }

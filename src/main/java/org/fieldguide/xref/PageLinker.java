@@ -100,7 +100,9 @@ public final class PageLinker {
       if (image.getFirstChild() == null && (image.getTitle() == null || image.getTitle().isBlank())) {
         error(image, "image '" + image.getDestination() + "' has no alt text; describe it: ![what the image shows](" + image.getDestination() + ")");
       }
-      checkAddress(image, "image", image.getDestination(), position(page, image));
+      if (!besidePage(image.getDestination()).map(href -> { image.setDestination(href); return true; }).orElse(false)) {
+        checkAddress(image, "image", image.getDestination(), position(page, image));
+      }
       visitChildren(image);
     }
 
@@ -171,6 +173,32 @@ public final class PageLinker {
       }
     }
 
+    /**
+     * The address of the file that {@code destination}, read relative to this page's Markdown file
+     * (as GitHub reads it), names among the files the site publishes from {@code content/}, such as
+     * {@code img/loop.svg} from {@code content/alignment/rlhf.md}: {@code ../img/loop.svg}, relative
+     * to the page's address. Empty if it names none: it is then an address relative to the page's.
+     */
+    private Optional<String> besidePage(String destination) {
+      if (!files.known() || destination.isEmpty() || destination.startsWith("/") || destination.startsWith("#")
+          || Addresses.hasScheme(destination)) {
+        return Optional.empty();
+      }
+      int cut = destination.length();
+      for (char c : new char[] {'?', '#'}) {
+        int at = destination.indexOf(c);
+        if (at >= 0 && at < cut) {
+          cut = at;
+        }
+      }
+      String path = destination.substring(0, cut);
+      Optional<String> file = path.isEmpty() || path.endsWith("/") ? Optional.empty() : resolveRelative(page.id() + ".md", path);
+      if (file.isEmpty() || !files.has(file.get()) || files.page(file.get()).isPresent()) {
+        return Optional.empty();
+      }
+      return Optional.of(page.rootPrefix() + file.get() + destination.substring(cut));
+    }
+
     /** What to do about a link to {@code path}, which the site does not have. */
     private String missingFileAdvice(String destination, String path) {
       String written = destination.replaceFirst("[?#].*", "");
@@ -187,9 +215,13 @@ public final class PageLinker {
           // no suggestion
         }
       }
-      return path.startsWith("/assets/")
-          ? "add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path"
-          : "fix the path (the site publishes its pages and the files in templates/assets/, as /assets/…)";
+      if (path.startsWith("/assets/")) {
+        return "add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path";
+      }
+      String beside = fromRoot.startsWith("/") ? null : resolveRelative(page.id() + ".md", written).orElse(null);
+      return beside != null && beside.substring(beside.lastIndexOf('/') + 1).contains(".")
+          ? "put the file at content/" + beside + " (a path relative to this Markdown file) or fix the path"
+          : "fix the path (the site publishes its pages, the files beside them in content/, and templates/assets/ as /assets/…)";
     }
 
     /** The file the build writes for an address's path, or empty; {@code x/} and {@code x} also mean {@code x/index.html}. */
@@ -263,7 +295,12 @@ public final class PageLinker {
         return;
       }
       if (!path.endsWith(".md")) {
-        checkAddress(link, "link", destination, position(page, link));
+        Optional<String> beside = besidePage(destination);
+        if (beside.isPresent()) {
+          link.setDestination(beside.get());
+        } else {
+          checkAddress(link, "link", destination, position(page, link));
+        }
         return;
       }
       Optional<String> resolved = resolveRelative(page.id() + ".md", path);

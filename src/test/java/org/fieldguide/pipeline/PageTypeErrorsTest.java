@@ -364,7 +364,7 @@ class PageTypeErrorsTest {
             + " site does not have; write '../../assets/favicon.svg' (addresses are relative to this page's address,"
             + " /faq/basics/, not to its Markdown file)",
         "content/faq/basics.md:9:19: error: link 'guide/' points to /faq/basics/guide/, which the site does not have;"
-            + " fix the path (the site publishes its pages and the files in templates/assets/, as /assets/…)"), lines("""
+            + " fix the path (the site publishes its pages, the files beside them in content/, and templates/assets/ as /assets/…)"), lines("""
         -- content/faq/basics.md --
         ---
         title: Basics

@@ -43,7 +43,7 @@ class NewCommandTest {
     Fixture fixture = Fixture.create(dir.resolve("project"), Hostile.BASE);
     Set<String> before = Hostile.tree(dir);
     for (String[] args : new String[][] {{"page", "../../escape"}, {"page", "/tmp/escape"}, {"page", "a\\b"},
-        {"page", "C:escape"}, {"term", "..%2fescape"}, {"page", "Ünicode"}, {"page", "ok", "--section", "../.."},
+        {"page", "C:escape"}, {"term", "..%2fescape"}, {"page", "\u6587\u5b57"}, {"page", "ok", "--section", "../.."},
         {"faq", "x\u0000y"}}) {
       String[] full = new String[args.length + 1];
       full[0] = "new";
@@ -53,7 +53,7 @@ class NewCommandTest {
     }
     assertEquals(before, Hostile.tree(dir));
     // An absolute-looking section is read as a folder under content/, never as a place on the disk.
-    assertEquals(0, fixture.cli("new", "page", "ok", "--section", "/tmp").status());
+    assertEquals(0, fixture.cli("new", "page", "ok", "--section", "/tmp", "--new-section").status());
     assertTrue(Files.isRegularFile(fixture.path("content/tmp/ok.md")));
   }
 }
