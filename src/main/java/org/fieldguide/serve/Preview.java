@@ -72,8 +72,10 @@ public final class Preview implements AutoCloseable {
     InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.bind()), options.port());
     this.server = new PreviewServer(address, routes, live, current::get, options.bind(), options.allowedHosts(), err);
     BuildOptions defaults = BuildOptions.defaults(options.projectRoot());
+    // The drawing cache the one-off builds keep, so that serve starts as fast as build does.
     this.buildOptions = defaults.withWrite(false).withDrafts(options.drafts()).withVersion(options.version())
-        .withBaseUrl("http://" + host(options.bind()) + ":" + server.port() + options.basePath());
+        .withBaseUrl("http://" + host(options.bind()) + ":" + server.port() + options.basePath())
+        .withDrawingCache(defaults.defaultDrawingCache());
     try {
       this.watcher = new SourceWatcher(defaults.projectRoot(), List.of(defaults.contentDir(), defaults.templatesDir()));
     } catch (IOException | RuntimeException e) {

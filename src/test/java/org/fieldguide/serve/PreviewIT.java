@@ -327,4 +327,33 @@ class PreviewIT {
       assertTrue(fixed.body().contains("Now it builds."));
     }
   }
+
+  @Test
+  @Order(10)
+  void keepsItsDrawingsForTheNextStartAsBuildDoes() throws Exception {
+    Fixture math = Fixture.create(dir.resolve("math"), Fixture.SITE_YAML + """
+        -- content/index.md --
+        ---
+        title: Home
+        description: The home page.
+        ---
+        The loss is $\\log \\sigma(r_w - r_l)$.
+        """);
+    Path cache = math.root().resolve(".fieldguide-cache").resolve("drawings.bin");
+    String first;
+    try (Preview one = start(math, new StringWriter(), new StringWriter())) {
+      first = RawHttp.request(one.port(), "GET", BASE).body();
+      assertTrue(first.contains("<svg"), first);
+    }
+    assertTrue(Files.isRegularFile(cache), "serve left no drawing cache at " + cache);
+    try (Preview two = start(math, new StringWriter(), new StringWriter())) {
+      String second = RawHttp.request(two.port(), "GET", BASE).body();
+      assertEquals(withoutServer(first), withoutServer(second)); // the same page, drawn from the cache
+    }
+  }
+
+  /** A served page without what differs from one preview to the next: its port and live-script token. */
+  private static String withoutServer(String page) {
+    return page.replaceAll("127\\.0\\.0\\.1:[0-9]+", "127.0.0.1").replaceAll("live\\.js\\?v=[A-Za-z0-9.]+", "live.js");
+  }
 }
