@@ -25,7 +25,8 @@
     if (drawer && window.matchMedia && window.matchMedia("(min-width: 52.01rem)").matches) {
       drawer.open = true;
     }
-    // Search loads on first use: the script (and, through it, the index) only when the box is focused.
+    // Search loads on first use: the script (and, through it, the index) only when the box is
+    // focused or pointed at, or on the results page.
     var search = document.getElementById("search-input");
     if (search) {
       var loaded = false;
@@ -46,7 +47,7 @@
         search.focus();
         search.select();
       });
-      if (/[?&]q=/.test(window.location.search)) { loadSearch(); }
+      if (document.getElementById("search-page")) { loadSearch(); } // the results page
     }
     // Glossary filters work without JavaScript through :target; with it, they filter in place
     // without jumping down the page.

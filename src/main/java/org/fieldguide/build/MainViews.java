@@ -78,7 +78,7 @@ final class MainViews {
       }
       case FAQ_INDEX -> view = faqIndex(page);
       case REFERENCES -> view = references(page);
-      case NOT_FOUND -> view = new ContentView(page.title(), page.description(), "", List.of(), List.of(), List.of(), null, List.of());
+      case NOT_FOUND, SEARCH -> view = new ContentView(page.title(), page.description(), "", List.of(), List.of(), List.of(), null, List.of());
       default -> {
         RenderedPage r = rendered.get(page.id());
         if (r == null) {

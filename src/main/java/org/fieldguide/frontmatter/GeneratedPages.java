@@ -8,7 +8,7 @@ import org.fieldguide.model.PageKind;
 public final class GeneratedPages {
   private GeneratedPages() {}
 
-  /** The generated pages: glossary, FAQ index, references, and the 404 page. */
+  /** The generated pages: glossary, FAQ index, references, search results, and the 404 page. */
   public static List<Page> pages() {
     return List.of(
         page("glossary/index", PageKind.GLOSSARY, "glossary", "Glossary",
@@ -17,6 +17,8 @@ public final class GeneratedPages {
             "Every question the guide answers, grouped by topic."),
         page("references/index", PageKind.REFERENCES, "references", "References",
             "Every primary source the guide cites, with the pages that cite it."),
+        page("search/index", PageKind.SEARCH, "", "Search",
+            "Search the explainers, the glossary, the questions and answers, and the flowcharts."),
         page("404", PageKind.NOT_FOUND, "", "Page not found", "There is no page at this address."));
   }
 
@@ -31,6 +33,7 @@ public final class GeneratedPages {
       case FAQ_INDEX -> "faq/";
       case REFERENCES -> "references/";
       case NOT_FOUND -> "404/";
+      case SEARCH -> "search/";
       default -> throw new IllegalArgumentException("not a generated kind: " + kind);
     };
   }

@@ -219,7 +219,7 @@ public final class SiteReader {
             + " both become the page /" + page.url() + "; rename or merge one of them");
       }
     }
-    for (PageKind generated : List.of(PageKind.GLOSSARY, PageKind.FAQ_INDEX, PageKind.REFERENCES)) {
+    for (PageKind generated : List.of(PageKind.GLOSSARY, PageKind.FAQ_INDEX, PageKind.REFERENCES, PageKind.SEARCH)) {
       String url = GeneratedPages.urlOf(generated);
       Page clash = byUrl.get(url);
       if (clash != null) {

@@ -17,7 +17,9 @@ public enum PageKind {
   /** Generated: every source and the pages that cite it. */
   REFERENCES("references"),
   /** Generated: the page served for missing addresses. */
-  NOT_FOUND("not-found");
+  NOT_FOUND("not-found"),
+  /** Generated: the search results page, which search.js fills in from {@code ?q=}. */
+  SEARCH("search");
 
   private final String template;
 

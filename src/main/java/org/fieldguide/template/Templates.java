@@ -28,7 +28,7 @@ import org.fieldguide.model.PageKind;
 public final class Templates {
   /** Every template a build renders; all are compiled up front so every problem is reported. */
   public static final List<String> NAMES = List.of("layout", "page", "term", "faq", "flowchart", "glossary",
-      "faq-index", "references", "not-found");
+      "faq-index", "references", "not-found", "search");
 
   private static final Pattern WHERE = Pattern.compile("@\\[([^:\\]]+):(\\d+)\\]");
   /** An {@code id} attribute whose value is written out in the template, without tags. */
