@@ -160,7 +160,7 @@
     var whole = loadIndex(function (first) {
       head = first;
       library.then(function (MiniSearch) {
-        if (engine) { return; }
+        if (engine || texts) { return; } // the whole index came first
         pages = head.pages;
         engine = makeEngine(MiniSearch, false);
         state("partial");
@@ -172,7 +172,6 @@
       var index = parts[1];
       pages = index.pages;
       texts = index.text;
-      if (!Array.isArray(texts) || texts.length !== pages.length) { throw new Error("unknown index format"); }
       engine = makeEngine(MiniSearch, true);
       state("full");
       refresh();
@@ -243,7 +242,10 @@
       return done.then(function (all) {
         head(all);
         var index = JSON.parse(all);
-        if (!index || index.v !== FORMAT || !Array.isArray(index.pages)) { throw new Error("unknown index format"); }
+        if (!index || index.v !== FORMAT || !Array.isArray(index.pages) || !Array.isArray(index.text)
+            || index.text.length !== index.pages.length) {
+          throw new Error("unknown index format");
+        }
         return index;
       });
     });
@@ -874,7 +876,7 @@
             var p = pages[doc.p];
             var s = p.s[doc.s];
             var item = document.createElement("li");
-            var a = link(sectionHref(p, s), s[1] || p.t);
+            var a = link(sectionHref(p, s), s[1] || "Introduction");
             item.appendChild(a);
             more.appendChild(item);
           });

@@ -7,7 +7,10 @@ import java.util.TreeMap;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 
-/** The small files every site gets: {@code sitemap.xml}, {@code robots.txt}, {@code .nojekyll}. */
+/**
+ * The small files every site gets: {@code sitemap.xml} (every page but the 404 page and the search
+ * results page, which has nothing to show a crawler), {@code robots.txt}, {@code .nojekyll}.
+ */
 public final class SiteFiles {
   /** Where they are written, from the site root; the linker knows them before they exist. */
   public static final List<String> PATHS = List.of("sitemap.xml", "robots.txt", ".nojekyll");
@@ -26,7 +29,7 @@ public final class SiteFiles {
   public static byte[] sitemap(String baseUrl, List<Page> pages) {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    pages.stream().filter(p -> p.kind() != PageKind.NOT_FOUND).map(Page::url).sorted().forEach(url -> {
+    pages.stream().filter(p -> p.kind() != PageKind.NOT_FOUND && p.kind() != PageKind.SEARCH).map(Page::url).sorted().forEach(url -> {
       xml.append("  <url><loc>").append(escapeXml(baseUrl + url)).append("</loc></url>\n");
     });
     xml.append("</urlset>\n");
