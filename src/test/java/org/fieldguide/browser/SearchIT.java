@@ -276,6 +276,10 @@ class SearchIT {
         .map(a -> a.getDomAttribute("href")).toList();
     assertTrue(explainers.contains("../alignment/rlhf/"), "the RLHF explainer is listed: " + explainers);
     assertFalse(driver.findElement(By.id("search-page")).getText().contains("needs JavaScript"));
+    // The score threshold: pages that only mention the word in passing are left out.
+    long listed = driver.findElements(By.cssSelector("#search-page .search-hits > li")).size();
+    long mentioning = pagesMentioning("rlhf");
+    assertTrue(listed >= 5 && listed < mentioning, listed + " pages listed of the " + mentioning + " that mention rlhf");
     List<Axe.Violation> violations = Axe.check(driver, "search/?q=rlhf");
     assertTrue(violations.isEmpty(), () -> "axe-core on search/?q=rlhf:\n  "
         + String.join("\n  ", violations.stream().map(Axe.Violation::toString).toList()));
@@ -288,6 +292,28 @@ class SearchIT {
     List<Axe.Violation> none = Axe.check(driver, "search/?q=lora");
     assertTrue(none.isEmpty(), () -> "axe-core on search/?q=lora:\n  "
         + String.join("\n  ", none.stream().map(Axe.Violation::toString).toList()));
+  }
+
+  /** How many pages of the index have {@code word} in their title, headings or text (as a whole word, any case). */
+  static long pagesMentioning(String word) {
+    String json;
+    try {
+      json = Files.readString(site.root().resolve("search-index.json"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String[] lines = json.split("\n");
+    java.util.regex.Pattern w = java.util.regex.Pattern.compile("(?i)\\b" + word + "\\b");
+    // The first line's pages and the second line's text arrays come in the same order.
+    String[] heads = lines[0].split("\\{\"u\":");
+    String[] texts = lines[1].split("\\],\\[");
+    long n = 0;
+    for (int i = 1; i < heads.length; i++) {
+      if (w.matcher(heads[i]).find() || w.matcher(texts[i - 1]).find()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Enter with no result chosen opens the results page; with one chosen, that result. */
