@@ -20,8 +20,9 @@
 // the site's words one typo away. MiniSearch scores each with BM25 and field boosts; a page then
 // scores by its best section times the square of the share of the query's words it matches (a
 // prefix or a typo counting for less), so pages that match every word come first and pages that
-// match only some still come when none matches all. Pages under a tenth of the best score are
-// left out, and a query none of whose words occurs anywhere gives "No results".
+// match only some still come when none matches all. Pages under a fiftieth of the best score, or
+// matching less than half as much of the query as the best-matching page, are left out, and a
+// query none of whose words occurs anywhere gives "No results".
 //
 // ARIA: the input becomes a combobox (WAI-ARIA APG "combobox with listbox popup"). The popup
 // container #search-results stays a plain div, because it also holds a message line ("Loading…",
@@ -47,8 +48,10 @@
   // query a page matches (a word found as typed counts 1).
   var PREFIX = 0.7;
   var TYPO = 0.5;
-  // Pages under this share of the best page's score are left out.
-  var MIN_SHARE = 0.1;
+  // Pages under this share of the best page's score are left out, and so are pages that match
+  // less than this share of what the best-matching page matches of the query.
+  var MIN_SCORE = 0.02;
+  var MIN_COVER = 0.5;
   var TYPES = [
     { code: "explainer", label: "Explainer", group: "Explainers" },
     { code: "glossary", label: "Glossary", group: "Glossary" },
@@ -575,13 +578,16 @@
         doc: best.id,
         others: docs.filter(function (d) { return d !== best && d.rank >= docs[0].rank * 0.5; }).slice(0, 3)
           .map(function (d) { return d.id; }),
-        score: score * share * share
+        score: score * share * share,
+        share: share
       };
     });
     ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
     if (ranked.length) {
-      var floor = ranked[0].score * MIN_SHARE;
-      ranked = ranked.filter(function (r) { return r.score >= floor; });
+      var floor = ranked[0].score * MIN_SCORE;
+      var cover = 0;
+      ranked.forEach(function (r) { cover = Math.max(cover, r.share); });
+      ranked = ranked.filter(function (r) { return r.score >= floor && r.share >= cover * MIN_COVER; });
     }
     var missing = found.filter(function (f) { return Object.keys(f.hits).length === 0; })
       .map(function (f) { return f.term.word; });

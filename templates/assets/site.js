@@ -30,12 +30,16 @@
     var search = document.getElementById("search-input");
     if (search) {
       var loaded = false;
+      // The library and search.js download side by side and run in this order (async = false).
       var loadSearch = function () {
         if (loaded) { return; }
         loaded = true;
-        var script = document.createElement("script");
-        script.src = (search.getAttribute("data-root") || "") + "assets/search.js";
-        document.head.appendChild(script);
+        ["assets/minisearch.js", "assets/search.js"].forEach(function (src) {
+          var script = document.createElement("script");
+          script.src = (search.getAttribute("data-root") || "") + src;
+          script.async = false;
+          document.head.appendChild(script);
+        });
       };
       search.addEventListener("focus", loadSearch);
       search.addEventListener("pointerenter", loadSearch);
