@@ -163,7 +163,7 @@
     var whole = loadIndex(function (first) {
       head = first;
       library.then(function (MiniSearch) {
-        if (engine || texts) { return; } // the whole index came first
+        if (engine) { return; }
         pages = head.pages;
         engine = makeEngine(MiniSearch, false);
         state("partial");
@@ -174,10 +174,17 @@
       var MiniSearch = parts[0];
       var index = parts[1];
       pages = index.pages;
+      if (!engine) { // the whole index came at once: search the titles and headings while the text is indexed
+        engine = makeEngine(MiniSearch, false);
+        state("partial");
+        refresh();
+      }
       texts = index.text;
-      engine = makeEngine(MiniSearch, true);
-      state("full");
-      refresh();
+      return makeEngineAsync(MiniSearch).then(function (full) {
+        engine = full;
+        state("full");
+        refresh();
+      });
     }).catch(function () {
       failed = true;
       state("failed");
@@ -370,7 +377,14 @@
     return body;
   }
 
-  function makeEngine(MiniSearch, full) {
+  // The engine over everything, text included, indexed a hundred sections at a time so that typing
+  // stays smooth meanwhile.
+  function makeEngineAsync(MiniSearch) {
+    var made = makeEngine(MiniSearch, true, true);
+    return made.added.then(function () { return made; });
+  }
+
+  function makeEngine(MiniSearch, full, async) {
     var docs = [];
     var vocab = {}; // stem -> true
     var raw = {}; // word as written (folded) -> stem
@@ -406,13 +420,14 @@
         return s;
       }
     });
-    mini.addAll(docs);
+    var added = async ? mini.addAllAsync(docs, { chunkSize: 100 }) : mini.addAll(docs);
     var typeBoost = { explainer: 1.1, glossary: 1, faq: 0.9, flowchart: 0.9 };
     var one = function (t) { return [t]; };
     var same = function (t) { return t; };
     var cache = {};
     return {
       full: full,
+      added: Promise.resolve(added),
       docs: docs,
       vocab: vocab,
       raw: raw,

@@ -282,7 +282,8 @@ class SearchIT {
         + String.join("\n  ", violations.stream().map(Axe.Violation::toString).toList()));
 
     driver.get(server.base() + "search/?q=lora");
-    waitFor(() -> driver.findElement(By.cssSelector("#search-page .search-summary")).getText().startsWith("No results"),
+    waitFor(() -> "true".equals(driver.findElement(By.id("search-page")).getDomAttribute("data-complete"))
+        && driver.findElement(By.cssSelector("#search-page .search-summary")).getText().startsWith("No results"),
         () -> "no \"No results\" on search/?q=lora: " + driver.findElement(By.id("search-page")).getText());
     assertEquals(List.of("../glossary/", "../faq/"), driver.findElements(By.cssSelector("#search-page .search-summary a"))
         .stream().map(a -> a.getDomAttribute("href")).toList());
@@ -492,6 +493,14 @@ class SearchIT {
     assertTrue(firstOnSlow < 15_000, "the first result took " + firstOnSlow + " ms on " + profiles[0][0] + "\n" + report);
   }
 
+  private static boolean holds(BooleanSupplier condition) {
+    try {
+      return condition.getAsBoolean();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return false; // the results were drawn again while the condition read them
+    }
+  }
+
   private static int gzipped(byte[] bytes) throws IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
@@ -500,9 +509,10 @@ class SearchIT {
     return out.size();
   }
 
+  /** Waits up to 15 s for {@code condition} (an element replaced meanwhile counts as not yet), then fails with {@code message}. */
   private static void waitFor(BooleanSupplier condition, Supplier<String> message) {
     long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!condition.getAsBoolean()) {
+    while (!holds(condition)) {
       if (System.nanoTime() > end) {
         throw new AssertionError(message.get());
       }
