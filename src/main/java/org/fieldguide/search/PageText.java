@@ -1,6 +1,5 @@
 package org.fieldguide.search;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,36 +43,5 @@ public record PageText(List<Section> sections) {
   /** The lead's text. */
   public String lead() {
     return sections.get(0).text();
-  }
-
-  /** Every section's heading and text in order, joined by spaces: the page as one run of text. */
-  public String all() {
-    List<String> parts = new ArrayList<>();
-    for (Section s : sections) {
-      if (!s.heading().isEmpty()) {
-        parts.add(s.heading());
-      }
-      if (!s.text().isEmpty()) {
-        parts.add(s.text());
-      }
-    }
-    return String.join(" ", parts);
-  }
-
-  /** The same sections with {@code prefix} (such as a page's description) put before the lead's text. */
-  public PageText withLeadPrefix(String prefix) {
-    String p = SearchText.collapse(prefix);
-    if (p.isEmpty()) {
-      return this;
-    }
-    List<Section> out = new ArrayList<>(sections);
-    Section lead = sections.get(0);
-    out.set(0, new Section("", "", 0, -1, lead.text().isEmpty() ? p : p + " " + lead.text()));
-    return new PageText(out);
-  }
-
-  /** One lead holding all the text: for a page whose sections are not worth a result of their own. */
-  public PageText flattened() {
-    return sections.size() == 1 ? this : new PageText(List.of(new Section("", "", 0, -1, all())));
   }
 }
