@@ -119,7 +119,7 @@ class SearchIT {
       input.focus();
       input.value = query;
       input.dispatchEvent(new Event('input', {bubbles: true}));
-      var started = Date.now();
+      var started = Date.now(), retried = false;
       (function wait() {
         var list = document.getElementById('search-listbox');
         var message = document.querySelector('#search-results .search-message');
@@ -131,8 +131,16 @@ class SearchIT {
           });
           done({hits: hits, message: message && !message.hidden ? message.textContent : ''});
         } else if (Date.now() - started > 10000) {
-          done({error: 'no results list for "' + query + '" after 10 s (state ' + input.getAttribute('data-search-state') + ')'});
+          var scripts = Array.prototype.map.call(document.scripts, function (s) { return s.src.replace(/^.*\\//, ''); });
+          done({error: 'no results list for "' + query + '" after 10 s (state ' + input.getAttribute('data-search-state')
+            + ', MiniSearch ' + typeof window.MiniSearch + ', scripts ' + scripts.join(' ') + ')'});
         } else {
+          if (!input.hasAttribute('data-search-state') && Date.now() - started > 2000 && !retried) {
+            retried = true; // search.js has not started: point at the box and focus it again
+            input.dispatchEvent(new Event('pointerenter'));
+            input.blur();
+            input.focus();
+          }
           setTimeout(wait, 20);
         }
       })();
