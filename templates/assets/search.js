@@ -1,72 +1,80 @@
-// The Alignment Field Guide: search as you type. Everything works without this file: the search
-// box is then a GET form that leads to the glossary.
+// The Alignment Field Guide: search. Everything works without this file: the search box is then a
+// GET form that opens the results page (search/?q=…), which says that search needs JavaScript and
+// links the glossary and the questions and answers.
 //
-// Nothing is fetched until the reader first uses the box (focus or typing): then the Fuse.js library
-// (copied from its WebJar into assets/ by the build) and the index the build wrote
-// (search-index.json at the site root) load from the same origin. All addresses are relative
-// (data-root, data-index), so the site works under any base path. No inline script, no inline
-// styles, no innerHTML: the Content-Security-Policy holds and index text is never parsed as HTML.
+// Nothing is fetched until the reader first uses the box (focus or typing) or opens the results
+// page: then MiniSearch (copied into assets/ by the build) and the index (search-index.json at the
+// site root) load from the same origin. All addresses are relative (data-root, data-index), so the
+// site works under any base path. No inline script, no inline styles, no innerHTML: the
+// Content-Security-Policy holds and index text is never parsed as HTML.
+//
+// The index comes in two lines (SearchIndex in the generator): titles, aliases, descriptions and
+// section headings first, then every section's text. The first line is read as soon as it has
+// arrived, and a first search runs on it; when the text is there the index is made again with it
+// and the search runs again. Every section of every page is a document of its own; results are
+// pages, each shown at its best section.
+//
+// Ranking: each word of the query (stop words such as "what", "is", "vs" left out) is looked up on
+// its own, stemmed (plurals and -ed/-ing forms meet), as a prefix when it is the word being typed or
+// matches no word as typed, and, when it matches nothing at all and has five letters or more, as
+// the site's words one typo away. MiniSearch scores each with BM25 and field boosts; a page then
+// scores by its best section times the square of the share of the query's words it matches (a
+// prefix or a typo counting for less), so pages that match every word come first and pages that
+// match only some still come when none matches all. Pages under a fiftieth of the best score, or
+// matching less than half as much of the query as the best-matching page, are left out, and a
+// query none of whose words occurs anywhere gives "No results".
 //
 // ARIA: the input becomes a combobox (WAI-ARIA APG "combobox with listbox popup"). The popup
-// container #search-results stays a plain div, because it also holds a message line ("No results",
-// "unavailable") that may not sit inside a listbox. Inside it, <ul role="listbox"> holds
+// container #search-results stays a plain div, because it also holds a message line ("Loading…",
+// "No results") that may not sit inside a listbox. Inside it, <ul role="listbox"> holds
 // <li role="none"> (the list semantics are removed so the listbox owns its options directly) and
 // each <a role="option" href tabindex="-1"> is the option itself: ARIA in HTML allows role=option
 // on a[href], so it stays a real link (middle-click, open in new tab) while focus stays in the
 // input and aria-activedescendant points at the selected option. aria-controls names the listbox.
+// Enter opens the selected option; with none selected, the form goes to the results page.
 (function () {
   "use strict";
 
-  var LIBRARY = "assets/fuse.min.js"; // SearchIndex.LIBRARY_PATH
-  var FORMAT = 1; // SearchIndex.FORMAT
-  var MAX_RESULTS = 10;
-  var SNIPPET_CHARS = 160;
-  // Where a query word is found, and what that is worth: titles (term names, questions) most, then
-  // a term's aliases, the page's address (alignment/dpo/ answers "dpo"), headings, body text.
-  // Fuse.js finds the matches, typos included, with one instance per field; the ranking below then
-  // counts each query word once, in its best field. (Fuse's own multi-field score multiplies every
-  // matching field together, which ranked "Verifiable reward" over "Reward hacking" for "reward hak".)
-  // Body text (up to 6,000 characters a page) is searched as typed, which also finds word starts;
-  // Fuse's typo-tolerant scan of it (tens of milliseconds a word) runs only for a word that nothing
-  // contains as typed.
-  var FIELDS = [
-    { key: "title", weight: 10 },
-    { key: "aliases", weight: 8 },
-    { key: "slug", weight: 6 },
-    { key: "headings", weight: 3 },
-    { key: "text", weight: 1.5 }
-  ];
-  // How much a match is worth: the word itself or its start, anywhere else inside a word, a typo
-  // when no document has the word as typed (the reader must mean something else), a typo when
-  // some document has it (then that document is probably the one).
-  var WORD_START = 1;
-  var INSIDE = 0.7;
+  var LIBRARY = "assets/minisearch.js"; // SearchIndex.LIBRARY_PATH
+  var FORMAT = 2; // SearchIndex.FORMAT
+  var MAX_RESULTS = 8;
+  var SNIPPET_CHARS = 170;
+  // What a word is worth where it is found: a page's title (and its address's last part: alignment/dpo/
+  // answers "dpo"), a term's other names, a section's heading, the page title and parent heading
+  // over a section, the text.
+  var BOOST = { title: 6, aliases: 5, heading: 4, context: 1.5, text: 1 };
+  var FIELDS = ["title", "aliases", "heading", "context", "text"];
+  // How much a word found only as a prefix, or only as a typo, counts towards the share of the
+  // query a page matches (a word found as typed counts 1).
+  var PREFIX = 0.7;
   var TYPO = 0.5;
-  var TYPO_OF_REAL_WORD = 0.1;
-  // Other fields that match add a little: a page with the word in its title and headings beats one
-  // with it only in its title.
-  var ALSO = 0.2;
-  // Left out of a query that has other words ("what is rlhf" searches "rlhf").
-  var STOP = " a about an and are as at be by can could do does for from has have how i if in is it its "
-    + "me my of on or should so than that the their them then there these they this to was we were "
-    + "what when where which who why will with would you your ";
-  // Bitap threshold: the share of a word's letters that may be wrong. 0.34 lets one typo through
-  // in 3 to 5 letters, two in 6 to 8, and none in one- or two-letter words.
-  var THRESHOLD = 0.34;
-  var KIND_LABELS = { term: "Term", question: "Question" };
+  // Pages under this share of the best page's score are left out, and so are pages that match
+  // less than this share of what the best-matching page matches of the query.
+  var MIN_SCORE = 0.02;
+  var MIN_COVER = 0.5;
+  var TYPES = [
+    { code: "explainer", label: "Explainer", group: "Explainers" },
+    { code: "glossary", label: "Glossary", group: "Glossary" },
+    { code: "faq", label: "FAQ", group: "Questions and answers" },
+    { code: "flowchart", label: "Flowchart", group: "Flowcharts" }
+  ];
+  // Left out of a query that has other words ("what is rlhf" searches "rlhf"; "rlaif vs rlhf" both).
+  var STOP = {};
+  ("a about after an and are as at be been being between but by can could did difference differ different do does "
+    + "for from had has have how i if in into is it its me my of on or over should so than that the their them then "
+    + "there these they this those to under versus vs was we were what when where which while who why will with "
+    + "would you your").split(" ").forEach(function (w) { STOP[w] = true; });
 
-  var input, form, box, list, message, status, root, indexUrl;
-  var docs = null;
-  var engines = null;
-  var cache = {};
-  var cached = 0;
+  var input, form, box, list, message, status, root, indexUrl, page;
+  var engine = null; // { search, vocab, words, full }
   var loading = null;
   var failed = false;
   var results = [];
   var active = -1;
   var timer = 0;
-  var stale = false; // the box changed since the last search
-  var enterWhenReady = false;
+  var stale = false;
+  var pages = null;
+  var texts = null;
 
   function init() {
     input = document.getElementById("search-input");
@@ -75,6 +83,7 @@
     form = input.form;
     root = input.getAttribute("data-root") || "";
     indexUrl = input.getAttribute("data-index");
+    page = document.getElementById("search-page");
 
     list = document.createElement("ul");
     list.id = "search-listbox";
@@ -95,10 +104,11 @@
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
+    state("idle");
 
     input.addEventListener("focus", function () {
       load();
-      if (input.value.trim()) { schedule(0); }
+      if (input.value.trim() && !page) { schedule(0); }
     });
     input.addEventListener("input", function () {
       load();
@@ -115,12 +125,6 @@
     document.addEventListener("click", function (e) {
       if (!form.contains(e.target)) { close(); }
     });
-    document.addEventListener("keydown", function (e) {
-      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || editable(e.target)) { return; }
-      e.preventDefault();
-      input.focus();
-      input.select();
-    });
 
     // Loaded lazily by site.js on first focus: pick up a focus that already happened.
     if (document.activeElement === input) {
@@ -128,12 +132,11 @@
       if (input.value.trim()) { schedule(0); }
     }
 
-    // Arriving from the no-script form (or a shared link): ?q=… searches at once.
-    var q = query();
-    if (q) {
+    if (page) {
+      var q = query();
       input.value = q;
-      input.focus();
-      schedule(0);
+      showPage(q);
+      load();
     }
   }
 
@@ -145,88 +148,313 @@
     }
   }
 
-  function editable(el) {
-    if (!el || !el.tagName) { return false; }
-    var tag = el.tagName.toLowerCase();
-    return tag === "input" || tag === "textarea" || tag === "select" || el.isContentEditable;
+  // The state tests and styles can read: idle, loading, partial (titles and headings only), full, failed.
+  function state(s) {
+    input.setAttribute("data-search-state", s);
   }
 
   // Loading: the library and the index, once, on first use.
 
   function load() {
     if (loading) { return loading; }
-    loading = Promise.all([loadLibrary(), loadIndex()]).then(function (parts) {
-      var Fuse = parts[0];
-      docs = parts[1];
-      // Fields are folded (lower case, accents removed) once; query words are folded the same way,
-      // so "régime" finds "regime". Fuse indexes the folded copies.
-      docs.forEach(function (d) {
-        var slug = d.kind === "question" ? "" : d.url.replace(/#.*$/, "").replace(/\/$/, "").replace(/^.*\//, "");
-        d.folded = {
-          title: fold(d.title),
-          aliases: (d.aliases || []).map(fold),
-          slug: slug.replace(/[-_]+/g, " "),
-          headings: (d.headings || []).map(fold),
-          text: fold(d.text || "")
-        };
+    state("loading");
+    var library = loadLibrary();
+    var head = null;
+    var whole = loadIndex(function (first) {
+      head = first;
+      library.then(function (MiniSearch) {
+        if (engine) { return; }
+        pages = head.pages;
+        engine = makeEngine(MiniSearch, false);
+        state("partial");
+        refresh();
+      }).catch(function () { /* reported below */ });
+    });
+    loading = Promise.all([library, whole]).then(function (parts) {
+      var MiniSearch = parts[0];
+      var index = parts[1];
+      pages = index.pages;
+      if (!engine) { // the whole index came at once: search the titles and headings while the text is indexed
+        engine = makeEngine(MiniSearch, false);
+        state("partial");
+        refresh();
+      }
+      texts = index.text;
+      return makeEngineAsync(MiniSearch).then(function (full) {
+        engine = full;
+        state("full");
+        refresh();
       });
-      var getFn = function (doc, path) {
-        return doc.folded[Array.isArray(path) ? path.join(".") : path];
-      };
-      engines = FIELDS.map(function (f) {
-        if (f.key === "text") { return new LazyFuse(Fuse, f, getFn); }
-        return new Fuse(docs, {
-          keys: [f.key],
-          getFn: getFn,
-          threshold: THRESHOLD,
-          ignoreLocation: true, // match anywhere in the field, so word starts and middles both count
-          includeScore: true,
-          shouldSort: false
-        });
-      });
-      if (document.activeElement === input || enterWhenReady) { run(); }
     }).catch(function () {
       failed = true;
+      state("failed");
+      if (page) { showPage(input.value.trim()); }
       if (document.activeElement === input) { showUnavailable(); }
-      if (enterWhenReady) { enterWhenReady = false; form.submit(); }
     });
     return loading;
   }
 
-  // The body-text engine is built the first time a typo needs it.
-  function LazyFuse(Fuse, field, getFn) {
-    var engine = null;
-    this.search = function (t) {
-      if (!engine) {
-        engine = new Fuse(docs, { keys: [field.key], getFn: getFn, threshold: THRESHOLD, ignoreLocation: true, includeScore: true, shouldSort: false });
-      }
-      return engine.search(t);
-    };
+  // After the index changed: the page's results and an open list are made again (unless the reader
+  // is moving through the list, which the next keystroke brings up to date).
+  function refresh() {
+    if (page) { showPage(query()); }
+    if (document.activeElement === input && input.value.trim() && active < 0) {
+      if (!page || input.value.trim() !== query() || isOpen()) { run(); }
+    }
   }
 
   function loadLibrary() {
-    if (window.Fuse) { return Promise.resolve(window.Fuse); }
+    if (window.MiniSearch) { return Promise.resolve(window.MiniSearch); }
     return new Promise(function (resolve, reject) {
       var script = document.createElement("script");
       script.src = root + LIBRARY;
       script.async = true;
       script.onload = function () {
-        if (window.Fuse) { resolve(window.Fuse); } else { reject(new Error("Fuse.js did not load")); }
+        if (window.MiniSearch) { resolve(window.MiniSearch); } else { reject(new Error("MiniSearch did not load")); }
       };
       script.onerror = function () { reject(new Error("cannot load " + script.src)); };
       document.head.appendChild(script);
     });
   }
 
-  function loadIndex() {
+  // Fetches the index, calls onHead with its first line as soon as that has arrived, and resolves
+  // to the whole index.
+  function loadIndex(onHead) {
     if (!indexUrl || !window.fetch) { return Promise.reject(new Error("no index")); }
     return fetch(indexUrl, { credentials: "same-origin" }).then(function (response) {
       if (!response.ok) { throw new Error("HTTP " + response.status); }
-      return response.json();
-    }).then(function (index) {
-      if (!index || index.v !== FORMAT || !Array.isArray(index.docs)) { throw new Error("unknown index format"); }
-      return index.docs;
+      var headSeen = false;
+      function head(text) {
+        var cut = text.indexOf("\n");
+        if (headSeen || cut < 0) { return; }
+        headSeen = true;
+        var first = JSON.parse(text.slice(0, cut).replace(/,$/, "") + "}");
+        if (!first || first.v !== FORMAT || !Array.isArray(first.pages)) { throw new Error("unknown index format"); }
+        onHead(first);
+      }
+      var done;
+      if (response.body && response.body.getReader && window.TextDecoder) {
+        var reader = response.body.getReader();
+        var decoder = new TextDecoder("utf-8");
+        var text = "";
+        var pump = function () {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) { text += decoder.decode(); return text; }
+            text += decoder.decode(chunk.value, { stream: true });
+            head(text);
+            return pump();
+          });
+        };
+        done = pump();
+      } else {
+        done = response.text();
+      }
+      return done.then(function (all) {
+        head(all);
+        var index = JSON.parse(all);
+        if (!index || index.v !== FORMAT || !Array.isArray(index.pages) || !Array.isArray(index.text)
+            || index.text.length !== index.pages.length) {
+          throw new Error("unknown index format");
+        }
+        return index;
+      });
     });
+  }
+
+  // Words and stems.
+
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  function fold(s) {
+    var lower = s.toLowerCase();
+    return lower.normalize ? lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : lower;
+  }
+
+  function words(s) {
+    return fold(s).match(WORD) || [];
+  }
+
+  function isWord(w) {
+    return w.length > 1 || /[0-9]/.test(w);
+  }
+
+  // Porter's steps 1 and 5 (plurals, -ed, -ing, a final -e), which make "models" and "modeling"
+  // "model", "trained" and "training" "train"; -us and -is are left alone ("bias", "analysis").
+  function isCons(w, i) {
+    var c = w.charAt(i);
+    if (c === "a" || c === "e" || c === "i" || c === "o" || c === "u") { return false; }
+    return c === "y" ? i === 0 || !isCons(w, i - 1) : true;
+  }
+
+  function measure(w, end) {
+    var m = 0;
+    var i = 0;
+    while (i < end && isCons(w, i)) { i++; }
+    while (i < end) {
+      while (i < end && !isCons(w, i)) { i++; }
+      if (i >= end) { break; }
+      m++;
+      while (i < end && isCons(w, i)) { i++; }
+    }
+    return m;
+  }
+
+  function hasVowel(w, end) {
+    for (var i = 0; i < end; i++) { if (!isCons(w, i)) { return true; } }
+    return false;
+  }
+
+  function doubled(w, end) {
+    return end >= 2 && w.charAt(end - 1) === w.charAt(end - 2) && isCons(w, end - 1);
+  }
+
+  function cvc(w, end) {
+    if (end < 3 || !isCons(w, end - 1) || isCons(w, end - 2) || !isCons(w, end - 3)) { return false; }
+    var c = w.charAt(end - 1);
+    return c !== "w" && c !== "x" && c !== "y";
+  }
+
+  function ends(w, s) {
+    return w.length > s.length && w.slice(-s.length) === s;
+  }
+
+  function stem(w) {
+    if (w.length < 3 || /[^a-z]/.test(w)) { return w; }
+    if (ends(w, "sses") || ends(w, "ies")) {
+      w = w.slice(0, -2);
+    } else if (ends(w, "s") && !ends(w, "ss") && !ends(w, "us") && !ends(w, "is")) {
+      w = w.slice(0, -1);
+    }
+    var again = false;
+    if (ends(w, "eed")) {
+      if (measure(w, w.length - 3) > 0) { w = w.slice(0, -1); }
+    } else if (ends(w, "ed") && hasVowel(w, w.length - 2)) {
+      w = w.slice(0, -2);
+      again = true;
+    } else if (ends(w, "ing") && hasVowel(w, w.length - 3)) {
+      w = w.slice(0, -3);
+      again = true;
+    }
+    if (again) {
+      if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) {
+        w += "e";
+      } else if (doubled(w, w.length) && !/[lsz]$/.test(w)) {
+        w = w.slice(0, -1);
+      } else if (measure(w, w.length) === 1 && cvc(w, w.length)) {
+        w += "e";
+      }
+    }
+    if (ends(w, "y") && hasVowel(w, w.length - 1)) { w = w.slice(0, -1) + "i"; }
+    if (ends(w, "e")) {
+      var m = measure(w, w.length - 1);
+      if (m > 1 || m === 1 && !cvc(w, w.length - 1)) { w = w.slice(0, -1); }
+    }
+    if (ends(w, "ll") && measure(w, w.length) > 1) { w = w.slice(0, -1); }
+    return w;
+  }
+
+  // The index.
+
+  function pageHref(p) {
+    return root + p.u;
+  }
+
+  function sectionHref(p, s) {
+    return root + p.u + (s[0] ? "#" + s[0] : "");
+  }
+
+  // The words of a page's address that its title lacks: "dpo" for alignment/dpo/.
+  function slugWords(p) {
+    var slug = p.u.replace(/\/$/, "").replace(/^.*\//, "");
+    var title = " " + words(p.t).join(" ") + " ";
+    return words(slug).filter(function (w) { return title.indexOf(" " + w + " ") < 0; }).join(" ");
+  }
+
+  function sectionText(pi, si) {
+    var p = pages[pi];
+    var body = texts ? texts[pi][si] || "" : "";
+    if (si === 0) { return p.d ? (body ? p.d + " " + body : p.d) : body; }
+    return body;
+  }
+
+  // The engine over everything, text included, indexed a hundred sections at a time so that typing
+  // stays smooth meanwhile.
+  function makeEngineAsync(MiniSearch) {
+    var made = makeEngine(MiniSearch, true, true);
+    return made.added.then(function () { return made; });
+  }
+
+  function makeEngine(MiniSearch, full, async) {
+    var docs = [];
+    var vocab = {}; // stem -> true
+    var raw = {}; // word as written (folded) -> stem
+    pages.forEach(function (p, pi) {
+      p.slug = slugWords(p);
+      p.s.forEach(function (s, si) { docs.push({ id: docs.length, p: pi, s: si }); });
+    });
+    function field(doc, name) {
+      var p = pages[doc.p];
+      var s = p.s[doc.s];
+      switch (name) {
+        case "id": return doc.id;
+        case "title": return doc.s === 0 ? p.t + " " + p.slug : "";
+        case "aliases": return doc.s === 0 && p.a ? p.a.join(" ") : "";
+        case "heading": return s[1];
+        case "context": return doc.s === 0 ? "" : p.t + " " + p.slug + (s[2] >= 0 ? " " + p.s[s[2]][1] : "");
+        default: return full || doc.s === 0 ? sectionText(doc.p, doc.s) : "";
+      }
+    }
+    var mini = new MiniSearch({
+      idField: "id",
+      fields: FIELDS,
+      extractField: field,
+      tokenize: words,
+      processTerm: function (w) {
+        if (STOP[w] || !isWord(w)) { return null; }
+        var s = raw[w];
+        if (s === undefined) {
+          s = stem(w);
+          raw[w] = s;
+          vocab[s] = true;
+        }
+        return s;
+      }
+    });
+    var added = async ? mini.addAllAsync(docs, { chunkSize: 100 }) : mini.addAll(docs);
+    var typeBoost = { explainer: 1.1, glossary: 1, faq: 0.9, flowchart: 0.9 };
+    var one = function (t) { return [t]; };
+    var same = function (t) { return t; };
+    var cache = {};
+    return {
+      full: full,
+      added: Promise.resolve(added),
+      docs: docs,
+      vocab: vocab,
+      raw: raw,
+      // Documents matching one stem: id -> {score, quality}.
+      lookup: function (term, prefix, quality) {
+        var key = term + (prefix ? "*" : "") + "/" + quality;
+        if (cache[key]) { return cache[key]; }
+        var out = {};
+        mini.search(term, {
+          tokenize: one,
+          processTerm: same,
+          prefix: prefix,
+          fuzzy: false,
+          boost: BOOST,
+          boostDocument: function (id) { return typeBoost[pages[docs[id].p].k] || 1; }
+        }).forEach(function (r) {
+          var exact = Object.prototype.hasOwnProperty.call(r.match, term);
+          var named = false; // found in the page's title or other names
+          Object.keys(r.match).forEach(function (t) {
+            r.match[t].forEach(function (f) { if (f === "title" || f === "aliases") { named = true; } });
+          });
+          out[r.id] = { score: r.score * quality, quality: exact ? quality : quality * PREFIX, named: named };
+        });
+        cache[key] = out;
+        return out;
+      }
+    };
   }
 
   // Searching.
@@ -237,24 +465,153 @@
     timer = window.setTimeout(run, delay);
   }
 
-  function tokens(q) {
+  // The query's words: [{word, stem}], stop words left out unless there is nothing else.
+  function analyse(q) {
+    var all = [];
+    var seen = {};
+    words(q).forEach(function (w) {
+      if (!isWord(w) || seen[w] || all.length >= 10) { return; }
+      seen[w] = true;
+      all.push({ word: w, stem: stem(w) });
+    });
+    var content = all.filter(function (t) { return !STOP[t.word]; });
+    return content.length ? content : all;
+  }
+
+  // Optimal string alignment distance (a swap of two letters counts one), or max + 1 when it is more.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) { return max + 1; }
+    var rows = [[]];
+    var i;
+    var j;
+    for (j = 0; j <= b.length; j++) { rows[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      rows[i] = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) {
+          d = Math.min(d, rows[i - 2][j - 2] + 1);
+        }
+        rows[i][j] = d;
+        if (d < best) { best = d; }
+      }
+      if (best > max) { return max + 1; }
+    }
+    return rows[a.length][b.length];
+  }
+
+  // The stems of the site's words one typo from w (two for words of nine letters or more), nearest
+  // first; a typo rarely changes a word's first letter, so the word must keep it.
+  function corrections(w) {
+    var max = w.length >= 9 ? 2 : 1;
+    var found = [];
+    Object.keys(engine.raw).forEach(function (v) {
+      if (v.length < 4 || v.charAt(0) !== w.charAt(0)) { return; }
+      var d = distance(w, v, max);
+      if (d <= max) { found.push({ stem: engine.raw[v], d: d }); }
+    });
+    found.sort(function (a, b) { return a.d - b.d || (a.stem < b.stem ? -1 : 1); });
     var out = [];
-    q.toLowerCase().split(/[\s"“”‘’,;:!?()[\]{}<>|]+/).forEach(function (t) {
-      t = t.replace(/^['.\-]+|['.\-]+$/g, "");
-      if (t && out.indexOf(t) < 0 && out.length < 8) { out.push(t); }
+    found.forEach(function (f) {
+      if (out.length < 3 && out.indexOf(f.stem) < 0 && f.d === found[0].d) { out.push(f.stem); }
     });
     return out;
   }
 
-  // The words to highlight: query words split where the text's words split ("kl-penalty" → kl, penalty).
-  function markWords(toks) {
-    var out = [];
-    toks.forEach(function (t) {
-      fold(t).split(/[^0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+/).forEach(function (w) {
-        if (w && out.indexOf(w) < 0) { out.push(w); }
+  // Every query word's matches: [{term, hits: id -> {score, quality}, marks: {stems, prefixes}}].
+  function lookups(terms) {
+    return terms.map(function (t, i) {
+      var last = i === terms.length - 1;
+      var exact = engine.vocab[t.stem] === true || engine.raw[t.word] !== undefined;
+      var prefix = t.stem.length >= 3 && (last || !exact);
+      var hits = engine.lookup(t.stem, prefix, 1);
+      var marks = { stems: [t.stem], prefixes: prefix ? [t.stem, t.word] : [] };
+      // A typo: five letters or more, and no word of the site is it or starts with it.
+      if (!exact && t.word.length >= 5 && Object.keys(hits).length === 0) {
+        corrections(t.word).forEach(function (c) {
+          var more = engine.lookup(c, false, TYPO);
+          marks.stems.push(c);
+          Object.keys(more).forEach(function (id) {
+            var h = hits[id];
+            var m = more[id];
+            if (!h) {
+              hits[id] = m;
+            } else {
+              hits[id] = { score: h.score + m.score, quality: Math.max(h.quality, m.quality), named: h.named || m.named };
+            }
+          });
+        });
+      }
+      return { term: t, hits: hits, marks: marks };
+    });
+  }
+
+  // Pages, best first: [{page, doc (the best section), others (more sections worth showing), score}].
+  function rank(q) {
+    var terms = analyse(q);
+    if (!terms.length) { return { pages: [], missing: [], marks: [] }; }
+    var found = lookups(terms);
+    var byPage = {};
+    found.forEach(function (f, k) {
+      Object.keys(f.hits).forEach(function (id) {
+        var h = f.hits[id];
+        var doc = engine.docs[id];
+        var entry = byPage[doc.p];
+        if (!entry) {
+          entry = byPage[doc.p] = { page: doc.p, docs: {}, quality: [] };
+        }
+        var d = entry.docs[id] || (entry.docs[id] = { id: +id, score: 0, quality: 0, named: 0 });
+        d.score += h.score;
+        d.quality += h.quality;
+        if (h.named) { d.named++; }
+        entry.quality[k] = Math.max(entry.quality[k] || 0, h.quality);
       });
     });
-    return out;
+    var n = terms.length;
+    var ranked = Object.keys(byPage).map(function (key) {
+      var entry = byPage[key];
+      var docs = Object.keys(entry.docs).map(function (id) {
+        var d = entry.docs[id];
+        var share = d.quality / n;
+        d.rank = d.score * share * share;
+        return d;
+      });
+      docs.sort(function (a, b) { return b.rank - a.rank || a.id - b.id; });
+      var covered = 0;
+      entry.quality.forEach(function (v) { covered += v || 0; });
+      var share = covered / n;
+      // A query that only names the page (every word in its title or other names) opens it at the
+      // top; one with more words opens it at the section that has them.
+      var best = docs[0];
+      docs.forEach(function (d) { if (d.named === n && engine.docs[d.id].s === 0) { best = d; } });
+      var score = docs[0].score;
+      for (var i = 1; i < docs.length; i++) { score += 0.1 * docs[i].score; }
+      return {
+        page: entry.page,
+        doc: best.id,
+        others: docs.filter(function (d) { return d !== best && d.rank >= docs[0].rank * 0.5; }).slice(0, 3)
+          .map(function (d) { return d.id; }),
+        score: score * share * share,
+        share: share
+      };
+    });
+    ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+    if (ranked.length) {
+      var floor = ranked[0].score * MIN_SCORE;
+      var cover = 0;
+      ranked.forEach(function (r) { cover = Math.max(cover, r.share); });
+      ranked = ranked.filter(function (r) { return r.score >= floor && r.share >= cover * MIN_COVER; });
+    }
+    var missing = found.filter(function (f) { return Object.keys(f.hits).length === 0; })
+      .map(function (f) { return f.term.word; });
+    var marks = { stems: [], prefixes: [] };
+    found.forEach(function (f) {
+      marks.stems = marks.stems.concat(f.marks.stems);
+      marks.prefixes = marks.prefixes.concat(f.marks.prefixes);
+    });
+    return { pages: ranked, missing: missing, marks: marks };
   }
 
   function run() {
@@ -266,170 +623,126 @@
       return;
     }
     if (failed) { showUnavailable(); return; }
-    if (!engines) { return; } // load() runs the search when it finishes
+    if (!engine) { showLoading(); return; } // load() runs the search when the index is there
     stale = false;
-    var toks = tokens(fold(q));
-    var content = toks.filter(function (t) { return STOP.indexOf(" " + t + " ") < 0; });
-    if (content.length) { toks = content; }
-    if (!toks.length) { close(); return; }
-    results = rank(toks).slice(0, MAX_RESULTS).map(function (i) { return docs[i]; });
+    var found = rank(q);
+    results = found.pages.slice(0, MAX_RESULTS);
     list.setAttribute("data-query", q); // which query the list answers, as its options change with each keystroke
-    render(markWords(toks));
-    if (enterWhenReady) {
-      enterWhenReady = false;
-      if (results.length) { go(0); } else { form.submit(); }
-    }
+    list.setAttribute("data-complete", engine.full ? "true" : "false");
+    render(q, found);
   }
 
-  var WORD_CHAR = /[0-9a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
+  // Showing results in the list.
 
-  // How well folded text s contains word t as typed: WORD_START, INSIDE or 0 (not as typed).
-  function exactness(s, t) {
-    var at = s.indexOf(t);
-    if (at < 0) { return 0; }
-    while (at >= 0) {
-      if (at === 0 || !WORD_CHAR.test(s.charAt(at - 1))) { return WORD_START; }
-      at = s.indexOf(t, at + 1);
-    }
-    return INSIDE;
-  }
-
-  // A short field is a stronger signal than a long one: "Sycophancy" over "How can I check my
-  // application for sycophancy?".
-  function brevity(s) {
-    var words = s.split(" ").length;
-    return 1 / (1 + 0.1 * (words - 1));
-  }
-
-  // For one query word: document index -> the value of its best match (field weight x quality x
-  // brevity), plus a little for every other field that matches.
-  function wordHits(t) {
-    if (cache.hasOwnProperty(t)) { return cache[t]; }
-    var found = {};
-    var wordSomewhere = false; // some document has a word that starts with t
-    function add(i, weight, exact, score) {
-      (found[i] = found[i] || []).push({ weight: weight, exact: exact, score: score });
-    }
-    var textField = -1;
-    FIELDS.forEach(function (f, fi) {
-      if (f.key === "text") {
-        textField = fi;
-        docs.forEach(function (d, i) {
-          var e = exactness(d.folded.text, t);
-          if (e === WORD_START) { wordSomewhere = true; }
-          if (e > 0) { add(i, f.weight, e, 0); }
-        });
-        return;
-      }
-      engines[fi].search(t).forEach(function (r) {
-        var values = docs[r.refIndex].folded[f.key];
-        if (!Array.isArray(values)) { values = [values]; }
-        var exact = 0;
-        values.forEach(function (v) {
-          var e = exactness(v, t);
-          if (e === WORD_START) { wordSomewhere = true; }
-          e *= brevity(v);
-          if (e > exact) { exact = e; }
-        });
-        add(r.refIndex, f.weight, exact, r.score);
-      });
-    });
-    if (!wordSomewhere && textField >= 0) { // a typo: now scan the body text typo-tolerantly too
-      var textHits = {};
-      docs.forEach(function (d, i) { if (exactness(d.folded.text, t) > 0) { textHits[i] = true; } });
-      engines[textField].search(t).forEach(function (r) {
-        if (!textHits[r.refIndex]) { add(r.refIndex, FIELDS[textField].weight, 0, r.score); }
-      });
-    }
-    // A typo counts for less when some document has the word as typed: that one is probably meant.
-    var typo = wordSomewhere ? TYPO_OF_REAL_WORD : TYPO;
-    var value = {};
-    Object.keys(found).forEach(function (i) {
-      var best = 0;
-      var sum = 0;
-      found[i].forEach(function (m) {
-        // Fuse's score: 0 for exact, up to THRESHOLD with typos, raised for longer fields.
-        var v = m.weight * (m.exact > 0 ? m.exact : typo * (1 - Math.min(1, m.score)));
-        sum += v;
-        if (v > best) { best = v; }
-      });
-      value[i] = best + ALSO * (sum - best);
-    });
-    if (++cached > 64) { cache = {}; cached = 1; } // typing one query reuses its earlier words
-    cache[t] = value;
-    return value;
-  }
-
-  // Documents that match every query word, best first: by the sum of each word's best match,
-  // then shorter titles, then index order (stable, so the same query always gives the same list).
-  function rank(toks) {
-    var hits = toks.map(wordHits);
-    var scored = [];
-    Object.keys(hits[0]).forEach(function (key) {
-      var sum = 0;
-      for (var k = 0; k < hits.length; k++) {
-        var v = hits[k][key];
-        if (v === undefined) { return; }
-        sum += v;
-      }
-      scored.push({ i: +key, score: sum });
-    });
-    scored.sort(function (a, b) {
-      return b.score - a.score || docs[a.i].title.length - docs[b.i].title.length || a.i - b.i;
-    });
-    return scored.map(function (s) { return s.i; });
-  }
-
-  // Showing results.
-
-  function render(toks) {
+  function render(q, found) {
     while (list.firstChild) { list.removeChild(list.firstChild); }
     active = -1;
     input.removeAttribute("aria-activedescendant");
     if (!results.length) {
       list.hidden = true;
-      say("No results for “" + input.value.trim() + "”.", true);
+      noResults(message, q);
+      message.hidden = false;
+      status.textContent = message.textContent;
       open();
       return;
     }
-    results.forEach(function (doc, i) {
+    results.forEach(function (r, i) {
       var li = document.createElement("li");
       li.setAttribute("role", "none");
-      var a = document.createElement("a");
+      var a = hit(r.doc, found.marks, "span");
       a.id = "sr-" + i;
-      a.href = root + doc.url;
       a.setAttribute("role", "option");
       a.setAttribute("aria-selected", "false");
       a.tabIndex = -1;
-      var title = document.createElement("span");
-      title.className = "title";
-      highlight(title, doc.title, toks, 0, doc.title.length);
-      a.appendChild(title);
-      if (KIND_LABELS[doc.kind]) {
-        a.appendChild(document.createTextNode(" "));
-        var badge = document.createElement("span");
-        badge.className = "badge kind-" + doc.kind;
-        badge.textContent = KIND_LABELS[doc.kind];
-        a.appendChild(badge);
-      }
-      if (doc.section) {
-        a.appendChild(document.createTextNode(" "));
-        var section = document.createElement("span");
-        section.className = "section";
-        section.textContent = doc.section;
-        a.appendChild(section);
-      }
-      var snippet = document.createElement("span");
-      snippet.className = "snippet";
-      fillSnippet(snippet, doc, toks);
-      a.appendChild(snippet);
       a.addEventListener("mousemove", function () { if (active !== i) { select(i, false); } });
       li.appendChild(a);
       list.appendChild(li);
     });
+    var all = document.createElement("li");
+    all.setAttribute("role", "none");
+    var more = document.createElement("a");
+    more.id = "sr-all";
+    more.className = "search-all";
+    more.href = root + "search/?q=" + encodeURIComponent(q);
+    more.setAttribute("role", "option");
+    more.setAttribute("aria-selected", "false");
+    more.tabIndex = -1;
+    more.textContent = "All results for “" + q + "”";
+    more.addEventListener("mousemove", function () { if (active !== results.length) { select(results.length, false); } });
+    all.appendChild(more);
+    list.appendChild(all);
     list.hidden = false;
     message.hidden = true;
-    status.textContent = results.length === 1 ? "1 result." : results.length + " results; use the arrow keys to choose one.";
+    status.textContent = results.length === 1 ? "1 result; use the arrow keys to choose it."
+      : results.length + " results; use the arrow keys to choose one.";
+    open();
+  }
+
+  // One result: a link to the section, with the page's title, its type, the section and a snippet.
+  function hit(docId, marks, tag) {
+    var doc = engine.docs[docId];
+    var p = pages[doc.p];
+    var s = p.s[doc.s];
+    var a = document.createElement("a");
+    a.href = sectionHref(p, s);
+    a.className = "search-hit";
+    var head = document.createElement(tag);
+    head.className = "hit-head";
+    var title = document.createElement("span");
+    title.className = "title";
+    highlight(title, p.t, marks, 0, p.t.length);
+    head.appendChild(title);
+    head.appendChild(document.createTextNode(" "));
+    var badge = document.createElement("span");
+    badge.className = "badge kind-" + p.k;
+    badge.textContent = typeOf(p.k).label;
+    head.appendChild(badge);
+    a.appendChild(head);
+    if (s[1]) {
+      var section = document.createElement("span");
+      section.className = "section";
+      var path = s[2] >= 0 ? p.s[s[2]][1] + " › " + s[1] : s[1];
+      highlight(section, path, marks, 0, path.length);
+      a.appendChild(section);
+    }
+    var text = sectionText(doc.p, doc.s);
+    if (text) {
+      var snippet = document.createElement("span");
+      snippet.className = "snippet";
+      fillSnippet(snippet, text, marks);
+      a.appendChild(snippet);
+    }
+    return a;
+  }
+
+  function typeOf(code) {
+    for (var i = 0; i < TYPES.length; i++) { if (TYPES[i].code === code) { return TYPES[i]; } }
+    return { code: code, label: code, group: code };
+  }
+
+  // "No results for “q”." with links to the glossary and the questions and answers.
+  function noResults(el, q) {
+    while (el.firstChild) { el.removeChild(el.firstChild); }
+    el.appendChild(document.createTextNode("No results for “" + q + "”. Try other words, or browse the "));
+    el.appendChild(link(root + "glossary/", "glossary"));
+    el.appendChild(document.createTextNode(" or the "));
+    el.appendChild(link(root + "faq/", "questions and answers"));
+    el.appendChild(document.createTextNode("."));
+  }
+
+  function link(href, text) {
+    var a = document.createElement("a");
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  function showLoading() {
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    results = [];
+    active = -1;
+    list.hidden = true;
+    say("Loading…");
     open();
   }
 
@@ -440,23 +753,26 @@
     input.removeAttribute("aria-activedescendant");
     list.hidden = true;
     while (message.firstChild) { message.removeChild(message.firstChild); }
-    var why = window.location.protocol === "file:"
-      ? "Search needs the site to be served over HTTP; it is unavailable from file://. Use the "
-      : "Search is unavailable right now. Use the ";
-    message.appendChild(document.createTextNode(why));
-    var link = document.createElement("a");
-    link.href = form.getAttribute("action") || root;
-    link.textContent = "glossary";
-    message.appendChild(link);
-    message.appendChild(document.createTextNode("."));
+    unavailable(message);
     message.hidden = false;
     status.textContent = message.textContent;
     open();
   }
 
-  function say(text, show) {
+  function unavailable(el) {
+    var why = window.location.protocol === "file:"
+      ? "Search needs the site to be served over HTTP; it is unavailable from file://. Browse the "
+      : "Search is unavailable right now. Browse the ";
+    el.appendChild(document.createTextNode(why));
+    el.appendChild(link(root + "glossary/", "glossary"));
+    el.appendChild(document.createTextNode(" or the "));
+    el.appendChild(link(root + "faq/", "questions and answers"));
+    el.appendChild(document.createTextNode("."));
+  }
+
+  function say(text) {
     message.textContent = text;
-    message.hidden = !show;
+    message.hidden = false;
     status.textContent = text;
   }
 
@@ -469,9 +785,8 @@
     box.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
-    if (active >= 0 && list.children[active]) {
-      list.children[active].firstChild.setAttribute("aria-selected", "false");
-    }
+    var options = list.querySelectorAll("[role=option]");
+    if (active >= 0 && options[active]) { options[active].setAttribute("aria-selected", "false"); }
     active = -1;
   }
 
@@ -490,12 +805,7 @@
     if (scroll !== false && option.scrollIntoView) { option.scrollIntoView({ block: "nearest" }); }
   }
 
-  function go(i) {
-    var option = list.querySelectorAll("[role=option]")[i];
-    if (option) { window.location.href = option.href; }
-  }
-
-  // Keys: ArrowDown/ArrowUp move, Enter opens, Escape closes.
+  // Keys: ArrowDown/ArrowUp move, Enter opens the selected result (or submits the form), Escape closes.
 
   function onKey(e) {
     if (e.isComposing || e.keyCode === 229) { return; }
@@ -503,18 +813,14 @@
       case "ArrowDown":
       case "Down":
         e.preventDefault();
-        if (!isOpen()) { load(); run(); if (e.altKey) { return; } }
+        if (!isOpen() || stale) { load(); run(); if (e.altKey) { return; } }
         select(active + 1);
         break;
       case "ArrowUp":
       case "Up":
         e.preventDefault();
-        if (!isOpen()) { load(); run(); }
+        if (!isOpen() || stale) { load(); run(); }
         select(active < 0 ? -1 : active - 1);
-        break;
-      case "Enter":
-        e.preventDefault();
-        enter();
         break;
       case "Escape":
       case "Esc":
@@ -528,92 +834,113 @@
     }
   }
 
+  // Enter: the selected result if there is one, else the results page (the form's own submit).
   function onSubmit(e) {
-    // The form's own submit (the no-script path) only when search cannot answer here.
-    if (failed) { return; }
-    e.preventDefault();
-    enter();
-  }
-
-  function enter() {
-    if (!input.value.trim()) { return; }
-    if (failed) { form.submit(); return; }
-    if (!engines) { enterWhenReady = true; load(); return; }
-    if (stale || !isOpen() || !results.length) { run(); }
-    if (results.length) { go(active >= 0 ? active : 0); }
-  }
-
-  // Highlighting and snippets, with DOM nodes only: a word matches a query word if it starts with it,
-  // or (for query words of four letters or more) if its start is within the typo allowance.
-
-  function fold(s) {
-    var lower = s.toLowerCase();
-    if (lower.length !== s.length) { return s; } // keep offsets aligned (e.g. "İ")
-    if (!lower.normalize) { return lower; }
-    var folded = lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    return folded.length === lower.length ? folded : lower; // keep offsets aligned
-  }
-
-  function distance(a, b, max) {
-    if (Math.abs(a.length - b.length) > max) { return max + 1; }
-    var prev = [];
-    var cur = [];
-    var i, j;
-    for (j = 0; j <= b.length; j++) { prev[j] = j; }
-    for (i = 1; i <= a.length; i++) {
-      cur = [i];
-      var best = i;
-      for (j = 1; j <= b.length; j++) {
-        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-        if (cur[j] < best) { best = cur[j]; }
-      }
-      if (best > max) { return max + 1; }
-      prev = cur;
+    var options = list.querySelectorAll("[role=option]");
+    if (isOpen() && active >= 0 && options[active] && !stale) {
+      e.preventDefault();
+      window.location.href = options[active].href;
+      return;
     }
-    return prev[b.length];
+    if (!input.value.trim()) { e.preventDefault(); }
   }
 
-  // How many leading characters of `word` (folded) match token `t`: 0 for no match.
-  // Exact prefixes score 2, typo matches 1 (returned as .score).
-  function matchWord(word, t) {
-    if (word.lastIndexOf(t, 0) === 0) { return { length: t.length, score: 2 }; }
-    // Typos are highlighted only in words of four letters or more: "hak" could be "has", "hat" or "hack".
-    if (t.length < 4 || word.charAt(0) !== t.charAt(0)) { return null; }
-    var allowed = Math.floor(t.length * THRESHOLD);
-    var lengths = [t.length, t.length + 1, t.length - 1];
-    for (var k = 0; k < lengths.length; k++) {
-      var n = lengths[k];
-      if (n < 2 || n > word.length) { continue; }
-      if (n < t.length && n < 4) { continue; } // "ha" is not a typo of "hak"
-      if (distance(word.slice(0, n), t, allowed) <= allowed) { return { length: n, score: 1 }; }
+  // The results page: every result, grouped by type.
+
+  function showPage(q) {
+    while (page.firstChild) { page.removeChild(page.firstChild); }
+    var summary = document.createElement("p");
+    summary.className = "search-summary";
+    summary.setAttribute("role", "status");
+    page.appendChild(summary);
+    if (!q) {
+      summary.textContent = "Type what you are looking for in the search box above.";
+      return;
     }
-    return null;
+    if (failed) {
+      unavailable(summary);
+      return;
+    }
+    if (!engine) {
+      summary.textContent = "Loading…";
+      return;
+    }
+    page.setAttribute("data-query", q);
+    page.setAttribute("data-complete", engine.full ? "true" : "false");
+    var found = rank(q);
+    if (!found.pages.length) {
+      noResults(summary, q);
+      return;
+    }
+    summary.textContent = (found.pages.length === 1 ? "1 page" : found.pages.length + " pages") + " for “" + q + "”"
+      + (found.missing.length ? "; nothing matched “" + found.missing.join("”, “") + "”." : ".");
+    TYPES.forEach(function (type) {
+      var group = found.pages.filter(function (r) { return pages[r.page].k === type.code; });
+      if (!group.length) { return; }
+      var section = document.createElement("section");
+      section.className = "search-group";
+      var h2 = document.createElement("h2");
+      h2.id = "results-" + type.code;
+      h2.textContent = type.group + " (" + group.length + ")";
+      section.setAttribute("aria-labelledby", h2.id);
+      section.appendChild(h2);
+      var ol = document.createElement("ol");
+      ol.className = "search-hits";
+      group.forEach(function (r) {
+        var li = document.createElement("li");
+        li.appendChild(hit(r.doc, found.marks, "span"));
+        if (r.others.length) {
+          var more = document.createElement("ul");
+          more.className = "search-more";
+          r.others.forEach(function (id) {
+            var doc = engine.docs[id];
+            var p = pages[doc.p];
+            var s = p.s[doc.s];
+            var item = document.createElement("li");
+            var a = link(sectionHref(p, s), s[1] || "Introduction");
+            item.appendChild(a);
+            more.appendChild(item);
+          });
+          li.appendChild(more);
+        }
+        ol.appendChild(li);
+      });
+      section.appendChild(ol);
+      page.appendChild(section);
+    });
   }
 
-  var WORD = /[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]+/g;
+  // Highlighting and snippets, with DOM nodes only: a word is marked when its stem is a query
+  // word's (or a typo's correction), or when it starts with a query word looked up as a prefix.
 
-  // Every word of s[from, to) that matches a token: {start, end, token, score}.
-  function matches(s, toks, from, to) {
+  function marked(word, marks) {
+    var w = fold(word);
+    var s = stem(w);
+    if (marks.stems.indexOf(s) >= 0) { return true; }
+    for (var i = 0; i < marks.prefixes.length; i++) {
+      var p = marks.prefixes[i];
+      if (w.lastIndexOf(p, 0) === 0 || s.lastIndexOf(p, 0) === 0) { return true; }
+    }
+    return false;
+  }
+
+  // Every marked word of s[from, to): [{start, end}].
+  function matches(s, marks, from, to) {
     var out = [];
-    var folded = fold(s);
-    WORD.lastIndex = from;
+    var re = /[\p{L}\p{N}]+/gu;
+    re.lastIndex = from;
     var m;
-    while ((m = WORD.exec(folded)) !== null && m.index < to) {
-      var best = null;
-      for (var k = 0; k < toks.length; k++) {
-        var hit = matchWord(m[0], toks[k]);
-        if (hit && (!best || hit.score > best.score)) { best = { start: m.index, end: m.index + hit.length, token: k, score: hit.score }; }
+    while ((m = re.exec(s)) !== null && m.index < to) {
+      if (isWord(m[0].toLowerCase()) && !STOP[fold(m[0])] && marked(m[0], marks)) {
+        out.push({ start: m.index, end: m.index + m[0].length, word: stem(fold(m[0])) });
       }
-      if (best) { out.push(best); }
     }
     return out;
   }
 
-  function highlight(parent, s, toks, from, to) {
-    var hits = matches(s, toks, from, to);
+  function highlight(parent, s, marks, from, to) {
     var at = from;
-    hits.forEach(function (h) {
+    matches(s, marks, from, to).forEach(function (h) {
       if (h.end > to) { return; }
       if (h.start > at) { parent.appendChild(document.createTextNode(s.slice(at, h.start))); }
       var mark = document.createElement("mark");
@@ -624,11 +951,9 @@
     if (at < to) { parent.appendChild(document.createTextNode(s.slice(at, to))); }
   }
 
-  // The stretch of text with the most distinct query words (then the most exact ones), earliest first.
-  function fillSnippet(el, doc, toks) {
-    var text = doc.text || "";
-    if (!text) { return; }
-    var hits = matches(text, toks, 0, text.length);
+  // The stretch of text with the most distinct query words (then the most matches), earliest first.
+  function fillSnippet(el, text, marks) {
+    var hits = matches(text, marks, 0, text.length);
     var start = 0;
     if (hits.length) {
       var bestScore = -1;
@@ -636,16 +961,15 @@
       for (var i = 0; i < hits.length; i++) {
         var seen = {};
         var distinct = 0;
-        var exact = 0;
+        var count = 0;
         for (var j = i; j < hits.length && hits[j].start < hits[i].start + SNIPPET_CHARS * 0.75; j++) {
-          if (!seen[hits[j].token]) { seen[hits[j].token] = true; distinct++; }
-          exact += hits[j].score;
+          if (!seen[hits[j].word]) { seen[hits[j].word] = true; distinct++; }
+          count++;
         }
-        var score = distinct * 100 + exact;
+        var score = distinct * 100 + count;
         if (score > bestScore) { bestScore = score; bestAt = hits[i].start; }
       }
-      // Begin a little before the first match, at a word boundary.
-      start = Math.max(0, bestAt - 30);
+      start = Math.max(0, bestAt - 40);
       if (start > 0) {
         var space = text.indexOf(" ", start);
         start = space >= 0 && space < bestAt ? space + 1 : bestAt;
@@ -657,7 +981,7 @@
       if (cut > start + SNIPPET_CHARS / 2) { end = cut; }
     }
     if (start > 0) { el.appendChild(document.createTextNode("…")); }
-    highlight(el, text, toks, start, end);
+    highlight(el, text, marks, start, end);
     if (end < text.length && text.charAt(end - 1) !== "…") { el.appendChild(document.createTextNode("…")); }
   }
 

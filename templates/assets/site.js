@@ -25,16 +25,21 @@
     if (drawer && window.matchMedia && window.matchMedia("(min-width: 52.01rem)").matches) {
       drawer.open = true;
     }
-    // Search loads on first use: the script (and, through it, the index) only when the box is focused.
+    // Search loads on first use: the script (and, through it, the index) only when the box is
+    // focused or pointed at, or on the results page.
     var search = document.getElementById("search-input");
     if (search) {
       var loaded = false;
+      // The library and search.js download side by side and run in this order (async = false).
       var loadSearch = function () {
         if (loaded) { return; }
         loaded = true;
-        var script = document.createElement("script");
-        script.src = (search.getAttribute("data-root") || "") + "assets/search.js";
-        document.head.appendChild(script);
+        ["assets/minisearch.js", "assets/search.js"].forEach(function (src) {
+          var script = document.createElement("script");
+          script.src = (search.getAttribute("data-root") || "") + src;
+          script.async = false;
+          document.head.appendChild(script);
+        });
       };
       search.addEventListener("focus", loadSearch);
       search.addEventListener("pointerenter", loadSearch);
@@ -46,7 +51,7 @@
         search.focus();
         search.select();
       });
-      if (/[?&]q=/.test(window.location.search)) { loadSearch(); }
+      if (document.getElementById("search-page")) { loadSearch(); } // the results page
     }
     // Glossary filters work without JavaScript through :target; with it, they filter in place
     // without jumping down the page.

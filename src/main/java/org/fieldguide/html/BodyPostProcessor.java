@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.fieldguide.search.PageText;
 import org.fieldguide.search.SearchText;
 import org.fieldguide.template.view.TocEntryView;
 import org.jsoup.Jsoup;
@@ -20,10 +21,10 @@ import org.jsoup.select.Selector;
  */
 public final class BodyPostProcessor {
   /**
-   * The processed fragment, its table of contents, and its plain text for the search index
-   * (taken from this same parse, so the index needs no second one).
+   * The processed fragment, its table of contents, and its plain text by section for the search
+   * index (taken from this same parse, so the index needs no second one).
    */
-  public record Result(String html, List<TocEntryView> toc, String searchText) {}
+  public record Result(String html, List<TocEntryView> toc, PageText searchText) {}
 
   /** Processes a body whose page has no ids but its own. */
   public Result process(String bodyHtml) {
@@ -83,7 +84,7 @@ public final class BodyPostProcessor {
       }
     }
     String html = body.html();
-    return new Result(html, List.copyOf(toc), SearchText.ofDiscarding(body));
+    return new Result(html, List.copyOf(toc), SearchText.sections(body));
   }
 
   /**

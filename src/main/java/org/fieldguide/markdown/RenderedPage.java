@@ -2,12 +2,13 @@ package org.fieldguide.markdown;
 
 import java.util.List;
 import org.fieldguide.model.Page;
+import org.fieldguide.search.PageText;
 import org.fieldguide.template.view.TocEntryView;
 
 /**
  * A Markdown page after linking and rendering: its body HTML (split into the two definitions for
  * terms of kind {@code both}), its table of contents, the keys it cites, its FAQ questions, and
- * the plain text of the whole body for the search index.
+ * the plain text of the body, by section, for the search index.
  */
 public record RenderedPage(
     Page page,
@@ -17,7 +18,7 @@ public record RenderedPage(
     List<TocEntryView> toc,
     List<String> citedKeys,
     List<Question> questions,
-    String searchText) {
+    PageText searchText) {
 
   /** One FAQ question: its heading id and text, and the plain text of its answer. */
   public record Question(String id, String text, String answerText) {}

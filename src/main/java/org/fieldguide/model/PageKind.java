@@ -28,6 +28,9 @@ public enum PageKind {
   /** Generated: every source and the pages that cite it. */
   REFERENCES("references", "references/index", "references/", "references", "References",
       "Every primary source the guide cites, with the pages that cite it.", true),
+  /** Generated: the search results page, which search.js fills in from {@code ?q=} (nothing in it for a crawler). */
+  SEARCH("search", "search/index", "search/", "", "Search",
+      "Search the explainers, the glossary, the questions and answers, and the flowcharts.", false),
   /** Generated: the page served for missing addresses (written as {@code 404.html}, at no address of its own). */
   NOT_FOUND("not-found", "404", "", "", "Page not found", "There is no page at this address.", false);
 

@@ -6,7 +6,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.fieldguide.model.Page;
 
-/** The small files every site gets: {@code sitemap.xml}, {@code robots.txt}, {@code .nojekyll}. */
+/**
+ * The small files every site gets: {@code sitemap.xml} (every page but the 404 page and the search
+ * results page, which has nothing to show a crawler), {@code robots.txt}, {@code .nojekyll}.
+ */
 public final class SiteFiles {
   /** Where they are written, from the site root; the linker knows them before they exist. */
   public static final List<String> PATHS = List.of("sitemap.xml", "robots.txt", ".nojekyll");

@@ -1,51 +1,33 @@
 package org.fieldguide.pipeline;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.fieldguide.markdown.RenderedPage;
 import org.fieldguide.model.Page;
-import org.fieldguide.search.SearchDocument;
+import org.fieldguide.search.PageText;
+import org.fieldguide.search.SearchPage;
 import org.fieldguide.search.SearchText;
-import org.fieldguide.template.Navigation;
-import org.fieldguide.template.view.TocEntryView;
+import org.fieldguide.search.SearchType;
 
-/** What the search index holds: pages, glossary terms with aliases, and each FAQ question on its own. */
+/**
+ * What the search index holds: each explainer, FAQ page and flowchart by section (an FAQ page's
+ * sections are its questions), and each glossary term as one entry with its aliases.
+ */
 final class SearchDocuments {
   private SearchDocuments() {}
 
-  /** The documents of every page, in the order of {@code rendered}; each page's text is extracted on any thread. */
-  static List<SearchDocument> of(Collection<RenderedPage> rendered, Navigation navigation) {
-    return rendered.parallelStream().flatMap(r -> of(r, navigation).stream()).toList();
-  }
-
-  private static List<SearchDocument> of(RenderedPage r, Navigation navigation) {
-    List<SearchDocument> docs = new ArrayList<>();
+  /** A page's entry, made from its rendered body alone; empty for a page the index does not hold. */
+  static Optional<SearchPage> of(RenderedPage r) {
     Page p = r.page();
-    List<String> headings = r.toc().stream()
-        .flatMap(e -> Stream.concat(Stream.of(e.text()), e.children().stream().map(TocEntryView::text))).toList();
-    String section = sectionTitle(p, navigation);
-    switch (p.kind()) {
-      case PAGE, FLOWCHART -> docs.add(SearchDocument.page(p.url(), p.title(), section, headings,
-          p.description() + " " + r.searchText()));
-      case TERM -> docs.add(SearchDocument.term(p.url(), p.term().term(), "Glossary", p.term().aliases(), headings,
-          p.term().shortDefinition() + " " + SearchText.fromHtml(join(r.bodyHtml(), r.behavioralHtml(), r.mechanisticHtml()))));
-      case FAQ -> {
-        docs.add(SearchDocument.page(p.url(), p.title(), "FAQ",
-            r.questions().stream().map(RenderedPage.Question::text).toList(), p.description()));
-        for (RenderedPage.Question q : r.questions()) {
-          docs.add(SearchDocument.question(p.url() + "#" + q.id(), q.text(), p.title(), q.answerText()));
-        }
-      }
-      default -> { }
-    }
-    return docs;
-  }
-
-  /** The title of the section a page's search entry names. */
-  static String sectionTitle(Page p, Navigation navigation) {
-    return navigation.section(p.section()).map(Navigation.Section::title).orElse("");
+    PageText text = r.searchText();
+    return Optional.ofNullable(switch (p.kind()) {
+      case PAGE -> new SearchPage(p.url(), p.title(), SearchType.EXPLAINER, List.of(), p.description(), text);
+      case FLOWCHART -> new SearchPage(p.url(), p.title(), SearchType.FLOWCHART, List.of(), p.description(), text);
+      case FAQ -> new SearchPage(p.url(), p.title(), SearchType.FAQ, List.of(), p.description(), text);
+      case TERM -> new SearchPage(p.url(), p.term().term(), SearchType.GLOSSARY, p.term().aliases(), p.term().shortDefinition(),
+          PageText.of(SearchText.fromHtml(join(r.bodyHtml(), r.behavioralHtml(), r.mechanisticHtml()))));
+      case GLOSSARY, FAQ_INDEX, REFERENCES, SEARCH, NOT_FOUND -> null;
+    });
   }
 
   private static String join(String... parts) {

@@ -17,10 +17,8 @@ import org.pcollections.PMap;
 final class SearchStage {
   private SearchStage() {}
 
-  /** What a page's entries are written from. */
-  private record From(RenderedPage rendered, String section) {}
-
-  private record Entries(From from, byte[] bytes) {}
+  /** A page's entries and the rendered body they were written from. */
+  private record Entries(RenderedPage from, byte[] bytes) {}
 
   /** The value of this stage: each page's entries by id, and their bytes in the order of {@link SiteContext#searchOrder}. */
   record Parts(PMap<String, Entries> byId, byte[][] ordered) {
@@ -39,15 +37,14 @@ final class SearchStage {
     Changes changes = all ? Changes.ALL : bodies.changed();
     List<Entries> written = changes.among(bodies.byId().values(), bodies.byId()::get).parallelStream().map(body -> {
       RenderedPage r = body.rendered();
-      From from = new From(r, SearchDocuments.sectionTitle(r.page(), context.navigation));
       Entries before = last.byId().get(r.page().id());
-      return before != null && before.from().equals(from) ? before
-          : new Entries(from, SearchIndex.entries(SearchDocuments.of(List.of(r), context.navigation)));
+      return before != null && before.from().equals(r) ? before
+          : new Entries(r, SearchIndex.entries(SearchDocuments.of(r).stream().toList()));
     }).toList();
     PMap<String, Entries> byId = all ? HashTreePMap.empty() : last.byId();
     java.util.Map<String, Entries> updates = new java.util.HashMap<>();
     for (Entries e : written) {
-      String id = e.from().rendered().page().id();
+      String id = e.from().page().id();
       updates.put(id, e);
       ordered[context.searchOrder.get(id)] = e.bytes();
     }

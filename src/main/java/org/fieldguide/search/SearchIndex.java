@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,150 +18,207 @@ import java.util.TreeMap;
  * The site's search: the JSON index built at build time, and the browser library that searches it
  * ({@code templates/assets/search.js} drives both).
  *
- * <p><b>The library is Fuse.js</b>, taken from Maven Central as the WebJar
- * {@code org.webjars.npm:fuse.js} and copied into {@code assets/} by the build, so the site needs
- * nothing third-party at run time. MiniSearch (inverted index, prefix and fuzzy terms, field boosts)
- * would have been the first choice, but it is not published as a WebJar; Lunr is, but it has had no
- * release since 2020. Fuse.js is maintained, Apache-2.0, 26 kB minified, has no dependencies and
- * needs no {@code eval} (so the Content-Security-Policy {@code script-src 'self'} holds). It scans
- * every document per query (Bitap, typo-tolerant, matches inside words so prefixes work), which is
- * fast for a site of a few hundred entries; field weights rank titles and term names over headings
- * over body text.
+ * <p><b>The library is MiniSearch</b> (BM25 ranking, field boosts, prefix and per-word fuzzy
+ * matching, AND and OR queries), installed from the npm registry by Maven and carried in the jar
+ * under {@value #LIBRARY_RESOURCE}; the build copies it into {@code assets/}, so the site needs
+ * nothing third-party at run time. Why MiniSearch: see the comment in {@code pom.xml}.
  *
- * <p><b>The index</b> is one JSON object, {@code {"v":1,"docs":[…]}}, each document
- * {@code {"url","title","section","kind","headings"?,"aliases"?,"text"}} ({@code headings} and
- * {@code aliases} left out when empty). It is deterministic: documents sorted by url, kind and
- * title; no timestamps; compact; strings escaped so that the file is valid JSON, valid JavaScript
- * and safe inside HTML.
+ * <p><b>The index</b> is one JSON object on two lines, so that a reader's first search can start
+ * before the whole file has arrived:
+ *
+ * <pre>
+ * {"v":2,"pages":[{"u":url,"t":title,"k":type,"a":[aliases]?,"d":description?,"s":[[anchor,heading,parent],…]},…],
+ * "text":[[lead text, section text, …],…]}
+ * </pre>
+ *
+ * The first line holds what is searched first (titles, aliases, descriptions and section headings,
+ * about a tenth of the bytes); {@code search.js} reads it as soon as it has arrived, and the body
+ * text of every section, in the same order, follows on the second line. Each page's {@code s} lists
+ * its sections: the lead first (empty anchor and heading), then one per {@code h2} or {@code h3},
+ * whose {@code parent} is the index of the {@code h2} an {@code h3} falls under, or -1. A string
+ * never holds a raw line break (see {@link Json}), so the first line break ends the first part. The
+ * index is deterministic: pages sorted by url, no timestamps, compact.
  */
 public final class SearchIndex {
   /** Where the build writes the index, relative to the site root; header.mustache's {@code data-index}. */
   public static final String INDEX_PATH = "search-index.json";
   /** Where the library lands, relative to the site root; search.js loads it from here. */
-  public static final String LIBRARY_PATH = "assets/fuse.min.js";
+  public static final String LIBRARY_PATH = "assets/minisearch.js";
+  /** The library's source map, beside it (browsers fetch it only for their developer tools). */
+  public static final String SOURCE_MAP_PATH = "assets/minisearch.js.map";
   /** The library's license, shipped beside it. */
-  public static final String LICENSE_PATH = "assets/fuse.LICENSE.txt";
+  public static final String LICENSE_PATH = "assets/minisearch.LICENSE.txt";
 
-  /** Every file the search adds to the site: the index, the library and its license. */
-  public static final java.util.List<String> PATHS = java.util.List.of(INDEX_PATH, LIBRARY_PATH, LICENSE_PATH);
+  /** Every file the search adds to the site: the index, the library, its source map and its license. */
+  public static final List<String> PATHS = List.of(INDEX_PATH, LIBRARY_PATH, SOURCE_MAP_PATH, LICENSE_PATH);
   /** Index format version; search.js checks it. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2;
 
-  /** Body text is cut here (at a word boundary): enough for good snippets, small enough to load fast. */
-  static final int MAX_TEXT = 6_000;
-  /** Titles, headings and aliases are cut here; a longer one is a content mistake, not a heading. */
+  /** A section's text is cut here (at a word boundary); a longer section is rare and its start finds it. */
+  static final int MAX_TEXT = 8_000;
+  /** Titles, headings, descriptions and aliases are cut here; a longer one is a content mistake. */
   static final int MAX_SHORT = 300;
 
-  private static final String WEBJAR = "fuse.js";
-  private static final String WEBJAR_POM = "META-INF/maven/org.webjars.npm/" + WEBJAR + "/pom.properties";
-  private static final String WEBJAR_ROOT = "META-INF/resources/webjars/" + WEBJAR + "/";
+  /** Where Maven puts the npm package in the jar (see pom.xml). */
+  static final String LIBRARY_RESOURCE = "org/fieldguide/search/minisearch/";
 
-  private static final Comparator<SearchDocument> ORDER = Comparator.comparing(SearchDocument::url)
-      .thenComparing(SearchDocument::kind).thenComparing(SearchDocument::title)
-      .thenComparing(SearchDocument::section).thenComparing(SearchDocument::text);
+  private static final byte[] HEAD = ("{\"v\":" + FORMAT + ",\"pages\":[").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] MIDDLE = "],\n\"text\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TAIL = "]}\n".getBytes(StandardCharsets.UTF_8);
+
+  private static final Comparator<SearchPage> ORDER = Comparator.comparing(SearchPage::url)
+      .thenComparing(SearchPage::type).thenComparing(SearchPage::title);
 
   private SearchIndex() {}
 
   /**
-   * The index as compact UTF-8 JSON. The same documents in any order give the same bytes. Text is
-   * whitespace-collapsed and cut to {@value #MAX_TEXT} characters; blank and repeated headings and
+   * The index as compact UTF-8 JSON. The same pages in any order give the same bytes. Text is
+   * whitespace-collapsed and cut to {@value #MAX_TEXT} characters a section; blank and repeated
    * aliases are dropped.
    */
-  public static byte[] json(List<SearchDocument> docs) {
-    return join(List.of(entries(docs)));
+  public static byte[] json(List<SearchPage> pages) {
+    return join(List.of(entries(pages)));
   }
 
   /**
    * The index made of parts that {@link #entries} wrote, in the order given, as {@link #json} of
-   * all their documents would give it, provided that each part holds the documents of one page
-   * (whose addresses are the page's, or the page's followed by {@code #}) and the parts come in the
-   * order of their pages' addresses. A part with no documents is skipped. {@code serve} keeps each
-   * page's part, so that a rebuild writes again only the entries of the pages that changed.
+   * all their pages would give it, provided that the parts come in the order of their pages'
+   * addresses. A part with no pages is skipped. {@code serve} keeps each page's part, so that a
+   * rebuild writes again only the entries of the pages that changed.
    */
   public static byte[] join(Collection<byte[]> parts) {
-    byte[] head = ("{\"v\":" + FORMAT + ",\"docs\":[").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = "]}\n".getBytes(StandardCharsets.UTF_8);
-    int size = head.length + tail.length + parts.size();
+    int size = HEAD.length + MIDDLE.length + TAIL.length + 2 * parts.size();
     for (byte[] part : parts) {
       size += part.length;
     }
     byte[] out = new byte[size];
-    System.arraycopy(head, 0, out, 0, head.length);
-    int at = head.length;
-    for (byte[] part : parts) {
-      if (part.length == 0) {
-        continue;
+    System.arraycopy(HEAD, 0, out, 0, HEAD.length);
+    int at = HEAD.length;
+    for (int half = 0; half < 2; half++) {
+      int start = at;
+      for (byte[] part : parts) {
+        if (part.length == 0) {
+          continue;
+        }
+        int cut = newline(part);
+        int from = half == 0 ? 0 : cut + 1;
+        int to = half == 0 ? cut : part.length;
+        if (at > start) {
+          out[at++] = ',';
+        }
+        System.arraycopy(part, from, out, at, to - from);
+        at += to - from;
       }
-      if (at > head.length) {
-        out[at++] = ',';
-      }
-      System.arraycopy(part, 0, out, at, part.length);
-      at += part.length;
+      byte[] sep = half == 0 ? MIDDLE : TAIL;
+      System.arraycopy(sep, 0, out, at, sep.length);
+      at += sep.length;
     }
-    System.arraycopy(tail, 0, out, at, tail.length);
-    at += tail.length;
-    return at == out.length ? out : java.util.Arrays.copyOf(out, at);
+    return at == out.length ? out : Arrays.copyOf(out, at);
   }
 
-  /** The entries of {@code docs} in index order, separated by commas: one part for {@link #join}. */
-  public static byte[] entries(List<SearchDocument> docs) {
-    List<SearchDocument> sorted = new ArrayList<>(docs);
-    sorted.sort(ORDER);
-    StringBuilder out = new StringBuilder(1 << 12);
-    boolean first = true;
-    for (SearchDocument d : sorted) {
-      if (!first) {
-        out.append(',');
+  private static int newline(byte[] part) {
+    for (int i = 0; i < part.length; i++) {
+      if (part[i] == '\n') {
+        return i;
       }
-      first = false;
-      out.append("{\"url\":");
-      Json.string(out, d.url());
-      out.append(",\"title\":");
-      Json.string(out, cut(SearchText.collapse(d.title()), MAX_SHORT));
-      out.append(",\"section\":");
-      Json.string(out, cut(SearchText.collapse(d.section()), MAX_SHORT));
-      out.append(",\"kind\":");
-      Json.string(out, d.kind());
-      list(out, "headings", d.headings());
-      list(out, "aliases", d.aliases());
-      out.append(",\"text\":");
-      Json.string(out, cut(SearchText.collapse(d.text()), MAX_TEXT));
-      out.append('}');
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    throw new IllegalArgumentException("not a part that SearchIndex.entries wrote");
   }
 
   /**
-   * The files the site needs for search, path under the site root → bytes: the Fuse.js browser
-   * build ({@value #LIBRARY_PATH}) and its license ({@value #LICENSE_PATH}), read from the WebJar
-   * on the classpath. search.js itself is an ordinary asset in {@code templates/assets/}.
+   * One part for {@link #join}: the pages' first-line entries in index order, separated by commas,
+   * a line break, then their text entries the same way; empty for no pages.
+   */
+  public static byte[] entries(List<SearchPage> pages) {
+    if (pages.isEmpty()) {
+      return new byte[0];
+    }
+    List<SearchPage> sorted = new ArrayList<>(pages);
+    sorted.sort(ORDER);
+    StringBuilder head = new StringBuilder(1 << 10);
+    StringBuilder text = new StringBuilder(1 << 12);
+    for (SearchPage p : sorted) {
+      if (head.length() > 0) {
+        head.append(',');
+        text.append(',');
+      }
+      head.append("{\"u\":");
+      Json.string(head, p.url());
+      head.append(",\"t\":");
+      Json.string(head, cut(SearchText.collapse(p.title()), MAX_SHORT));
+      head.append(",\"k\":");
+      Json.string(head, p.type().code());
+      aliases(head, p.aliases());
+      String description = cut(SearchText.collapse(p.description()), MAX_SHORT);
+      if (!description.isEmpty()) {
+        head.append(",\"d\":");
+        Json.string(head, description);
+      }
+      head.append(",\"s\":[");
+      text.append('[');
+      List<PageText.Section> sections = p.text().sections();
+      for (int i = 0; i < sections.size(); i++) {
+        PageText.Section s = sections.get(i);
+        if (i > 0) {
+          head.append(',');
+          text.append(',');
+        }
+        head.append('[');
+        Json.string(head, s.anchor());
+        head.append(',');
+        Json.string(head, cut(SearchText.collapse(s.heading()), MAX_SHORT));
+        head.append(',').append(s.parent()).append(']');
+        Json.string(text, cut(SearchText.collapse(s.text()), MAX_TEXT));
+      }
+      head.append("]}");
+      text.append(']');
+    }
+    return (head + "\n" + text).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The files the site needs for search, path under the site root → bytes: MiniSearch's browser
+   * build ({@value #LIBRARY_PATH}), its source map and its license, read from the jar. search.js
+   * itself is an ordinary asset in {@code templates/assets/}.
    *
-   * @throws IllegalStateException if the WebJar is not on the classpath (a packaging bug)
+   * @throws IllegalStateException if the library is not on the classpath (a packaging bug)
    */
   public static SortedMap<String, byte[]> libraryAssets() {
-    String base = WEBJAR_ROOT + webJarVersion() + "/";
     SortedMap<String, byte[]> out = new TreeMap<>();
-    out.put(LIBRARY_PATH, resource(base + "dist/fuse.min.js"));
-    out.put(LICENSE_PATH, resource(base + "LICENSE"));
+    byte[] library = resource(LIBRARY_RESOURCE + "dist/umd/index.js");
+    out.put(LIBRARY_PATH, sourceMapNamed(library, "minisearch.js.map"));
+    out.put(SOURCE_MAP_PATH, resource(LIBRARY_RESOURCE + "dist/umd/index.js.map"));
+    out.put(LICENSE_PATH, resource(LIBRARY_RESOURCE + "LICENSE.txt"));
     return out;
   }
 
-  /** The Fuse.js version on the classpath, from the WebJar's Maven metadata. */
-  public static String webJarVersion() {
-    Properties p = new Properties();
-    try (InputStream in = open(WEBJAR_POM)) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + WEBJAR_POM, e);
+  /** The MiniSearch version in the jar, from its package.json. */
+  public static String libraryVersion() {
+    String json = new String(resource(LIBRARY_RESOURCE + "package.json"), StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException(LIBRARY_RESOURCE + "package.json names no version");
     }
-    String version = p.getProperty("version");
-    if (version == null || version.isBlank()) {
-      throw new IllegalStateException(WEBJAR_POM + " names no version");
-    }
-    return version.trim();
+    return m.group(1);
   }
 
-  private static void list(StringBuilder out, String name, List<String> values) {
+  /**
+   * The library with its last line, {@code //# sourceMappingURL=index.js.map}, naming the map by
+   * the name it has in the site; the bytes are otherwise the package's own.
+   */
+  static byte[] sourceMapNamed(byte[] library, String mapName) {
+    String s = new String(library, StandardCharsets.UTF_8);
+    String marker = "//# sourceMappingURL=";
+    int at = s.lastIndexOf(marker);
+    if (at < 0) {
+      return library;
+    }
+    int end = s.indexOf('\n', at);
+    String rest = end < 0 ? "" : s.substring(end);
+    return (s.substring(0, at) + marker + mapName + rest).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void aliases(StringBuilder out, List<String> values) {
     Set<String> kept = new LinkedHashSet<>();
     for (String v : values) {
       String s = v == null ? "" : cut(SearchText.collapse(v), MAX_SHORT);
@@ -172,7 +229,7 @@ public final class SearchIndex {
     if (kept.isEmpty()) {
       return;
     }
-    out.append(",\"").append(name).append("\":[");
+    out.append(",\"a\":[");
     boolean first = true;
     for (String s : kept) {
       if (!first) {
@@ -200,19 +257,14 @@ public final class SearchIndex {
   }
 
   private static byte[] resource(String name) {
-    try (InputStream in = open(name)) {
+    try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the classpath; build the jar with Maven, which installs"
+            + " MiniSearch with npm (see pom.xml)");
+      }
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
     }
-  }
-
-  private static InputStream open(String name) {
-    InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(name);
-    if (in == null) {
-      throw new IllegalStateException(name + " is not on the classpath; the org.webjars.npm:" + WEBJAR
-          + " dependency is missing from the build");
-    }
-    return in;
   }
 }

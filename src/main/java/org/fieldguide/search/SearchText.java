@@ -1,8 +1,12 @@
 package org.fieldguide.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /** Turns rendered body HTML into the plain text the search index holds. */
 public final class SearchText {
@@ -53,6 +57,85 @@ public final class SearchText {
    */
   public static String ofDiscarding(Element root) {
     return textOf(root, false, 8192);
+  }
+
+  /**
+   * The text of a body cut at its {@code h2} and {@code h3} headings that have an id (see {@link
+   * PageText}), each part read as {@link #of} reads an element. A heading inside another element (a
+   * {@code div} around a chart's steps, say) cuts there too; deeper headings stay in their section's
+   * text. The element is left as it is.
+   */
+  public static PageText sections(Element body) {
+    List<PageText.Section> out = new ArrayList<>();
+    Cutter cutter = new Cutter(out);
+    cutter.walk(body);
+    cutter.close();
+    return new PageText(out);
+  }
+
+  /** Walks a body's blocks, closing a section at each heading. */
+  private static final class Cutter {
+    private final List<PageText.Section> out;
+    private String anchor = "";
+    private String heading = "";
+    private int level;
+    private int parent = -1;
+    private int lastH2 = -1;
+    private final StringBuilder text = new StringBuilder();
+
+    Cutter(List<PageText.Section> out) {
+      this.out = out;
+    }
+
+    void walk(Element root) {
+      for (Node node : root.childNodes()) {
+        if (node instanceof Element e) {
+          if (isCut(e)) {
+            close();
+            anchor = e.id();
+            heading = of(e);
+            level = e.nameIs("h2") ? 2 : 3;
+            parent = level == 2 ? -1 : lastH2;
+          } else if (ProseWalker.dropOf(e) == ProseWalker.Drop.KEEP && hasCutInside(e)) {
+            walk(e);
+          } else {
+            add(of(e));
+          }
+        } else if (node instanceof TextNode t) {
+          add(collapse(t.text()));
+        }
+      }
+    }
+
+    private void add(String s) {
+      if (!s.isEmpty()) {
+        if (text.length() > 0) {
+          text.append(' ');
+        }
+        text.append(s);
+      }
+    }
+
+    void close() {
+      if (level == 2) {
+        lastH2 = out.size();
+      }
+      out.add(new PageText.Section(anchor, heading, level, parent, collapse(text.toString())));
+      text.setLength(0);
+    }
+
+    private static boolean isCut(Element e) {
+      return (e.nameIs("h2") || e.nameIs("h3")) && !e.id().isEmpty();
+    }
+
+    private static boolean hasCutInside(Element e) {
+      for (Element child : e.children()) {
+        if (isCut(child) || hasCutInside(child)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**

@@ -105,7 +105,7 @@ public final class MainViews {
         return r == null ? List.of() : r.questions();
       }).toList();
       case REFERENCES -> backlinks.citations();
-      case PAGE, TERM, FAQ, FLOWCHART, GLOSSARY, NOT_FOUND -> null;
+      case PAGE, TERM, FAQ, FLOWCHART, GLOSSARY, SEARCH, NOT_FOUND -> null;
     };
   }
 

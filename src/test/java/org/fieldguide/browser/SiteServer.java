@@ -22,7 +22,9 @@ import java.util.concurrent.Executors;
  * would: under a path prefix ({@code /} for a user site, {@code /guide/} for a project site),
  * {@code index.html} for a folder, a redirect from a folder address without its final slash, the
  * right content types, and {@code 404.html} with status 404 for anything else (outside the prefix
- * too, so an address that escapes the sub-path fails as it would on the real host).
+ * too, so an address that escapes the sub-path fails as it would on the real host). Like GitHub
+ * Pages, it sends text (HTML, CSS, JavaScript, JSON, SVG, XML) gzip-compressed to a client that
+ * accepts it, so a browser downloads as many bytes as it would from the real host.
  */
 public final class SiteServer implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.ofEntries(
@@ -163,7 +165,16 @@ public final class SiteServer implements AutoCloseable {
 
   private static void send(HttpExchange exchange, int status, Path file) throws IOException {
     byte[] body = Files.readAllBytes(file);
-    exchange.getResponseHeaders().set("Content-Type", contentType(file));
+    String type = contentType(file);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    if (COMPRESSED.matcher(type).lookingAt()) {
+      exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+      String accepted = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+      if (accepted != null && accepted.contains("gzip")) {
+        body = gzip(body);
+        exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+      }
+    }
     exchange.getResponseHeaders().set("Cache-Control", "max-age=600");
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     if (exchange.getRequestMethod().equals("HEAD")) {
@@ -174,6 +185,18 @@ public final class SiteServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  /** The content types sent compressed. */
+  private static final java.util.regex.Pattern COMPRESSED =
+      java.util.regex.Pattern.compile("text/|application/(json|xml|manifest\\+json)|image/svg\\+xml");
+
+  private static byte[] gzip(byte[] body) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 3 + 64);
+    try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+      zip.write(body);
+    }
+    return out.toByteArray();
   }
 
   /** The content type GitHub Pages sends for a file, from its extension. */

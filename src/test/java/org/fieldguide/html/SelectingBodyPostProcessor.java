@@ -66,7 +66,7 @@ final class SelectingBodyPostProcessor {
       }
     }
     String html = doc.body().html();
-    return new BodyPostProcessor.Result(html, List.copyOf(toc), SearchText.ofDiscarding(doc.body()));
+    return new BodyPostProcessor.Result(html, List.copyOf(toc), SearchText.sections(doc.body()));
   }
 
   /**

@@ -237,13 +237,13 @@ class PathSafetyTest {
     Files.writeString(root.resolve("templates/assets/logo.svg"), "<svg/>");
     Files.writeString(root.resolve("templates/assets/" + Normalizer.normalize("caf\u00e9.css", Normalizer.Form.NFC)), "a{}");
     Files.writeString(root.resolve("templates/assets/" + Normalizer.normalize("caf\u00e9.css", Normalizer.Form.NFD)), "b{}");
-    Files.writeString(root.resolve("templates/assets/fuse.min.js"), "evil()");
+    Files.writeString(root.resolve("templates/assets/minisearch.js"), "evil()");
     BuildResult result = build(root);
     String lines = Hostile.lines(result);
     assertFalse(result.written(), lines);
     assertTrue(lines.contains("'assets/Logo.svg' and 'assets/logo.svg' name the same file"), lines);
     assertTrue(lines.contains("caf"), lines);
-    assertTrue(lines.contains("templates/assets/fuse.min.js: error: this asset would replace /assets/fuse.min.js"), lines);
+    assertTrue(lines.contains("templates/assets/minisearch.js: error: this asset would replace /assets/minisearch.js"), lines);
   }
 
   @Test

@@ -129,7 +129,7 @@ class PreviewIT {
     assertEquals("text/javascript; charset=utf-8", get(BASE + "assets/site.js").header("Content-Type"));
     var index = get(BASE + "search-index.json");
     assertEquals("application/json", index.header("Content-Type"));
-    assertTrue(index.body().startsWith("{\"v\":1,\"docs\":[") && index.body().contains("Alpha says hello."),
+    assertTrue(index.body().startsWith("{\"v\":2,\"pages\":[") && index.body().contains("Alpha says hello."),
         "the search index is made on demand, whole: " + index.body());
     assertEquals("application/xml", get(BASE + "sitemap.xml").header("Content-Type"));
     assertEquals("text/plain; charset=utf-8", get(BASE + "robots.txt").header("Content-Type"));
