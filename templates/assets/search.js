@@ -20,7 +20,8 @@
 // the site's words one typo away. MiniSearch scores each with BM25 and field boosts; a page then
 // scores by its best section times the square of the share of the query's words it matches (a
 // prefix or a typo counting for less), so pages that match every word come first and pages that
-// match only some still come when none matches all. Pages under a fiftieth of the best score, or
+// match only some still come when none matches all; a page whose title or other names hold every
+// word of the query counts half as much again. Pages under a fiftieth of the best score, or
 // matching less than half as much of the query as the best-matching page, are left out, and a
 // query none of whose words occurs anywhere gives "No results".
 //
@@ -48,6 +49,10 @@
   // query a page matches (a word found as typed counts 1).
   var PREFIX = 0.7;
   var TYPO = 0.5;
+  // A page the query names (every word in its title or other names, typos corrected) counts this
+  // much more than one that only has the words: "reward hakcing" is the term Reward hacking, not
+  // the long explainer on reward models that mentions hacking once.
+  var NAMED = 1.5;
   // Pages under this share of the best page's score are left out, and so are pages that match
   // less than this share of what the best-matching page matches of the query.
   var MIN_SCORE = 0.02;
@@ -585,7 +590,13 @@
       // A query that only names the page (every word in its title or other names) opens it at the
       // top; one with more words opens it at the section that has them.
       var best = docs[0];
-      docs.forEach(function (d) { if (d.named === n && engine.docs[d.id].s === 0) { best = d; } });
+      var named = false;
+      docs.forEach(function (d) {
+        if (d.named === n && engine.docs[d.id].s === 0) {
+          best = d;
+          named = true;
+        }
+      });
       var score = docs[0].score;
       for (var i = 1; i < docs.length; i++) { score += 0.1 * docs[i].score; }
       return {
@@ -593,7 +604,7 @@
         doc: best.id,
         others: docs.filter(function (d) { return d !== best && d.rank >= docs[0].rank * 0.5; }).slice(0, 3)
           .map(function (d) { return d.id; }),
-        score: score * share * share,
+        score: score * share * share * (named ? NAMED : 1),
         share: share
       };
     });
