@@ -189,8 +189,11 @@ class BadInputTest {
   @Test
   void invalidUtf8IsReportedAtTheFirstBadByte() throws IOException {
     Fixture fixture = Fixture.create(dir, Fixture.SITE_YAML + HOME);
-    Files.write(fixture.path("content/bad.md"), new byte[] {'-', '-', '-', '\n', 't', 'i', (byte) 0xC3, (byte) 0x28, '\n'});
-    assertEquals(List.of("content/bad.md:2:3: error: this file is not valid UTF-8; save it as UTF-8"),
+    Files.write(fixture.path("content/bad.md"), new byte[] {'-', '-', '-', '\n', 't', 'i', 't', 'l', 'e', ':', ' ', 'B',
+        (byte) 0xC3, (byte) 0x28, '\n', 'd', 'e', 's', 'c', 'r', 'i', 'p', 't', 'i', 'o', 'n', ':', ' ', 'd', '\n', '-', '-', '-', '\n',
+        '[', '[', 'i', 'n', 'd', 'e', 'x', ']', ']', '\n'});
+    assertEquals(List.of("content/bad.md:1:1: warning: no page links to this one, so readers can only find it through navigation or search; link to it from a related page",
+        "content/bad.md:2:9: error: this file is not valid UTF-8; save it as UTF-8"),
         Fixture.lines(fixture.check()));
   }
 

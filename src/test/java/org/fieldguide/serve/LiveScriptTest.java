@@ -39,7 +39,7 @@ class LiveScriptTest {
   @Test
   void theStatusMessageIsOneLineOfJsonWithEveryDiagnostic() {
     Diagnostic d = new Diagnostic("content/a.md", 3, 7, Severity.ERROR, "unknown page \"x\" </script>\nfix it");
-    String json = Json.status(false, List.of(d), List.of("content/a.md:3:7: error: …"));
+    String json = Json.status(false, org.fieldguide.diag.Folded.of(List.of(d)), List.of("content/a.md:3:7: error: …"));
     assertEquals("{\"ok\":false,\"errors\":1,\"warnings\":0,\"diagnostics\":[{\"location\":\"content/a.md:3:7\","
         + "\"path\":\"content/a.md\",\"line\":3,\"column\":7,\"severity\":\"error\","
         + "\"message\":\"unknown page \\\"x\\\" \\u003c/script\\u003e\\nfix it\",\"text\":\"content/a.md:3:7: error: …\"}]}", json);
