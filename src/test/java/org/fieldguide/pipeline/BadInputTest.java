@@ -246,8 +246,8 @@ class BadInputTest {
   void templateNamingAMissingValueIsReported() throws IOException {
     Fixture fixture = Fixture.create(dir, Fixture.SITE_YAML + HOME);
     Files.writeString(fixture.path("templates/page.mustache"), "<article><h1>{{title}}</h1>{{subtitle}}</article>\n");
-    assertEquals(List.of("templates/page.mustache: error: no value 'subtitle' while rendering content/index.md;"
-        + " add it to the view or remove the tag"), Fixture.lines(fixture.check()));
+    assertEquals(List.of("templates/page.mustache:1:28: error: no value 'subtitle' in the view; add it to the view or"
+        + " remove the tag [while rendering content/index.md]"), Fixture.lines(fixture.check()));
   }
 
   @Test

@@ -197,4 +197,13 @@ class ErrorCascadeTest {
     assertEquals(List.of("content/alignment/rlhf.md:10:1: error: this file is not valid UTF-8; save it as UTF-8"),
         check(fixture));
   }
+
+  @Test
+  void anUnknownValueInAPartialIsOneErrorAtItsTagWithoutFragmentEchoes() throws IOException {
+    Fixture fixture = site();
+    long pages = fixture.check().paths().stream().filter(p -> p.endsWith(".html")).count();
+    Files.writeString(fixture.path("templates/footer.mustache"), "<footer>\n<p>{{siteTitel}}</p>\n</footer>\n");
+    assertEquals(List.of("templates/footer.mustache:2:4: error: no value 'siteTitel' in the view; add it to the view or"
+        + " remove the tag [while rendering 404.html and " + (pages - 1) + " other pages]"), check(fixture));
+  }
 }
