@@ -20,6 +20,15 @@ final class Json {
    * when the last build succeeded.
    */
   static String status(boolean ok, List<Folded> lines, List<String> texts) {
+    return status(ok, lines, texts, lines.stream().map(l -> ErrorContext.Shown.NOTHING).toList());
+  }
+
+  /**
+   * {@link #status(boolean, List, List)}, with what the panel shows beside each line: {@code
+   * "editor"}, a link that opens the file in the author's editor, and {@code "excerpt"}, the lines
+   * it points at, each left out when there is none.
+   */
+  static String status(boolean ok, List<Folded> lines, List<String> texts, List<ErrorContext.Shown> shown) {
     long errors = lines.stream().filter(f -> f.severity() == org.fieldguide.diag.Severity.ERROR).count();
     StringBuilder out = new StringBuilder("{\"ok\":").append(ok)
         .append(",\"errors\":").append(errors)
@@ -36,8 +45,19 @@ final class Json {
           .append(",\"column\":").append(d.column())
           .append(",\"severity\":").append(string(d.severity().label()))
           .append(",\"message\":").append(string(lines.get(i).message()))
-          .append(",\"text\":").append(string(texts.get(i)))
-          .append('}');
+          .append(",\"text\":").append(string(texts.get(i)));
+      ErrorContext.Shown extra = shown.get(i);
+      if (extra.editorUrl() != null) {
+        out.append(",\"editor\":").append(string(extra.editorUrl()));
+      }
+      if (!extra.excerpt().isEmpty()) {
+        out.append(",\"excerpt\":[");
+        for (int j = 0; j < extra.excerpt().size(); j++) {
+          out.append(j > 0 ? "," : "").append(string(extra.excerpt().get(j)));
+        }
+        out.append(']');
+      }
+      out.append('}');
     }
     return out.append("]}").toString();
   }

@@ -52,6 +52,7 @@ public final class Preview implements AutoCloseable {
   private final BuildState state = BuildState.forPreview();
   private final DiagnosticFormatter terminal = new DiagnosticFormatter("true".equals(System.getenv("GITHUB_ACTIONS")));
   private final DiagnosticFormatter plain = new DiagnosticFormatter(false);
+  private final ErrorContext context;
   private final String serverId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private final AtomicReference<Snapshot> current;
   private final PreviewServer server;
@@ -69,6 +70,7 @@ public final class Preview implements AutoCloseable {
     this.out = out;
     this.err = err;
     this.routes = new Routes(options.basePath());
+    this.context = new ErrorContext(options.projectRoot(), options.editor());
     this.current = new AtomicReference<>(Snapshot.empty(serverId + ".0"));
     InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.bind()), options.port());
     this.server = new PreviewServer(address, routes, live, current::get, options.bind(), options.allowedHosts(), err);
@@ -208,7 +210,7 @@ public final class Preview implements AutoCloseable {
 
   private void fail(List<Folded> lines) {
     failing = true;
-    live.status(Json.status(false, lines, lines.stream().map(plain::format).toList()));
+    live.status(Json.status(false, lines, lines.stream().map(plain::format).toList(), context.of(lines)));
   }
 
   /** How much of the site a rebuild made again: {@code (made 2 of 117 pages again)}. */
