@@ -11,6 +11,7 @@ import org.fieldguide.pipeline.BuildOptions;
 import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.DiagnosticFormatter;
+import org.fieldguide.diag.Folded;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -150,13 +151,11 @@ public final class Main implements Runnable {
 
   static int report(BuildResult result, BuildOptions options, PrintWriter out, PrintWriter err, String verb) {
     DiagnosticFormatter formatter = new DiagnosticFormatter("true".equals(System.getenv("GITHUB_ACTIONS")));
-    for (Diagnostic d : result.diagnostics().all()) {
-      err.println(formatter.format(d));
-    }
+    List<Diagnostic> all = result.diagnostics().all();
+    List<Folded> lines = Folded.of(all);
+    lines.forEach(line -> err.println(formatter.format(line)));
     if (result.failed(options.strict())) {
-      int errors = result.diagnostics().errorCount();
-      int warnings = result.diagnostics().all().size() - errors;
-      err.println("fieldguide: " + errors + " error(s), " + warnings + " warning(s); "
+      err.println("fieldguide: " + Folded.counts(lines, all.size()) + "; "
           + (options.write() ? "nothing was written, the previous site is unchanged" : "fix them and run again"));
       return CONTENT_ERRORS;
     }

@@ -42,6 +42,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--drafts", description = "Include pages marked draft: true.")
   boolean drafts;
 
+  @Option(names = "--editor", paramLabel = "EDITOR", description = "Make each location in the error panel a link that"
+      + " opens the file there in your editor: vscode, or a URL pattern with {path} (the absolute path, starting with /),"
+      + " {line} and {col}, such as 'vscode-insiders://file{path}:{line}:{col}' (default: no links).")
+  String editor;
+
   @Option(names = "--base-path", description = "Path the site is served under, as on GitHub Pages, e.g. /alignment-field-guide/"
       + " (default: ${DEFAULT-VALUE}).")
   String basePath = "/";
@@ -55,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       InetAddress.getByName(bind);
       options = new ServeOptions(project.toAbsolutePath().normalize(), bind, port, drafts, basePath,
-          Main.Version.current(), allowedHosts);
+          Main.Version.current(), allowedHosts, editor);
     } catch (IllegalArgumentException | UnknownHostException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e instanceof UnknownHostException
           ? "--bind must be an address of this machine, such as 127.0.0.1, not '" + bind + "'" : e.getMessage());

@@ -1,6 +1,9 @@
 package org.fieldguide.diag;
 
-/** Prints diagnostics as {@code path:line:col: error: message}, and for GitHub Actions as annotations. */
+/**
+ * Prints diagnostics as {@code path:line:col: error: message}, and for GitHub Actions as annotations;
+ * a build's diagnostics one line per mistake ({@link Folded}).
+ */
 public final class DiagnosticFormatter {
   private final boolean githubActions;
 
@@ -9,7 +12,21 @@ public final class DiagnosticFormatter {
   }
 
   public String format(Diagnostic d) {
-    String plain = oneLine(d.location() + ": " + d.severity().label() + ": " + d.message());
+    return format(d, d.message());
+  }
+
+  /** One printed line for a mistake: its first diagnostic, with what was folded into it after the message. */
+  public String format(Folded f) {
+    return format(f.first(), f.message());
+  }
+
+  /** Each line {@link Folded#of} makes of {@code all}, formatted. */
+  public java.util.List<String> formatAll(java.util.List<Diagnostic> all) {
+    return Folded.of(all).stream().map(this::format).toList();
+  }
+
+  private String format(Diagnostic d, String message) {
+    String plain = oneLine(d.location() + ": " + d.severity().label() + ": " + message);
     if (!githubActions) {
       return plain;
     }
@@ -18,7 +35,7 @@ public final class DiagnosticFormatter {
     if (d.line() > 0) {
       annotation.append(",line=").append(d.line()).append(",col=").append(Math.max(d.column(), 1));
     }
-    annotation.append("::").append(escapeData(visible(d.message(), false)));
+    annotation.append("::").append(escapeData(visible(message, false)));
     return plain + "\n" + annotation;
   }
 

@@ -18,21 +18,18 @@ final class CitationReader {
 
   private CitationReader() {}
 
+  /**
+   * The sources in {@code file}. A source with mistakes, or in a file with a syntax error elsewhere,
+   * is still read as far as it can be ({@link YamlMap#parseRecovering}): its key stays citable, so
+   * that one mistake gives one error, not one for every citation of every source in the file.
+   */
   static Map<String, Citation> read(SourceFile file, Diagnostics diagnostics) {
     Map<String, Citation> out = new LinkedHashMap<>();
     String path = file.displayPath();
-    var root = YamlMap.parseNode(path, file.text(), 1, diagnostics);
-    if (root.isEmpty()) {
-      return out;
-    }
-    if (!(root.get() instanceof MappingNode mapping)) {
-      diagnostics.error(path, 1, 1, "sources.yaml must map each citation key to its source");
-      return out;
-    }
-    YamlMap top = YamlMap.parse(path, file.text(), 1, diagnostics).orElseThrow();
-    for (NodeTuple tuple : mapping.getValue()) {
+    YamlMap top = YamlMap.parseRecovering(path, file.text(), 1, diagnostics);
+    for (NodeTuple tuple : top.tuples()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode scalarKey)) {
-        continue; // reported by YamlMap.parse: keys must be plain names
+        continue; // reported by YamlMap: keys must be plain names
       }
       String key = scalarKey.getValue();
       int keyLine = top.lineOf(tuple.getKeyNode());
@@ -43,6 +40,7 @@ final class CitationReader {
       Node value = tuple.getValueNode();
       if (!(value instanceof MappingNode)) {
         top.error(value, "source '" + key + "' must be a mapping with authors, title, year, …");
+        out.put(key, new Citation(key, List.of(), key, 0, null, null, null, null, null, new SourceRef(path, keyLine, 1)));
         continue;
       }
       YamlMap entry = top.child(value);
@@ -60,13 +58,13 @@ final class CitationReader {
         entry.errorAt("url", "url of source '" + key + "' must be an http(s) address");
         url = null;
       }
-      if (title.isEmpty() || year.isEmpty()) {
-        continue;
-      }
-      out.put(key, new Citation(key, entry.stringList("authors"), title.get(), year.get(),
+      out.put(key, new Citation(key, entry.stringList("authors"), title.orElse(key), year.orElse(0),
           entry.string("venue", false).orElse(null), url, entry.string("arxiv", false).orElse(null),
           entry.string("doi", false).orElse(null), entry.string("note", false).orElse(null),
           new SourceRef(path, keyLine, 1)));
+    }
+    for (String key : top.damagedKeys()) { // its syntax error is reported; citing it is not a mistake of its own
+      out.putIfAbsent(key, new Citation(key, List.of(), key, 0, null, null, null, null, null, new SourceRef(path, 1, 1)));
     }
     return out;
   }

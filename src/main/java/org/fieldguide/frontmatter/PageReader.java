@@ -26,21 +26,28 @@ final class PageReader {
   /** A page read from its file, and the file's Markdown body. */
   record Read(Page page, String body) {}
 
+  /**
+   * The page {@code file} makes, and its body. A page whose front matter has mistakes is still read
+   * as far as it can be (its address always, its title and a term's names where they are readable,
+   * else made from its file name) so that links to it resolve: its mistakes are reported, and they
+   * alone. Empty only for a file that is not a page at all.
+   */
   static Optional<Read> read(SourceFile file, Diagnostics diagnostics) {
-    Optional<FrontMatter> split = FrontMatterSplitter.split(file.displayPath(), file.text(), diagnostics);
-    if (split.isEmpty()) {
-      return Optional.empty();
+    Diagnostics own = new Diagnostics();
+    Optional<FrontMatter> split = FrontMatterSplitter.split(file.displayPath(), file.text(), own);
+    own.all().forEach(diagnostics::add);
+    if (split.isEmpty()) { // no front matter: the text is the body; front matter not closed: where the body starts is not known
+      FrontMatter none = new FrontMatter("", 1, file.text().startsWith("---") ? "" : file.text(), 1);
+      YamlMap map = YamlMap.empty(file.displayPath(), 1, own.all().get(0), diagnostics);
+      return Optional.of(new Read(pageOf(file, none, map), none.body()));
     }
-    return pageOf(file, split.get(), diagnostics).map(page -> new Read(page, split.get().body()));
+    FrontMatter fm = split.get();
+    YamlMap map = YamlMap.parseRecovering(file.displayPath(), fm.yaml(), fm.yamlFirstLine(), diagnostics);
+    return Optional.of(new Read(pageOf(file, fm, map), fm.body()));
   }
 
-  private static Optional<Page> pageOf(SourceFile file, FrontMatter fm, Diagnostics diagnostics) {
+  private static Page pageOf(SourceFile file, FrontMatter fm, YamlMap map) {
     String path = file.displayPath();
-    Optional<YamlMap> parsed = YamlMap.parse(path, fm.yaml(), fm.yamlFirstLine(), diagnostics);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
-    }
-    YamlMap map = parsed.get();
     PageKind kind = kindOf(file.stem());
     String id = file.stem();
     String url = urlOf(id);
@@ -59,14 +66,17 @@ final class PageReader {
     LocalDate updated = map.date("updated").orElse(null);
     boolean draft = map.bool("draft").orElse(false);
     boolean autolink = map.bool("autolink").orElse(true);
-    if (title.isEmpty() || description.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Page(id, kind, url, section, title.get(), description.get(), order, tags, updated,
-        draft, autolink, fm.bodyFirstLine(), origin, null));
+    return new Page(id, kind, url, section, title.orElseGet(() -> nameOf(id)), description.orElse(""), order, tags, updated,
+        draft, autolink, fm.bodyFirstLine(), origin, null);
   }
 
-  private static Optional<Page> readTerm(YamlMap map, String id, String url, String section, FrontMatter fm, SourceRef origin) {
+  /** A name made from the file name, for a page or term whose own could not be read: {@code reward-model} gives {@code Reward model}. */
+  static String nameOf(String id) {
+    String slug = id.substring(id.lastIndexOf('/') + 1).replace('-', ' ').replace('_', ' ');
+    return slug.isEmpty() ? id : Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
+  }
+
+  private static Page readTerm(YamlMap map, String id, String url, String section, FrontMatter fm, SourceRef origin) {
     map.checkKeys(TERM_KEYS, "a glossary term's front matter");
     Optional<String> name = map.string("term", true);
     Optional<String> shortText = map.string("short", true);
@@ -93,15 +103,13 @@ final class PageReader {
     List<String> sources = map.stringList("sources");
     boolean draft = map.bool("draft").orElse(false);
     LocalDate updated = map.date("updated").orElse(null);
-    if (name.isEmpty() || shortText.isEmpty()) {
-      return Optional.empty();
-    }
     String slug = id.substring(id.lastIndexOf('/') + 1);
-    Term term = new Term(slug, name.get(), shortText.get(), kind, aliases, seeAlso, sources,
+    String termName = name.orElseGet(() -> nameOf(id));
+    Term term = new Term(slug, termName, shortText.orElse(""), kind, aliases, seeAlso, sources,
         new SourceRef(origin.path(), map.keyLine("term"), 1), aliasOrigins, map.itemOrigins("see_also"),
         map.itemOrigins("sources"));
-    return Optional.of(new Page(id, PageKind.TERM, url, section, name.get(), shortText.get(), Integer.MAX_VALUE,
-        List.of(), updated, draft, true, fm.bodyFirstLine(), origin, term));
+    return new Page(id, PageKind.TERM, url, section, termName, shortText.orElse(""), Integer.MAX_VALUE,
+        List.of(), updated, draft, true, fm.bodyFirstLine(), origin, term);
   }
 
   static PageKind kindOf(String stem) {

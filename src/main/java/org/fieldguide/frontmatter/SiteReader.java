@@ -80,7 +80,8 @@ public final class SiteReader {
       bodies.put(before.id(), read.get().body());
     }
     Site now = bodies == null ? site // the other bodies are shared, not copied
-        : new Site(site.config(), site.pages(), site.terms(), site.citations(), site.tables(), Bodies.of(site.bodies()).with(bodies));
+        : new Site(site.config(), site.pages(), site.terms(), site.citations(), site.tables(), Bodies.of(site.bodies()).with(bodies),
+            site.drafts());
     cache.lastSite = new ReadCache.SiteRead(last.reads(), Optional.of(now), last.diagnostics(), last.fileDiagnostics());
     return Optional.of(now);
   }
@@ -91,6 +92,7 @@ public final class SiteReader {
     Map<String, Citation> citations = new TreeMap<>();
     Map<String, DataTable> tables = new TreeMap<>();
     List<Page> pages = new ArrayList<>();
+    List<Page> drafts = new ArrayList<>();
     Map<String, String> bodies = new HashMap<>();
     List<String> read = new ArrayList<>(files.size());
     // What each file gave: if every file gives what it gave last time, so does the site.
@@ -120,9 +122,13 @@ public final class SiteReader {
         reads.add(table);
       } else if (file.isMarkdown()) {
         Optional<PageReader.Read> page = cache.page(file, diagnostics);
-        page.filter(r -> includeDrafts || !r.page().draft()).ifPresent(r -> {
-          pages.add(r.page());
-          bodies.put(r.page().id(), r.body());
+        page.ifPresent(r -> {
+          if (includeDrafts || !r.page().draft()) {
+            pages.add(r.page());
+            bodies.put(r.page().id(), r.body());
+          } else {
+            drafts.add(r.page());
+          }
         });
         reads.add(page.isPresent() ? page.get().page() : page);
       } else {
@@ -140,12 +146,15 @@ public final class SiteReader {
     fileDiagnostics.forEach(main::add);
     if (last != null && last.reads().equals(reads)) {
       last.diagnostics().forEach(main::add);
-      Optional<Site> site = last.site().map(s -> new Site(s.config(), s.pages(), s.terms(), s.citations(), s.tables(), bodies));
+      Optional<Site> site = last.site().map(s -> new Site(s.config(), s.pages(), s.terms(), s.citations(), s.tables(), bodies,
+          s.drafts()));
       cache.lastSite = new ReadCache.SiteRead(reads, site, last.diagnostics(), fileDiagnostics);
       return site;
     }
     Diagnostics siteWide = new Diagnostics();
-    Optional<Site> site = assemble(config, pages, citations, tables, bodies, siteYamlPath, diagnostics, siteWide);
+    Optional<Site> site = assemble(config, pages, citations, tables, bodies, siteYamlPath, diagnostics, siteWide)
+        .map(s -> new Site(s.config(), s.pages(), s.terms(), s.citations(), s.tables(), s.bodies(),
+            drafts.stream().sorted(java.util.Comparator.comparing(Page::id)).toList()));
     siteWide.all().forEach(main::add);
     cache.lastSite = new ReadCache.SiteRead(reads, site, siteWide.all(), fileDiagnostics);
     return site;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.model.SourceRef;
 import org.fieldguide.source.Limits;
@@ -24,6 +25,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -36,13 +38,25 @@ public final class YamlMap {
   private final int firstLine;
   private final Node self;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+  /** Unknown keys by the allowed key each is a misspelling of ({@code titel} for {@code title}): see {@link #checkKeys}. */
+  private final Map<String, NodeTuple> misspelt = new LinkedHashMap<>();
   private final Diagnostics diagnostics;
+  /** For a mapping read past a syntax error ({@link #parseRecovering}), that error; else null. */
+  private final Diagnostic damage;
+  /** For such a mapping, the top-level keys whose lines could not be read. */
+  private final java.util.Set<String> damagedKeys = new java.util.LinkedHashSet<>();
+  private static final java.util.regex.Pattern TOP_KEY = java.util.regex.Pattern.compile("^(?:\"([^\"]*)\"|'([^']*)'|([^\\s:#][^:#]*?))\\s*:(?:\\s|$)");
 
   private YamlMap(String path, int firstLine, MappingNode node, Diagnostics diagnostics) {
+    this(path, firstLine, node, diagnostics, null);
+  }
+
+  private YamlMap(String path, int firstLine, MappingNode node, Diagnostics diagnostics, Diagnostic damage) {
     this.path = path;
     this.firstLine = firstLine;
     this.self = node;
     this.diagnostics = diagnostics;
+    this.damage = damage;
     for (NodeTuple tuple : node.getValue()) {
       if (tuple.getKeyNode() instanceof ScalarNode key) {
         if (entries.containsKey(key.getValue())) {
@@ -57,7 +71,11 @@ public final class YamlMap {
 
   /** Parses {@code yaml} (starting at file line {@code firstLine}) as a mapping; empty on error. */
   public static Optional<YamlMap> parse(String path, String yaml, int firstLine, Diagnostics diagnostics) {
-    Optional<Node> root = parseNode(path, yaml, firstLine, diagnostics);
+    return ofRoot(path, parseNode(path, yaml, firstLine, diagnostics), firstLine, diagnostics);
+  }
+
+  /** The mapping {@code root} is; empty, and reported, if it is nothing or not a mapping. */
+  private static Optional<YamlMap> ofRoot(String path, Optional<Node> root, int firstLine, Diagnostics diagnostics) {
     if (root.isEmpty()) {
       if (!diagnostics.hasErrorsFor(path)) {
         diagnostics.error(path, firstLine, 1, "the YAML is empty; add the required keys");
@@ -72,6 +90,70 @@ public final class YamlMap {
     }
     return Optional.of(new YamlMap(path, firstLine, mapping, diagnostics));
   }
+
+  /**
+   * Parses {@code yaml} as {@link #parse} does, but always gives a mapping: when the YAML is not
+   * one (a syntax error, nothing, a list), that is reported as {@code parse} reports it, and the
+   * mapping holds what can still be read: each top-level key whose lines parse on their own (the
+   * lines from one line starting at column 1 to the next). Required keys that are missing from such
+   * a mapping are reported as follow-ons of the first error (see {@link Diagnostic#cause}): a page
+   * whose {@code tags} list is not closed still has its title, and links to it still resolve.
+   */
+  public static YamlMap parseRecovering(String path, String yaml, int firstLine, Diagnostics diagnostics) {
+    Diagnostics own = new Diagnostics();
+    Optional<Node> root = parseNode(path, yaml, firstLine, own);
+    if (root.isPresent() && root.get() instanceof MappingNode mapping) {
+      return new YamlMap(path, firstLine, mapping, diagnostics);
+    }
+    ofRoot(path, root, firstLine, own);
+    List<Diagnostic> found = own.all();
+    found.forEach(diagnostics::add);
+    List<NodeTuple> readable = new ArrayList<>();
+    List<String> damaged = new ArrayList<>();
+    String[] lines = yaml.split("\n", -1);
+    int start = -1;
+    for (int i = 0; i <= lines.length; i++) {
+      if (i < lines.length && (lines[i].isEmpty() || Character.isWhitespace(lines[i].charAt(0)) || lines[i].charAt(0) == '#')) {
+        continue;
+      }
+      if (start >= 0) { // the lines from start to i, parsed where they are in the YAML, so that positions stay true
+        String part = "\n".repeat(start) + String.join("\n", java.util.Arrays.asList(lines).subList(start, i));
+        if (parseNode(path, part, firstLine, new Diagnostics()).orElse(null) instanceof MappingNode m) {
+          readable.addAll(m.getValue());
+        } else {
+          java.util.regex.Matcher key = TOP_KEY.matcher(lines[start]);
+          if (key.find()) {
+            damaged.add(key.group(1) != null ? key.group(1) : key.group(2) != null ? key.group(2) : key.group(3));
+          }
+        }
+      }
+      start = i;
+    }
+    Diagnostic damage = found.isEmpty() ? new Diagnostic(path, firstLine, 1, org.fieldguide.diag.Severity.ERROR, "malformed YAML")
+        : found.get(0);
+    YamlMap map = new YamlMap(path, firstLine, new MappingNode(Tag.MAP, readable, FlowStyle.BLOCK), diagnostics, damage);
+    map.damagedKeys.addAll(damaged);
+    return map;
+  }
+
+  /**
+   * The top-level keys whose lines could not be read when this mapping was read past a syntax
+   * error ({@link #parseRecovering}); empty for a mapping read whole. What they name exists, as
+   * far as the rest of the site can tell: the error is reported, and only it.
+   */
+  public java.util.Set<String> damagedKeys() {
+    return damagedKeys.stream().filter(k -> !k.equals(ALL)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /** A mapping with no keys, for YAML that could not be found ({@code damage} says why): missing keys are not reported. */
+  public static YamlMap empty(String path, int firstLine, Diagnostic damage, Diagnostics diagnostics) {
+    YamlMap map = new YamlMap(path, firstLine, new MappingNode(Tag.MAP, List.of(), FlowStyle.BLOCK), diagnostics, damage);
+    map.damagedKeys.add(ALL);
+    return map;
+  }
+
+  /** In {@link #damagedKeys}: every key, for a mapping that could not be found at all. */
+  private static final String ALL = "\u0000all";
 
   /** Parses a YAML document into its node tree, reporting syntax errors with file positions. */
   public static Optional<Node> parseNode(String path, String yaml, int firstLine, Diagnostics diagnostics) {
@@ -139,27 +221,46 @@ public final class YamlMap {
   }
 
   public boolean has(String key) {
-    return entries.containsKey(key) && !isNull(entries.get(key).getValueNode());
+    NodeTuple tuple = entry(key);
+    return tuple != null && !isNull(tuple.getValueNode());
   }
 
   public Optional<Node> node(String key) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     return tuple == null ? Optional.empty() : Optional.of(tuple.getValueNode());
   }
 
-  /** Reports every key not in {@code allowed}, suggesting the closest allowed one. */
+  /**
+   * Reports every key not in {@code allowed}, suggesting the closest allowed one. An unknown key
+   * whose closest allowed key is not there stands for it from then on ({@code titel: RLHF} is
+   * read as the title): the misspelling is the one mistake to report, and what depends on the value
+   * (the page's title, links to it by that title) still works.
+   */
   public void checkKeys(Collection<String> allowed, String what) {
     for (NodeTuple tuple : entries.values()) {
       String key = ((ScalarNode) tuple.getKeyNode()).getValue();
       if (!allowed.contains(key)) {
-        String hint = Suggest.closest(key, allowed).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        Optional<String> meant = Suggest.closest(key, allowed);
+        String hint = meant.map(s -> " (did you mean '" + s + "'?)").orElse("");
         error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + hint + "; allowed keys are " + String.join(", ", allowed));
+        meant.filter(m -> !entries.containsKey(m)).ifPresent(m -> misspelt.putIfAbsent(m, tuple));
       }
     }
   }
 
-  public Optional<String> string(String key, boolean required) {
+  /** The entry for {@code key}, or for the unknown key that misspells it; null if neither is there. */
+  private NodeTuple entry(String key) {
     NodeTuple tuple = entries.get(key);
+    return tuple != null ? tuple : misspelt.get(key);
+  }
+
+  /** Every key and value, in order, as written. */
+  public List<NodeTuple> tuples() {
+    return List.copyOf(entries.values());
+  }
+
+  public Optional<String> string(String key, boolean required) {
+    NodeTuple tuple = entry(key);
     if (tuple == null || isNull(tuple.getValueNode())) {
       if (required) {
         missing(key);
@@ -180,7 +281,7 @@ public final class YamlMap {
   }
 
   public Optional<Integer> integer(String key) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     if (tuple == null || isNull(tuple.getValueNode())) {
       return Optional.empty();
     }
@@ -198,7 +299,7 @@ public final class YamlMap {
   }
 
   public Optional<Boolean> bool(String key) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     if (tuple == null || isNull(tuple.getValueNode())) {
       return Optional.empty();
     }
@@ -225,7 +326,7 @@ public final class YamlMap {
           try {
             return Optional.of(java.time.LocalDateTime.parse(text).toLocalDate());
           } catch (DateTimeParseException notLocal) {
-            error(entries.get(key).getValueNode(), "'" + key + "' must be a date written YYYY-MM-DD or a date and time"
+            error(entry(key).getValueNode(), "'" + key + "' must be a date written YYYY-MM-DD or a date and time"
                 + " such as 2021-07-03T07:00:00Z, not '" + text + "'");
             return Optional.empty();
           }
@@ -236,7 +337,7 @@ public final class YamlMap {
 
   /** A list of text items; a single text value is accepted as a list of one. */
   public List<String> stringList(String key) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     if (tuple == null || isNull(tuple.getValueNode())) {
       return List.of();
     }
@@ -264,7 +365,7 @@ public final class YamlMap {
    * the value itself for a single text, else each text item of the list.
    */
   public List<SourceRef> itemOrigins(String key) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     if (tuple == null || isNull(tuple.getValueNode())) {
       return List.of();
     }
@@ -289,17 +390,17 @@ public final class YamlMap {
 
   /** The 1-based file line of a key's value (or of the mapping when the key is absent). */
   public int lineOf(String key) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     return tuple == null ? line() : lineOf(tuple.getValueNode());
   }
 
   public int columnOf(String key) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     return tuple == null ? 1 : columnOf(tuple.getValueNode());
   }
 
   public int keyLine(String key) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     return tuple == null ? line() : lineOf(tuple.getKeyNode());
   }
 
@@ -316,7 +417,7 @@ public final class YamlMap {
   }
 
   public void errorAt(String key, String message) {
-    NodeTuple tuple = entries.get(key);
+    NodeTuple tuple = entry(key);
     if (tuple == null) {
       diagnostics.error(path, line(), columnOf(self), message);
     } else {
@@ -324,8 +425,18 @@ public final class YamlMap {
     }
   }
 
+  /**
+   * Reports that a required key is missing: not at all when the mapping was read past a syntax
+   * error in that key's lines or could not be found (the error stands for it), and as a follow-on of
+   * that error when the mapping was read past one elsewhere (the error may have hidden the key).
+   */
   private void missing(String key) {
-    diagnostics.error(path, line(), columnOf(self), "missing required key '" + key + "'; add '" + key + ": …' to the front matter");
+    if (damage != null && (damagedKeys.contains(key) || damagedKeys.contains(ALL))) {
+      return;
+    }
+    Diagnostic d = new Diagnostic(path, line(), columnOf(self), org.fieldguide.diag.Severity.ERROR,
+        "missing required key '" + key + "'; add '" + key + ": …' to the front matter");
+    diagnostics.add(damage == null ? d : d.causedBy(damage));
   }
 
   private static boolean isNull(Node node) {

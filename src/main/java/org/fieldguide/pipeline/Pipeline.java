@@ -116,7 +116,9 @@ final class Pipeline {
       boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
       boolean written = output.write(files, failed, diagnostics);
       return new BuildResult(diagnostics, files, checked.files(), written, searchIndex,
-          new BuildResult.Redone(bodies.rendered(), pages.applied()));
+          new BuildResult.Redone(bodies.rendered(), pages.applied()),
+          context.site.pages().stream().filter(org.fieldguide.model.Page::draft).map(org.fieldguide.model.Page::outputPath)
+              .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
   }
 

@@ -48,11 +48,12 @@ import org.fieldguide.xref.TermMatcher;
 final class SiteContext {
   /**
    * What a context is made from: every page (front matter only), the configuration, sources,
-   * tables, the templates (by their digest; see {@link Sources}), the site's address and the assets.
+   * tables, the templates (by their digest; see {@link Sources}), the site's address, the assets,
+   * and the drafts left out (a link to one says so).
    */
   record Key(List<Page> pages, SiteConfig config, Map<String, Term> terms, Map<String, Citation> citations,
       Map<String, DataTable> tables, Digest templates, String baseUrl, Optional<SortedMap<String, Path>> assets,
-      SortedMap<String, String> assetOrigins) {}
+      SortedMap<String, String> assetOrigins, List<Page> drafts) {}
 
   final org.fieldguide.model.Site site;
   final Templates templates;
@@ -179,7 +180,7 @@ final class SiteContext {
   static Key keyOf(org.fieldguide.model.Site site, Digest templates, String baseUrl, Optional<SortedMap<String, Path>> assets,
       SortedMap<String, String> assetOrigins) {
     return new Key(site.pages(), site.config(), site.terms(), site.citations(), site.tables(), templates, baseUrl, assets,
-        assetOrigins);
+        assetOrigins, site.drafts());
   }
 
   private static java.time.LocalDate updated(Page page, GitDates git) {

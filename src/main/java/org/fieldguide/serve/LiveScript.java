@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
  * has it), as a {@code <script src>} before {@code </body>}, since the site's Content-Security-Policy
  * allows no inline script. It listens on the event stream: {@code reload} reloads the page; {@code
  * status} shows the diagnostics of a failed build over the page, built with DOM calls (text only,
- * styles through the CSSOM, which the policy allows), or removes them once the build is good again.
+ * styles through the CSSOM, which the policy allows), each with the lines it points at and, if
+ * {@code serve --editor} is given, its location as a link that opens the file in the author's
+ * editor; or removes them once the build is good again. On a draft page it shows a banner.
  * Only a visible page listens, since a browser opens at most six connections to one server.
  */
 final class LiveScript {
@@ -17,6 +19,17 @@ final class LiveScript {
       (function () {
         "use strict";
         var me = document.currentScript;
+        if (me && me.hasAttribute("data-draft") && document.body) {
+          var banner = document.createElement("p");
+          banner.id = "fieldguide-draft";
+          banner.setAttribute("role", "note");
+          banner.textContent = "Draft: this page has draft: true, so build and check leave it out;"
+              + " serve shows it because of --drafts.";
+          var look = { margin: "0", padding: "0.4rem 1rem", background: "#ffd479", color: "#1f1f1f",
+            borderBottom: "2px solid #a87700", font: "bold 15px/1.5 system-ui, sans-serif", textAlign: "center" };
+          for (var key in look) { banner.style[key] = look[key]; }
+          document.body.insertBefore(banner, document.body.firstChild);
+        }
         if (!me || !window.EventSource || !window.URL) { return; }
         var src = new URL(me.src, location.href);
         var events = new URL("events", src);
@@ -62,9 +75,17 @@ final class LiveScript {
           var list = add(box, "ul", null, { margin: "0", padding: "0", listStyle: "none" });
           status.diagnostics.forEach(function (d) {
             var item = add(list, "li", null, { margin: "0.25rem 0", whiteSpace: "pre-wrap", overflowWrap: "anywhere" });
-            add(item, "strong", d.location, { color: "#ffd479" });
+            var where = add(item, d.editor ? "a" : "strong", d.location, { color: "#ffd479", fontWeight: "bold" });
+            if (d.editor) {
+              where.href = d.editor;
+              where.title = "Open in your editor";
+            }
             add(item, "span", ": " + d.severity + ": ", { color: d.severity === "error" ? "#ff8a8a" : "#ffd479" });
             add(item, "span", d.message);
+            if (d.excerpt && d.excerpt.length) {
+              add(item, "pre", d.excerpt.join("\\n"), { margin: "0.25rem 0 0.5rem", padding: "0.25rem 0.5rem",
+                background: "#2b2b2b", color: "#d8d8d8", font: "inherit", whiteSpace: "pre", overflowX: "auto" });
+            }
           });
           document.body.appendChild(box);
         }
@@ -101,8 +122,17 @@ final class LiveScript {
 
   /** {@code html} with {@code <script src="scriptSrc" defer></script>} before its last {@code </body>} (or at the end). */
   static byte[] inject(byte[] html, String scriptSrc) {
+    return inject(html, scriptSrc, false);
+  }
+
+  /**
+   * {@link #inject(byte[], String)}; for a draft page the tag has a {@code data-draft} attribute,
+   * and the script shows a banner saying that the page is a draft.
+   */
+  static byte[] inject(byte[] html, String scriptSrc, boolean draft) {
     String text = new String(html, StandardCharsets.UTF_8);
-    String tag = "<script src=\"" + scriptSrc.replace("&", "&amp;").replace("\"", "&quot;") + "\" defer></script>";
+    String tag = "<script src=\"" + scriptSrc.replace("&", "&amp;").replace("\"", "&quot;") + "\" defer"
+        + (draft ? " data-draft" : "") + "></script>";
     int at = text.length() - "</body>".length();
     while (at >= 0 && !text.regionMatches(true, at, "</body>", 0, "</body>".length())) {
       at--;

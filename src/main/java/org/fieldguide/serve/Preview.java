@@ -21,6 +21,7 @@ import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.pipeline.BuildState;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.DiagnosticFormatter;
+import org.fieldguide.diag.Folded;
 import org.fieldguide.diag.Severity;
 
 /**
@@ -51,6 +52,7 @@ public final class Preview implements AutoCloseable {
   private final BuildState state = BuildState.forPreview();
   private final DiagnosticFormatter terminal = new DiagnosticFormatter("true".equals(System.getenv("GITHUB_ACTIONS")));
   private final DiagnosticFormatter plain = new DiagnosticFormatter(false);
+  private final ErrorContext context;
   private final String serverId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
   private final AtomicReference<Snapshot> current;
   private final PreviewServer server;
@@ -68,6 +70,7 @@ public final class Preview implements AutoCloseable {
     this.out = out;
     this.err = err;
     this.routes = new Routes(options.basePath());
+    this.context = new ErrorContext(options.projectRoot(), options.editor());
     this.current = new AtomicReference<>(Snapshot.empty(serverId + ".0"));
     InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.bind()), options.port());
     this.server = new PreviewServer(address, routes, live, current::get, options.bind(), options.allowedHosts(), err);
@@ -144,18 +147,18 @@ public final class Preview implements AutoCloseable {
       e.printStackTrace(err);
       Diagnostic d = new Diagnostic("fieldguide", 0, 0, Severity.ERROR, "internal error while building (" + e
           + "); this is a bug, see the trace in the terminal");
-      fail(List.of(d));
+      fail(Folded.of(List.of(d)));
       return;
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     List<Diagnostic> diagnostics = result.diagnostics().all();
-    diagnostics.forEach(d -> err.println(terminal.format(d)));
+    List<Folded> lines = Folded.of(diagnostics);
+    lines.forEach(line -> err.println(terminal.format(line)));
     String what = changed == null ? "" : describe(changed) + "; ";
     if (result.failed(false)) {
-      int errors = result.diagnostics().errorCount();
-      err.println("fieldguide: " + what + errors + " error(s), " + (diagnostics.size() - errors) + " warning(s); "
+      err.println("fieldguide: " + what + Folded.counts(lines, diagnostics.size()) + "; "
           + (current.get().isEmpty() ? "nothing to serve until they are fixed" : "still serving the last good build"));
-      fail(diagnostics);
+      fail(lines);
       return;
     }
     if (failing) { // first remove the diagnostics, then reload what changed
@@ -207,9 +210,9 @@ public final class Preview implements AutoCloseable {
     }
   }
 
-  private void fail(List<Diagnostic> diagnostics) {
+  private void fail(List<Folded> lines) {
     failing = true;
-    live.status(Json.status(false, diagnostics, diagnostics.stream().map(plain::format).toList()));
+    live.status(Json.status(false, lines, lines.stream().map(plain::format).toList(), context.of(lines)));
   }
 
   /** How much of the site a rebuild made again: {@code (made 2 of 117 pages again)}. */

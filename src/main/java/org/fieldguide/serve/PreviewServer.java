@@ -171,7 +171,7 @@ final class PreviewServer implements AutoCloseable {
 
   private byte[] withScript(String file, Snapshot current) {
     byte[] bytes = current.bytes(file);
-    return file.endsWith(".html") ? LiveScript.inject(bytes, scriptSrc(current)) : bytes;
+    return file.endsWith(".html") ? LiveScript.inject(bytes, scriptSrc(current), current.isDraft(file)) : bytes;
   }
 
   private String scriptSrc(Snapshot current) {
@@ -185,7 +185,7 @@ final class PreviewServer implements AutoCloseable {
   private byte[] fallbackPage(Snapshot current, String title, String message) {
     String html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + title
         + "</title>\n</head>\n<body>\n<h1>" + title + "</h1>\n<p>" + message + "</p>\n</body>\n</html>\n";
-    return LiveScript.inject(text(html), scriptSrc(current));
+    return LiveScript.inject(text(html), scriptSrc(current), false);
   }
 
   private static void send(HttpExchange exchange, int status, String contentType, byte[] body, boolean head)

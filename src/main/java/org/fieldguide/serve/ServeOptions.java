@@ -10,9 +10,14 @@ import java.util.regex.Pattern;
  * ({@code /} or {@code /alignment-field-guide/}); {@code port} 0 picks a free port; {@code
  * allowedHosts} are the {@code --allowed-host} values, names or addresses the preview answers for
  * besides {@code localhost}, the loopback addresses and {@code bind} (see {@code HostPolicy}).
+ * {@code editor} is the URL pattern that makes the error panel's locations links into the author's
+ * editor ({@code vscode://file{path}:{line}:{col}}; see {@link #editorPattern}), or null for none.
  */
 public record ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version,
-    List<String> allowedHosts) {
+    List<String> allowedHosts, String editor) {
+  /** The editors {@code --editor} knows by name, and their URL patterns (VS Code's is in its documentation). */
+  public static final java.util.Map<String, String> EDITORS = java.util.Map.of(
+      "vscode", "vscode://file{path}:{line}:{col}");
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
   public ServeOptions {
@@ -29,11 +34,37 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
         throw new IllegalArgumentException(message);
       });
     }
+    editor = editor == null ? null : editorPattern(editor);
   }
 
-  /** Options without {@code --allowed-host}. */
+  /** Options without {@code --editor}. */
+  public ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version,
+      List<String> allowedHosts) {
+    this(projectRoot, bind, port, drafts, basePath, version, allowedHosts, null);
+  }
+
+  /** Options without {@code --allowed-host} and {@code --editor}. */
   public ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version) {
-    this(projectRoot, bind, port, drafts, basePath, version, List.of());
+    this(projectRoot, bind, port, drafts, basePath, version, List.of(), null);
+  }
+
+  /**
+   * The URL pattern {@code --editor value} asks for: a name from {@link #EDITORS}, or a pattern
+   * with {@code {path}} (the file's absolute path as a {@code file:} URL writes it, starting with
+   * {@code /}), and usually {@code {line}} and {@code {col}}, and a scheme of its own, such as
+   * {@code vscode-insiders://file{path}:{line}:{col}}. Throws with a message fit for the user
+   * otherwise; a pattern may not run script.
+   */
+  public static String editorPattern(String value) {
+    String pattern = EDITORS.getOrDefault(value.strip(), value.strip());
+    String scheme = pattern.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") ? pattern.substring(0, pattern.indexOf(':'))
+        .toLowerCase(java.util.Locale.ROOT) : "";
+    if (!pattern.contains("{path}") || scheme.isEmpty() || List.of("javascript", "data", "vbscript").contains(scheme)
+        || pattern.chars().anyMatch(c -> c < 0x21 || c == '"' || c == '<' || c == '>')) {
+      throw new IllegalArgumentException("--editor must be " + String.join(" or ", new java.util.TreeSet<>(EDITORS.keySet()))
+          + ", or a URL pattern with {path}, {line} and {col}, such as vscode://file{path}:{line}:{col}, not '" + value + "'");
+    }
+    return pattern;
   }
 
   /** Defaults: 127.0.0.1, port 8000, no drafts, base path {@code /}. */
@@ -42,19 +73,23 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
   }
 
   public ServeOptions withPort(int value) {
-    return new ServeOptions(projectRoot, bind, value, drafts, basePath, version, allowedHosts);
+    return new ServeOptions(projectRoot, bind, value, drafts, basePath, version, allowedHosts, editor);
   }
 
   public ServeOptions withBasePath(String value) {
-    return new ServeOptions(projectRoot, bind, port, drafts, value, version, allowedHosts);
+    return new ServeOptions(projectRoot, bind, port, drafts, value, version, allowedHosts, editor);
   }
 
   public ServeOptions withDrafts(boolean value) {
-    return new ServeOptions(projectRoot, bind, port, value, basePath, version, allowedHosts);
+    return new ServeOptions(projectRoot, bind, port, value, basePath, version, allowedHosts, editor);
   }
 
   public ServeOptions withAllowedHosts(List<String> value) {
-    return new ServeOptions(projectRoot, bind, port, drafts, basePath, version, value);
+    return new ServeOptions(projectRoot, bind, port, drafts, basePath, version, value, editor);
+  }
+
+  public ServeOptions withEditor(String value) {
+    return new ServeOptions(projectRoot, bind, port, drafts, basePath, version, allowedHosts, value);
   }
 
   /**

@@ -16,7 +16,7 @@ import org.fieldguide.diag.Diagnostics;
 
 /**
  * Reads every file under the content root in sorted order. Refuses files whose real path lies
- * outside the root (symlinks out), and files that are not valid UTF-8.
+ * outside the root (symlinks out); reports files that are not valid UTF-8 (and reads them as well as it can).
  */
 public final class SourceLoader {
   private final Path projectRoot;
@@ -144,37 +144,45 @@ public final class SourceLoader {
         || name.startsWith("#");
   }
 
+  /**
+   * The file's text. A file that is not valid UTF-8 is reported at its first bad byte and still
+   * read, each bad sequence as U+FFFD (a UTF-16 file, by its byte-order mark, as UTF-16): the
+   * build fails on the error, but the page keeps its address and title, so that the links to it
+   * are not reported too.
+   */
   private static String decode(byte[] bytes, String displayPath, org.fieldguide.diag.Diagnostics diagnostics) {
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+    String text;
     try {
-      String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-      return text.replace("\r\n", "\n").replace('\r', '\n');
+      text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
     } catch (CharacterCodingException e) {
       if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
           || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
         diagnostics.error(displayPath, 1, 1, "this file is UTF-16 (it starts with a UTF-16 byte-order mark),"
             + " not UTF-8; save it as UTF-8");
-        return null;
-      }
-      int offset = firstInvalidOffset(bytes);
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < offset; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-          lineStart = i + 1;
+        text = new String(bytes, StandardCharsets.UTF_16);
+      } else {
+        int offset = firstInvalidOffset(bytes);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+          if (bytes[i] == '\n') {
+            line++;
+            lineStart = i + 1;
+          }
         }
+        String prefix = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+        diagnostics.error(displayPath, line, prefix.codePointCount(0, prefix.length()) + 1,
+            "this file is not valid UTF-8; save it as UTF-8");
+        text = new String(bytes, StandardCharsets.UTF_8); // bad sequences as U+FFFD
       }
-      String prefix = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
-      diagnostics.error(displayPath, line, prefix.codePointCount(0, prefix.length()) + 1,
-          "this file is not valid UTF-8; save it as UTF-8");
-      return null;
     }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return text.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   private static int firstInvalidOffset(byte[] bytes) {

@@ -33,8 +33,8 @@ public final class NameGuard {
       throw new StarterException("content/" + starter.section() + "/ does not exist" + hint + "; fix --section, or add"
           + " --new-section to start a new section there", true);
     }
-    if (starter.slug().equals("index")) {
-      return;
+    if (starter.slug().equals("index") || Files.exists(content.resolve(starter.contentPath()))) {
+      return; // writing refuses a file that exists, which says more than that its name is taken
     }
     List<SourceFile> files = new SourceLoader(projectRoot).load(content, null, new SourceTree(), new Diagnostics());
     List<Page> pages = PageListReader.read(files);

@@ -120,7 +120,7 @@ public final class MainViews {
   }
 
   private static String forPath(Page page) {
-    return page.sourcePath() != null ? page.sourcePath() : "/" + page.url();
+    return page.sourcePath() != null ? page.sourcePath() : page.outputPath(); // a generated page: its file
   }
 
   private ContentView content(Page page, RenderedPage r) {

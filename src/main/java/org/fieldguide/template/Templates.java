@@ -18,7 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.diag.Severity;
 import org.fieldguide.model.PageKind;
 
 /**
@@ -36,16 +38,18 @@ public final class Templates {
   private static final Pattern PARTIAL = Pattern.compile("\\{\\{>\\s*([^}\\s]+)\\s*}}");
 
   private final String displayDir;
+  private final File dir;
   private final Map<String, Mustache> compiled = new HashMap<>();
   private final Map<String, Set<String>> fixedIds = new HashMap<>();
 
-  private Templates(String displayDir) {
+  private Templates(File dir, String displayDir) {
+    this.dir = dir;
     this.displayDir = displayDir;
   }
 
   /** Compiles every template in {@link #NAMES}; empty (with diagnostics) if any fails. */
   public static Optional<Templates> compile(File dir, String displayDir, Diagnostics diagnostics) {
-    Templates templates = new Templates(displayDir);
+    Templates templates = new Templates(dir, displayDir);
     if (!dir.isDirectory()) {
       diagnostics.error(displayDir, 0, 0, "the templates folder does not exist; restore templates/ from the repository");
       return Optional.empty();
@@ -144,8 +148,7 @@ public final class Templates {
     } catch (RuntimeException e) {
       MissingValue missing = findCause(e, MissingValue.class);
       if (missing != null) {
-        diagnostics.error(displayDir + "/" + name + ".mustache", 0, 0, "no value '" + missing.name
-            + "' while rendering " + forPath + "; add it to the view or remove the tag");
+        diagnostics.add(missingValue(missing.name, e, name + ".mustache").during("while rendering " + forPath));
         return Optional.empty();
       }
       if (e instanceof MustacheException me) {
@@ -191,6 +194,46 @@ public final class Templates {
     String problem = WHERE.matcher(message).replaceAll("").strip();
     diagnostics.error(displayDir + "/" + where, line, line > 0 ? 1 : 0,
         "the template does not compile: " + problem + "; fix the tag");
+  }
+
+  /**
+   * A tag naming a value the view lacks, reported at the tag: mustache.java wraps the error once
+   * for each tag it was inside, each naming its template and line ({@code @[footer.mustache:2]});
+   * the innermost is the tag itself, in whichever partial holds it. The message leaves out the page,
+   * which {@link Diagnostic#context} holds, so that every page the tag fails for folds into one line.
+   */
+  private Diagnostic missingValue(String name, RuntimeException e, String top) {
+    String where = top;
+    int line = 0;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      Matcher m = t instanceof MustacheException && t.getMessage() != null ? WHERE.matcher(t.getMessage()) : null;
+      if (m != null && m.find()) {
+        where = m.group(1);
+        line = Integer.parseInt(m.group(2));
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return new Diagnostic(displayDir + "/" + where, line, line > 0 ? columnOfTag(where, line, name) : 0, Severity.ERROR,
+        "no value '" + name + "' in the view; add it to the view or remove the tag");
+  }
+
+  /** The 1-based column, in code points, of the first tag naming {@code name} on line {@code line} of {@code file}, or 1. */
+  private int columnOfTag(String file, int line, String name) {
+    try {
+      List<String> lines = Files.readAllLines(new File(dir, file).toPath(), StandardCharsets.UTF_8);
+      if (line <= lines.size()) {
+        String text = lines.get(line - 1);
+        Matcher tag = Pattern.compile("\\{\\{[{#^/&]?\\s*" + Pattern.quote(name) + "\\s*}").matcher(text);
+        if (tag.find()) {
+          return text.codePointCount(0, tag.start()) + 1;
+        }
+      }
+    } catch (IOException | RuntimeException unreadable) {
+      // it compiled, so it was readable; the line alone still points at the tag
+    }
+    return 1;
   }
 
   private static <T> T findCause(Throwable e, Class<T> type) {

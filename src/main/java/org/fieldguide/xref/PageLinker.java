@@ -244,6 +244,12 @@ public final class PageLinker {
       }
       TargetIndex.Lookup lookup = targets.lookup(wiki.target(), seen);
       if (lookup.candidates().isEmpty()) {
+        Optional<Page> draft = targets.draft(wiki.target());
+        if (draft.isPresent()) {
+          error(wiki, "wiki-link target '" + wiki.target() + "' is a draft (" + draft.get().sourcePath()
+              + "); build with --drafts to include it, or remove 'draft: true' there to publish it");
+          return;
+        }
         String hint = Suggest.closest(TargetIndex.normalize(wiki.target()), targets.names())
             .map(s -> " (closest: '" + s + "')").orElse("");
         error(wiki, "unknown wiki-link target '" + wiki.target() + "'" + hint
@@ -306,7 +312,10 @@ public final class PageLinker {
       Optional<String> resolved = resolveRelative(page.id() + ".md", path);
       Optional<Page> target = resolved.flatMap(file -> targets.byContentPath(file, seen));
       if (target.isEmpty()) {
-        error(link, "link to '" + path + "', which is not a content file; fix the path (it is relative to this file)");
+        Optional<Page> draft = resolved.flatMap(targets::draftAt);
+        error(link, draft.isPresent() ? "link to '" + path + "', which is a draft (" + draft.get().sourcePath()
+            + "); build with --drafts to include it, or remove 'draft: true' there to publish it"
+            : "link to '" + path + "', which is not a content file; fix the path (it is relative to this file)");
         return;
       }
       String href = page.hrefTo(target.get());

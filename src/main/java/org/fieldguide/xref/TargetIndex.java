@@ -39,8 +39,16 @@ public final class TargetIndex {
   private final List<Map<String, Set<Page>>> exact = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
   private final List<Map<String, Set<Page>>> folded = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
 
+  /** The drafts the build leaves out, indexed alike; null if there are none. */
+  private final TargetIndex drafts;
+
   public TargetIndex(Site site) {
-    for (Page page : site.pages()) {
+    this(site.pages(), site.drafts());
+  }
+
+  private TargetIndex(List<Page> pages, List<Page> drafts) {
+    this.drafts = drafts.isEmpty() ? null : new TargetIndex(drafts, List.of());
+    for (Page page : pages) {
       byId.put(page.id(), page);
       if (page.sourcePath() != null) {
         byContentPath.put(page.id() + ".md", page);
@@ -108,6 +116,23 @@ public final class TargetIndex {
       }
     }
     return new Lookup(List.of());
+  }
+
+  /**
+   * The draft, left out of this build, that a name not found would have found: links to it are
+   * reported as links to a draft, not to nothing. Only for a name that {@link #lookup} does not find.
+   */
+  public Optional<Page> draft(String name) {
+    if (drafts == null) {
+      return Optional.empty();
+    }
+    Lookup found = drafts.find(name);
+    return found.candidates().isEmpty() ? Optional.empty() : Optional.of(found.page());
+  }
+
+  /** The draft, left out of this build, made from a content file (by its path relative to {@code content/}). */
+  public Optional<Page> draftAt(String contentPath) {
+    return drafts == null ? Optional.empty() : Optional.ofNullable(drafts.byContentPath.get(contentPath));
   }
 
   /** Every name in the index, for "closest" suggestions. */

@@ -64,8 +64,12 @@ public final class TermChecks {
         if (!site.terms().containsKey(slug)) {
           String hint = Suggest.closest(slug, site.terms().keySet()).map(s -> " (closest: '" + s + "')").orElse("");
           SourceRef at = term.seeAlsoOrigins().get(i);
-          diagnostics.error(at.path(), at.line(), at.column(), "see_also names unknown term '" + slug + "'"
-              + hint + "; use the slug of a file in content/glossary/");
+          java.util.Optional<org.fieldguide.model.Page> draft = site.drafts().stream()
+              .filter(p -> p.term() != null && p.term().slug().equals(slug)).findFirst();
+          diagnostics.error(at.path(), at.line(), at.column(), draft.isPresent()
+              ? "see_also names the term '" + slug + "', which is a draft (" + draft.get().sourcePath()
+                  + "); build with --drafts to include it, or remove 'draft: true' there to publish it"
+              : "see_also names unknown term '" + slug + "'" + hint + "; use the slug of a file in content/glossary/");
         }
       }
       for (int i = 0; i < term.sources().size(); i++) {

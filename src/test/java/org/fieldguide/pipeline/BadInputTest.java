@@ -189,8 +189,11 @@ class BadInputTest {
   @Test
   void invalidUtf8IsReportedAtTheFirstBadByte() throws IOException {
     Fixture fixture = Fixture.create(dir, Fixture.SITE_YAML + HOME);
-    Files.write(fixture.path("content/bad.md"), new byte[] {'-', '-', '-', '\n', 't', 'i', (byte) 0xC3, (byte) 0x28, '\n'});
-    assertEquals(List.of("content/bad.md:2:3: error: this file is not valid UTF-8; save it as UTF-8"),
+    Files.write(fixture.path("content/bad.md"), new byte[] {'-', '-', '-', '\n', 't', 'i', 't', 'l', 'e', ':', ' ', 'B',
+        (byte) 0xC3, (byte) 0x28, '\n', 'd', 'e', 's', 'c', 'r', 'i', 'p', 't', 'i', 'o', 'n', ':', ' ', 'd', '\n', '-', '-', '-', '\n',
+        '[', '[', 'i', 'n', 'd', 'e', 'x', ']', ']', '\n'});
+    assertEquals(List.of("content/bad.md:1:1: warning: no page links to this one, so readers can only find it through navigation or search; link to it from a related page",
+        "content/bad.md:2:9: error: this file is not valid UTF-8; save it as UTF-8"),
         Fixture.lines(fixture.check()));
   }
 
@@ -243,8 +246,8 @@ class BadInputTest {
   void templateNamingAMissingValueIsReported() throws IOException {
     Fixture fixture = Fixture.create(dir, Fixture.SITE_YAML + HOME);
     Files.writeString(fixture.path("templates/page.mustache"), "<article><h1>{{title}}</h1>{{subtitle}}</article>\n");
-    assertEquals(List.of("templates/page.mustache: error: no value 'subtitle' while rendering content/index.md;"
-        + " add it to the view or remove the tag"), Fixture.lines(fixture.check()));
+    assertEquals(List.of("templates/page.mustache:1:28: error: no value 'subtitle' in the view; add it to the view or"
+        + " remove the tag [while rendering content/index.md]"), Fixture.lines(fixture.check()));
   }
 
   @Test

@@ -354,6 +354,25 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aLinkedPageThatBecomesADraftAndIsRenamedIsReportedAsInAFullBuild() throws IOException {
+    replace("content/methods/goodhart.md", "order: 2", "order: 2\ndraft: true");
+    BuildResult draft = rebuild("content/methods/goodhart.md");
+    assertTrue(errors(draft).stream().allMatch(d -> d.message().contains("is a draft")), errors(draft).toString());
+    assertSameAsFullBuild(draft);
+
+    replace("content/methods/goodhart.md", "title: Goodhart", "title: Goodhart's law");
+    BuildResult renamed = rebuild("content/methods/goodhart.md");
+    assertEquals(2, errors(renamed).size(), errors(renamed).toString()); // [[Goodhart]] is still the draft's slug
+    assertSameAsFullBuild(renamed);
+
+    replace("content/methods/goodhart.md", "draft: true\n", "");
+    replace("content/methods/goodhart.md", "title: Goodhart's law", "title: Goodhart");
+    BuildResult published = rebuild("content/methods/goodhart.md");
+    assertEquals(List.of(), errors(published));
+    assertSameAsFullBuild(published);
+  }
+
+  @Test
   void errorsComeAndGoAsInAFullBuild() throws IOException {
     replace("content/methods/notes.md", "Nothing links from here.", "A [[missing page]] and [@nobody2020].");
     BuildResult broken = rebuild("content/methods/notes.md");

@@ -134,8 +134,8 @@ final class Hostile {
 
   static String lines(BuildResult result) {
     StringBuilder out = new StringBuilder();
-    for (Diagnostic d : result.diagnostics().all()) {
-      out.append(d.location()).append(": ").append(d.severity().label()).append(": ").append(d.message()).append('\n');
+    for (String line : org.fieldguide.testing.Fixture.lines(result)) {
+      out.append(line).append('\n');
     }
     return out.toString();
   }

@@ -23,6 +23,30 @@ class LiveScriptTest {
         inject("<body><p>İ </body> x</BODY></html>"));
   }
 
+  /** A string literal cut by a line break (a {@code \\n} the text block turned into one) stops the whole script. */
+  @Test
+  void noStringInTheScriptRunsOverALineEnd() {
+    for (String line : LiveScript.SOURCE.split("\n")) {
+      String code = line.replaceAll("\\\\.", "").replaceAll("//.*$", "");
+      assertEquals(0, code.chars().filter(c -> c == '"').count() % 2, line);
+    }
+  }
+
+  @Test
+  void aDraftPagesTagAsksForTheDraftBanner() {
+    assertEquals("<body>x<script src=\"/live.js\" defer data-draft></script></body>", new String(
+        LiveScript.inject("<body>x</body>".getBytes(StandardCharsets.UTF_8), "/live.js", true), StandardCharsets.UTF_8));
+    assertTrue(LiveScript.SOURCE.contains("me.hasAttribute(\"data-draft\")"));
+  }
+
+  @Test
+  void theStatusMessageCarriesTheEditorLinkAndTheExcerptWhenThereAreAny() {
+    Diagnostic d = new Diagnostic("content/a.md", 3, 7, Severity.ERROR, "bad");
+    String json = Json.status(false, org.fieldguide.diag.Folded.of(List.of(d)), List.of("t"),
+        List.of(new ErrorContext.Shown("vscode://file/p/a.md:3:7", List.of("3 | x", "  | ^"))));
+    assertTrue(json.endsWith(",\"text\":\"t\",\"editor\":\"vscode://file/p/a.md:3:7\",\"excerpt\":[\"3 | x\",\"  | ^\"]}]}"), json);
+  }
+
   @Test
   void aPageWithoutABodyTagGetsTheScriptAtTheEnd() {
     assertEquals("<p>x<script src=\"/g/__fieldguide/live.js?v=a.1\" defer></script>", inject("<p>x"));
@@ -39,7 +63,7 @@ class LiveScriptTest {
   @Test
   void theStatusMessageIsOneLineOfJsonWithEveryDiagnostic() {
     Diagnostic d = new Diagnostic("content/a.md", 3, 7, Severity.ERROR, "unknown page \"x\" </script>\nfix it");
-    String json = Json.status(false, List.of(d), List.of("content/a.md:3:7: error: …"));
+    String json = Json.status(false, org.fieldguide.diag.Folded.of(List.of(d)), List.of("content/a.md:3:7: error: …"));
     assertEquals("{\"ok\":false,\"errors\":1,\"warnings\":0,\"diagnostics\":[{\"location\":\"content/a.md:3:7\","
         + "\"path\":\"content/a.md\",\"line\":3,\"column\":7,\"severity\":\"error\","
         + "\"message\":\"unknown page \\\"x\\\" \\u003c/script\\u003e\\nfix it\",\"text\":\"content/a.md:3:7: error: …\"}]}", json);

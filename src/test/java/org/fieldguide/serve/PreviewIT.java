@@ -356,4 +356,34 @@ class PreviewIT {
   private static String withoutServer(String page) {
     return page.replaceAll("127\\.0\\.0\\.1:[0-9]+", "127.0.0.1").replaceAll("live\\.js\\?v=[A-Za-z0-9.]+", "live.js");
   }
+
+  @Test
+  @Order(11)
+  void aDraftPageHasItsBannerAndTheErrorPanelLinksToTheEditorWithTheLineItPointsAt() throws Exception {
+    Fixture drafts = Fixture.create(dir.resolve("drafts"), SITE + """
+        -- content/guide/delta.md --
+        ---
+        title: Delta
+        description: Not ready.
+        draft: true
+        ---
+        Delta is a draft; see [[alpha]].
+        """);
+    ServeOptions options = ServeOptions.defaults(drafts.root()).withPort(0).withBasePath(BASE).withDrafts(true)
+        .withEditor("vscode");
+    try (Preview second = Preview.start(options, new PrintWriter(new StringWriter(), true),
+        new PrintWriter(new StringWriter(), true))) {
+      RawHttp.Response delta = RawHttp.request(second.port(), "GET", BASE + "guide/delta/");
+      assertTrue(delta.body().contains("\" defer data-draft></script>"), delta.body());
+      RawHttp.Response alpha = RawHttp.request(second.port(), "GET", BASE + "guide/alpha/");
+      assertTrue(alpha.body().contains("\" defer></script>"), alpha.body());
+      try (EventStream events = EventStream.open(second.url(), BASE + "guide/alpha/", token(alpha))) {
+        drafts.write("-- content/guide/alpha.md --\n---\ntitle: Alpha\ndescription: The first page.\n---\nSee [[no-such-page]].\n");
+        String status = events.nextStatus(false, WAIT).data();
+        String file = drafts.root().resolve("content/guide/alpha.md").toAbsolutePath().toString().replace('\\', '/');
+        assertTrue(status.contains("\"editor\":\"vscode://file" + (file.startsWith("/") ? "" : "/") + file + ":5:5\""), status);
+        assertTrue(status.contains("\"excerpt\":[\"5 | See [[no-such-page]].\",\"  |     ^\"]"), status);
+      }
+    }
+  }
 }

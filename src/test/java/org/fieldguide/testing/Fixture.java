@@ -92,10 +92,12 @@ public final class Fixture {
     return new Build(options().withWrite(false)).run();
   }
 
-  /** Diagnostics as the CLI prints them, one per line. */
+  /**
+   * Diagnostics as the CLI prints them: one line per mistake, with follow-ons and the same message
+   * at other places folded into it ({@link org.fieldguide.diag.Folded}).
+   */
   public static List<String> lines(BuildResult result) {
-    return result.diagnostics().all().stream()
-        .map(d -> d.location() + ": " + d.severity().label() + ": " + d.message()).toList();
+    return new org.fieldguide.diag.DiagnosticFormatter(false).formatAll(result.diagnostics().all());
   }
 
   public static List<Diagnostic> errors(BuildResult result) {

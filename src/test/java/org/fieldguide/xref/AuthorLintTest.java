@@ -88,8 +88,8 @@ class AuthorLintTest {
     assertEquals(List.of(
         "content/glossary/reward-shaping.md:1:1: warning: the short definition is still the starter's placeholder;"
             + " replace it with your own sentence",
-        "content/glossary/reward-shaping.md:8:1: warning: this is placeholder text from the starter; replace it with your own words",
-        "content/glossary/reward-shaping.md:10:1: warning: this is placeholder text from the starter; replace it with your own words"),
+        "content/glossary/reward-shaping.md:8:1: warning: this is placeholder text from the starter; replace it with your own words"
+            + " [also at content/glossary/reward-shaping.md:10:1]"),
         run.err().lines().filter(l -> l.contains(": warning: ")).toList());
   }
 }

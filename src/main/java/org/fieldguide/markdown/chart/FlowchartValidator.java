@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
+import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.diag.Severity;
+import org.fieldguide.frontmatter.Suggest;
 import org.fieldguide.frontmatter.YamlMap;
 
 /**
@@ -34,10 +38,13 @@ final class FlowchartValidator {
   }
 
   private void run() {
+    Map<Answer, Diagnostic> dangling = new LinkedHashMap<>();
     for (FlowNode node : chart.nodes()) {
       for (Answer answer : node.answers()) {
         if (!byId.containsKey(answer.to())) {
-          report(answer, ChartMessages.unknownTarget(answer.label(), node.id(), answer.to(), byId.keySet()));
+          Diagnostic d = at(answer, ChartMessages.unknownTarget(answer.label(), node.id(), answer.to(), byId.keySet()));
+          diagnostics.add(d);
+          dangling.put(answer, d);
         }
       }
     }
@@ -45,27 +52,62 @@ final class FlowchartValidator {
     if (start != null && !byId.isEmpty() && !byId.containsKey(start)) {
       root.errorAt("start", ChartMessages.unknownStart(start, byId.keySet()));
     } else if (start != null && byId.containsKey(start)) {
-      Set<String> reached = reachable(start);
+      Map<String, Optional<Diagnostic>> reached = reachable(start, dangling);
       for (FlowNode node : chart.nodes()) {
-        if (!reached.contains(node.id())) {
-          diagnostics.error(root.path(), node.line(), node.column(), ChartMessages.unreachable(node.id(), start));
+        Optional<Diagnostic> via = reached.get(node.id());
+        if (via == null || via.isPresent()) {
+          Diagnostic d = new Diagnostic(root.path(), node.line(), node.column(), Severity.ERROR,
+              ChartMessages.unreachable(node.id(), start));
+          diagnostics.add(via == null ? d : d.causedBy(via.get()));
         }
       }
     }
     findLoops();
   }
 
-  private Set<String> reachable(String start) {
-    Set<String> seen = new HashSet<>(List.of(start));
-    Deque<String> queue = new ArrayDeque<>(List.of(start));
+  /**
+   * Every node the start reaches, mapped to nothing; then every node that would be reached if each
+   * answer going to an unknown node went to the closest known one (or, when no id is close,
+   * anywhere), mapped to that answer's diagnostic: once it is fixed, such a node may well be
+   * reachable, so that it is not is a follow-on of the unknown node, not a mistake of its own.
+   */
+  private Map<String, Optional<Diagnostic>> reachable(String start, Map<Answer, Diagnostic> dangling) {
+    Map<String, Optional<Diagnostic>> seen = new HashMap<>();
+    Deque<String> queue = new ArrayDeque<>();
+    reach(start, Optional.empty(), seen, queue);
+    Optional<Diagnostic> anywhere = Optional.empty();
     while (!queue.isEmpty()) {
-      for (Answer answer : byId.get(queue.removeFirst()).answers()) {
-        if (byId.containsKey(answer.to()) && seen.add(answer.to())) {
-          queue.addLast(answer.to());
+      String id = queue.removeFirst();
+      Optional<Diagnostic> via = seen.get(id);
+      for (Answer answer : byId.get(id).answers()) {
+        Diagnostic broken = dangling.get(answer);
+        if (broken == null) {
+          reach(answer.to(), via, seen, queue);
+          continue;
         }
+        Optional<Diagnostic> cause = via.or(() -> Optional.of(broken));
+        Optional<String> meant = Suggest.closest(answer.to(), byId.keySet());
+        if (meant.isPresent()) {
+          reach(meant.get(), cause, seen, queue);
+        } else if (anywhere.isEmpty()) {
+          anywhere = cause;
+        }
+      }
+      if (queue.isEmpty() && anywhere.isPresent()) { // no id is close: any node left may be the one meant
+        for (String other : byId.keySet()) {
+          reach(other, anywhere, seen, queue);
+        }
+        anywhere = Optional.empty();
       }
     }
     return seen;
+  }
+
+  /** Marks {@code id} reached {@code via} (nothing, or an unknown node's diagnostic), unless it was already. */
+  private static void reach(String id, Optional<Diagnostic> via, Map<String, Optional<Diagnostic>> seen, Deque<String> queue) {
+    if (seen.putIfAbsent(id, via) == null) {
+      queue.addLast(id);
+    }
   }
 
   /** Depth-first from the start, then from every other node in file order; reports back edges. */
@@ -105,6 +147,10 @@ final class FlowchartValidator {
   }
 
   private void report(Answer answer, String message) {
-    diagnostics.error(root.path(), answer.line(), answer.column(), message);
+    diagnostics.add(at(answer, message));
+  }
+
+  private Diagnostic at(Answer answer, String message) {
+    return new Diagnostic(root.path(), answer.line(), answer.column(), Severity.ERROR, message);
   }
 }
