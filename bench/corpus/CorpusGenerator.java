@@ -30,18 +30,22 @@ public final class CorpusGenerator {
   static final int SECTION_SIZE = 100;
   static final long SEED = 20261123L;
 
-  static final String[] WORDS = ("the model learns from data and each step of training changes what it does when a "
-      + "prompt arrives so we measure behaviour on held out tasks before release while a team reviews the "
-      + "results with care because small errors can grow large over time in practice most systems use simple "
-      + "rules first then add more detail only where tests show a clear need for it this page explains how "
-      + "one method works why it helps and where it fails under pressure from real users who ask hard questions "
-      + "about safety cost speed and quality across many kinds of input text images code tables and long "
-      + "documents written by people with different goals an example makes the idea concrete consider a "
-      + "reviewer who reads two answers and picks the better one a score then summarises that choice for later "
-      + "use by another part of the pipeline which updates its weights slowly").split(" ");
+  static final String[] WORDS =
+      ("the model learns from data and each step of training changes what it does when a "
+              + "prompt arrives so we measure behaviour on held out tasks before release while a team reviews the "
+              + "results with care because small errors can grow large over time in practice most systems use simple "
+              + "rules first then add more detail only where tests show a clear need for it this page explains how "
+              + "one method works why it helps and where it fails under pressure from real users who ask hard questions "
+              + "about safety cost speed and quality across many kinds of input text images code tables and long "
+              + "documents written by people with different goals an example makes the idea concrete consider a "
+              + "reviewer who reads two answers and picks the better one a score then summarises that choice for later "
+              + "use by another part of the pipeline which updates its weights slowly")
+          .split(" ");
 
-  static final String[] SYLLABLES = {"vel", "kar", "tro", "nim", "zor", "vat", "quel", "dra", "mis", "pho",
-      "lun", "gex", "bri", "sol", "fen", "ux", "ori", "tal", "wek", "yra", "jo", "cru", "pla", "sev"};
+  static final String[] SYLLABLES = {
+    "vel", "kar", "tro", "nim", "zor", "vat", "quel", "dra", "mis", "pho", "lun", "gex", "bri",
+    "sol", "fen", "ux", "ori", "tal", "wek", "yra", "jo", "cru", "pla", "sev"
+  };
   static final String[] SUFFIXES = {"ism", "ation", "ode", "ar", "ix", "ent", "ory", "ule"};
   static final String[] LANGS = {"python", "java", "text", "yaml"};
   static final String[] KINDS = {"behavioral", "mechanistic", "both", "n/a"};
@@ -95,7 +99,9 @@ public final class CorpusGenerator {
     for (int i = 0; i < termCount; i++) {
       sources.add(String.format(Locale.ROOT, "author%04d%d", i, 1990 + i % 35));
     }
-    put("site.yaml", """
+    put(
+        "site.yaml",
+        """
         title: Benchmark Guide
         description: A synthetic site for measuring build time.
         base_url: https://bench.example.org/
@@ -133,7 +139,12 @@ public final class CorpusGenerator {
         continue;
       }
       String slug = String.format(Locale.ROOT, "term-%04d", terms.size());
-      terms.add(new Term(slug, name, terms.size() % 3 == 0 ? alias : null, KINDS[terms.size() % KINDS.length]));
+      terms.add(
+          new Term(
+              slug,
+              name,
+              terms.size() % 3 == 0 ? alias : null,
+              KINDS[terms.size() % KINDS.length]));
     }
   }
 
@@ -149,19 +160,30 @@ public final class CorpusGenerator {
     StringBuilder out = new StringBuilder("# Synthetic sources for the benchmark corpus.\n\n");
     for (int i = 0; i < sources.size(); i++) {
       String key = sources.get(i);
-      out.append(key).append(":\n")
-          .append("  authors: [Ada Author").append(i).append(", Ben Writer, et al.]\n")
-          .append("  title: A study of ").append(phrase(5)).append('\n')
-          .append("  year: ").append(1990 + i % 35).append('\n')
+      out.append(key)
+          .append(":\n")
+          .append("  authors: [Ada Author")
+          .append(i)
+          .append(", Ben Writer, et al.]\n")
+          .append("  title: A study of ")
+          .append(phrase(5))
+          .append('\n')
+          .append("  year: ")
+          .append(1990 + i % 35)
+          .append('\n')
           .append("  venue: Proceedings of Benchmarks\n")
-          .append("  url: https://example.org/papers/").append(key).append("\n\n");
+          .append("  url: https://example.org/papers/")
+          .append(key)
+          .append("\n\n");
     }
     return out.toString();
   }
 
   private String home() {
-    StringBuilder out = new StringBuilder("---\ntitle: Benchmark Guide\n"
-        + "description: The home page of a synthetic site, linking to every section.\n---\n\n");
+    StringBuilder out =
+        new StringBuilder(
+            "---\ntitle: Benchmark Guide\n"
+                + "description: The home page of a synthetic site, linking to every section.\n---\n\n");
     out.append(paragraph(4, 1)).append("\n\n## Sections\n\n");
     for (int s = 0; s < sections(pages); s++) {
       out.append("- [Section ").append(s).append("](").append(section(s)).append("/index.md)\n");
@@ -171,57 +193,124 @@ public final class CorpusGenerator {
 
   private String landing(int s) {
     int first = s * SECTION_SIZE;
-    return "---\ntitle: Section " + s + "\ndescription: The landing page of section " + s + ".\norder: " + s
-        + "\n---\n\n" + paragraph(3, 1) + "\n\nStart with [the first page](" + pageSlug(first) + ".md).\n";
+    return "---\ntitle: Section "
+        + s
+        + "\ndescription: The landing page of section "
+        + s
+        + ".\norder: "
+        + s
+        + "\n---\n\n"
+        + paragraph(3, 1)
+        + "\n\nStart with [the first page]("
+        + pageSlug(first)
+        + ".md).\n";
   }
 
   private String article(int i) {
     StringBuilder out = new StringBuilder();
-    out.append("---\ntitle: \"Page ").append(i).append(": ").append(capitalize(phrase(3))).append("\"\n")
-        .append("description: \"").append(capitalize(phrase(12))).append(".\"\n")
-        .append("order: ").append(i % SECTION_SIZE).append('\n')
-        .append("tags: [bench, t").append(i % 7).append("]\n---\n\n");
+    out.append("---\ntitle: \"Page ")
+        .append(i)
+        .append(": ")
+        .append(capitalize(phrase(3)))
+        .append("\"\n")
+        .append("description: \"")
+        .append(capitalize(phrase(12)))
+        .append(".\"\n")
+        .append("order: ")
+        .append(i % SECTION_SIZE)
+        .append('\n')
+        .append("tags: [bench, t")
+        .append(i % 7)
+        .append("]\n---\n\n");
     out.append(paragraph(4, 2)).append(" See ").append(cite()).append(".\n\n");
     out.append("## Background\n\n");
-    out.append(paragraph(5, 2)).append(" Read on in [the next page](").append(relative(i, (i + 1) % pages))
-        .append("), and compare [[").append(pageSlug(random.nextInt(pages))).append("]] and [[")
-        .append(terms.get(random.nextInt(terms.size())).name()).append("]]").append(" with ")
-        .append("[[").append(pageSlug(random.nextInt(pages))).append("|a related page]].")
+    out.append(paragraph(5, 2))
+        .append(" Read on in [the next page](")
+        .append(relative(i, (i + 1) % pages))
+        .append("), and compare [[")
+        .append(pageSlug(random.nextInt(pages)))
+        .append("]] and [[")
+        .append(terms.get(random.nextInt(terms.size())).name())
+        .append("]]")
+        .append(" with ")
+        .append("[[")
+        .append(pageSlug(random.nextInt(pages)))
+        .append("|a related page]].")
         .append(" A footnote makes the point precise.[^note]\n\n");
     for (int k = 0; k < 4; k++) {
       out.append("- ").append(sentence(1)).append('\n');
     }
-    out.append("\n## Details\n\n").append(paragraph(4, 1)).append(' ').append(cite()).append("\n\n");
+    out.append("\n## Details\n\n")
+        .append(paragraph(4, 1))
+        .append(' ')
+        .append(cite())
+        .append("\n\n");
     out.append("| Setting | Value | Effect |\n| --- | --- | --- |\n");
     for (int r = 0; r < 4; r++) {
-      out.append("| ").append(phrase(2)).append(" | ").append(random.nextInt(1000)).append(" | ")
-          .append(phrase(4)).append(" |\n");
+      out.append("| ")
+          .append(phrase(2))
+          .append(" | ")
+          .append(random.nextInt(1000))
+          .append(" | ")
+          .append(phrase(4))
+          .append(" |\n");
     }
     out.append("\n```").append(LANGS[i % LANGS.length]).append('\n');
     for (int l = 0; l < 6; l++) {
-      out.append("value_").append(l).append(" = step(value_").append(Math.max(0, l - 1)).append(", ")
-          .append(random.nextInt(100)).append(")\n");
+      out.append("value_")
+          .append(l)
+          .append(" = step(value_")
+          .append(Math.max(0, l - 1))
+          .append(", ")
+          .append(random.nextInt(100))
+          .append(")\n");
     }
-    out.append("```\n\n### Worked example\n\n").append(paragraph(4, 2)).append(" As [this page](")
-        .append(relative(i, random.nextInt(pages))).append("#background) explains, ").append(sentence(1))
-        .append("\n\n## Summary\n\n").append(paragraph(3, 1)).append(' ').append(citeTwo()).append("\n\n")
-        .append("[^note]: ").append(sentence(0)).append('\n');
+    out.append("```\n\n### Worked example\n\n")
+        .append(paragraph(4, 2))
+        .append(" As [this page](")
+        .append(relative(i, random.nextInt(pages)))
+        .append("#background) explains, ")
+        .append(sentence(1))
+        .append("\n\n## Summary\n\n")
+        .append(paragraph(3, 1))
+        .append(' ')
+        .append(citeTwo())
+        .append("\n\n")
+        .append("[^note]: ")
+        .append(sentence(0))
+        .append('\n');
     return out.toString();
   }
 
   private String termPage(int t) {
     Term term = terms.get(t);
     StringBuilder out = new StringBuilder("---\n");
-    out.append("term: ").append(term.name()).append('\n')
-        .append("short: \"").append(capitalize(phrase(12))).append(".\"\n")
-        .append("kind: ").append(term.kind()).append('\n')
-        .append("aliases: [").append(term.alias() == null ? "" : term.alias()).append("]\n")
-        .append("see_also: [").append(terms.get((t + 1) % terms.size()).slug()).append("]\n")
-        .append("sources: [").append(sources.get(t % sources.size())).append("]\n---\n\n");
+    out.append("term: ")
+        .append(term.name())
+        .append('\n')
+        .append("short: \"")
+        .append(capitalize(phrase(12)))
+        .append(".\"\n")
+        .append("kind: ")
+        .append(term.kind())
+        .append('\n')
+        .append("aliases: [")
+        .append(term.alias() == null ? "" : term.alias())
+        .append("]\n")
+        .append("see_also: [")
+        .append(terms.get((t + 1) % terms.size()).slug())
+        .append("]\n")
+        .append("sources: [")
+        .append(sources.get(t % sources.size()))
+        .append("]\n---\n\n");
     out.append(paragraph(3, 1)).append(' ').append(cite()).append("\n\n");
     if (term.kind().equals("both")) {
-      out.append("## Behavioral definition\n\n").append(paragraph(3, 1)).append("\n\n")
-          .append("## Mechanistic definition\n\n").append(paragraph(3, 1)).append('\n');
+      out.append("## Behavioral definition\n\n")
+          .append(paragraph(3, 1))
+          .append("\n\n")
+          .append("## Mechanistic definition\n\n")
+          .append(paragraph(3, 1))
+          .append('\n');
     } else {
       out.append(paragraph(3, 1)).append('\n');
     }
@@ -240,8 +329,13 @@ public final class CorpusGenerator {
   }
 
   private String citeTwo() {
-    return "[@" + sources.get(random.nextInt(sources.size())) + ", p. " + (1 + random.nextInt(40)) + "; @"
-        + sources.get(random.nextInt(sources.size())) + "]";
+    return "[@"
+        + sources.get(random.nextInt(sources.size()))
+        + ", p. "
+        + (1 + random.nextInt(40))
+        + "; @"
+        + sources.get(random.nextInt(sources.size()))
+        + "]";
   }
 
   /** Sentences joined into a paragraph, {@code mentions} of them naming a glossary term. */
@@ -268,7 +362,10 @@ public final class CorpusGenerator {
     }
     for (int m = 0; m < mentions; m++) {
       Term term = terms.get(random.nextInt(terms.size()));
-      String name = term.alias() != null && random.nextBoolean() ? term.alias() : term.name().toLowerCase(Locale.ROOT);
+      String name =
+          term.alias() != null && random.nextBoolean()
+              ? term.alias()
+              : term.name().toLowerCase(Locale.ROOT);
       words.set(1 + random.nextInt(length - 1), random.nextInt(3) == 0 ? name + "s" : name);
     }
     return capitalize(String.join(" ", words)) + ".";

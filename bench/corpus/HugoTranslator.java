@@ -43,14 +43,16 @@ public final class HugoTranslator {
       System.err.println("usage: java HugoTranslator.java FIELDGUIDE_PROJECT HUGO_SITE");
       System.exit(2);
     }
-    new HugoTranslator().translate(Path.of(args[0]).resolve("content"), Path.of(args[1]).resolve("content"));
+    new HugoTranslator()
+        .translate(Path.of(args[0]).resolve("content"), Path.of(args[1]).resolve("content"));
   }
 
   void translate(Path from, Path to) throws IOException {
     List<Source> sources = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path file : walk.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-        sources.add(read(from.relativize(file).toString().replace('\\', '/'), Files.readString(file)));
+        sources.add(
+            read(from.relativize(file).toString().replace('\\', '/'), Files.readString(file)));
       }
     }
     for (Source s : sources) {
@@ -72,12 +74,16 @@ public final class HugoTranslator {
       String target = hugoPath(s.path());
       write(to.resolve(target), frontMatter(s) + body(s.body(), target));
     }
-    write(to.resolve("glossary/_index.md"), "---\ntitle: Glossary\ndescription: Every term, A to Z.\n---\n");
+    write(
+        to.resolve("glossary/_index.md"),
+        "---\ntitle: Glossary\ndescription: Every term, A to Z.\n---\n");
     write(to.resolve("references/_index.md"), references(from.resolve("data/sources.yaml")));
   }
 
   static String hugoPath(String path) {
-    return path.equals("index.md") ? "_index.md" : path.endsWith("/index.md") ? path.replace("/index.md", "/_index.md") : path;
+    return path.equals("index.md")
+        ? "_index.md"
+        : path.endsWith("/index.md") ? path.replace("/index.md", "/_index.md") : path;
   }
 
   static Source read(String path, String text) {
@@ -86,7 +92,9 @@ public final class HugoTranslator {
     for (String line : text.substring(4, end).split("\n")) {
       int colon = line.indexOf(':');
       if (colon > 0) {
-        meta.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip().replaceAll("^\"|\"$", ""));
+        meta.put(
+            line.substring(0, colon).strip(),
+            line.substring(colon + 1).strip().replaceAll("^\"|\"$", ""));
       }
     }
     return new Source(path, meta, text.substring(end + 5));
@@ -94,7 +102,8 @@ public final class HugoTranslator {
 
   static String frontMatter(Source s) {
     String title = s.meta().containsKey("term") ? s.meta().get("term") : s.meta().get("title");
-    String description = s.meta().containsKey("short") ? s.meta().get("short") : s.meta().get("description");
+    String description =
+        s.meta().containsKey("short") ? s.meta().get("short") : s.meta().get("description");
     StringBuilder out = new StringBuilder("---\n");
     out.append("title: \"").append(title.replace("\"", "\\\"")).append("\"\n");
     out.append("description: \"").append(description.replace("\"", "\\\"")).append("\"\n");
@@ -120,7 +129,8 @@ public final class HugoTranslator {
         throw new IllegalStateException(from + ": unknown wiki target " + target);
       }
       String text = wiki.group(2) != null ? wiki.group(2) : target;
-      wiki.appendReplacement(out, Matcher.quoteReplacement("[" + text + "](" + relative(from, path) + fragment + ")"));
+      wiki.appendReplacement(
+          out, Matcher.quoteReplacement("[" + text + "](" + relative(from, path) + fragment + ")"));
     }
     wiki.appendTail(out);
     Matcher cite = CITE.matcher(out.toString());
@@ -141,7 +151,9 @@ public final class HugoTranslator {
     return INDEX_LINK.matcher(cited.toString()).replaceAll("$1_index.md");
   }
 
-  /** A relative path from the file {@code from} to the file {@code to}, both relative to content/. */
+  /**
+   * A relative path from the file {@code from} to the file {@code to}, both relative to content/.
+   */
   static String relative(String from, String to) {
     Path dir = Path.of(from).getParent();
     Path rel = (dir == null ? Path.of("") : dir).relativize(Path.of(to));
@@ -149,7 +161,9 @@ public final class HugoTranslator {
   }
 
   static String references(Path sourcesYaml) throws IOException {
-    StringBuilder out = new StringBuilder("---\ntitle: References\ndescription: Every source the site cites.\n---\n\n");
+    StringBuilder out =
+        new StringBuilder(
+            "---\ntitle: References\ndescription: Every source the site cites.\n---\n\n");
     String key = null;
     for (String line : Files.readAllLines(sourcesYaml, StandardCharsets.UTF_8)) {
       if (!line.isEmpty() && !line.startsWith(" ") && !line.startsWith("#") && line.endsWith(":")) {

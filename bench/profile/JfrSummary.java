@@ -111,8 +111,15 @@ public final class JfrSummary {
     System.out.println();
     System.out.println(title);
     counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(top)
-        .forEach(e -> System.out.printf("  %5.1f%%  %6d  %s%n", 100.0 * e.getValue() / total, e.getValue(), e.getKey()));
+        .forEach(
+            e ->
+                System.out.printf(
+                    "  %5.1f%%  %6d  %s%n",
+                    100.0 * e.getValue() / total, e.getValue(), e.getKey()));
   }
 }

@@ -8,16 +8,18 @@ import org.fieldguide.pipeline.*;
  * rebuilding after each with the same state, and prints each rebuild's wall time, what it made
  * again and what it allocated, then the median wall and process CPU time of the last RUNS.
  *
- *   java -cp target/fieldguide.jar bench/serve/RebuildBench.java PROJECT PAGE.md MODE RUNS [body|title]
+ * <p>java -cp target/fieldguide.jar bench/serve/RebuildBench.java PROJECT PAGE.md MODE RUNS
+ * [body|title]
  *
- * MODE memo keeps serve's state (BuildState.forPreview: every stage takes over what did not
+ * <p>MODE memo keeps serve's state (BuildState.forPreview: every stage takes over what did not
  * change); MODE simple keeps a one-off build's state (the read and drawing caches only, so every
  * rebuild renders and makes every page again). To time a jar from before the pipeline package
  * (org.fieldguide.build), change the import. The page is restored at the end.
  */
 public class RebuildBench {
   static long allocated() {
-    com.sun.management.ThreadMXBean t = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean t =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     long sum = 0;
     for (long b : t.getThreadAllocatedBytes(t.getAllThreadIds())) if (b > 0) sum += b;
     return sum;
@@ -36,13 +38,21 @@ public class RebuildBench {
     try {
       long t0 = System.nanoTime();
       BuildResult first = new Build(options, state).run();
-      System.out.printf("first build: %.0f ms, %d diagnostics%n", (System.nanoTime() - t0) / 1e6, first.diagnostics().all().size());
+      System.out.printf(
+          "first build: %.0f ms, %d diagnostics%n",
+          (System.nanoTime() - t0) / 1e6, first.diagnostics().all().size());
       List<Double> times = new ArrayList<>();
       List<Double> cpus = new ArrayList<>();
-      com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       for (int i = 0; i < runs + 3; i++) {
-        String text = edit.equals("title") ? (original.contains("title: \"") ? original.replaceFirst("(?m)^title: \"", "title: \"Edited " + i + " ") : original.replaceFirst("(?m)^title: (.*)$", "title: $1 " + i))
-            : original + "\nEdit number " + i + ".\n";
+        String text =
+            edit.equals("title")
+                ? (original.contains("title: \"")
+                    ? original.replaceFirst("(?m)^title: \"", "title: \"Edited " + i + " ")
+                    : original.replaceFirst("(?m)^title: (.*)$", "title: $1 " + i))
+                : original + "\nEdit number " + i + ".\n";
         Files.writeString(page, text);
         long t = System.nanoTime();
         long c = os.getProcessCpuTime();
@@ -50,12 +60,19 @@ public class RebuildBench {
         BuildResult r = new Build(options, state).run(List.of(page.toAbsolutePath()));
         double ms = (System.nanoTime() - t) / 1e6;
         double cpu = (os.getProcessCpuTime() - c) / 1e6;
-        if (i >= 3) { times.add(ms); cpus.add(cpu); }
-        System.out.printf("rebuild %d: %.1f ms (bodies %d, pages %d), %.1f MB allocated%n", i, ms, r.redone().bodies().size(), r.redone().pages().size(), (allocated() - a) / 1e6);
+        if (i >= 3) {
+          times.add(ms);
+          cpus.add(cpu);
+        }
+        System.out.printf(
+            "rebuild %d: %.1f ms (bodies %d, pages %d), %.1f MB allocated%n",
+            i, ms, r.redone().bodies().size(), r.redone().pages().size(), (allocated() - a) / 1e6);
       }
       Collections.sort(times);
       Collections.sort(cpus);
-      System.out.printf("median %.1f ms wall, %.1f ms CPU over %d (after 3 untimed)%n", times.get(times.size() / 2), cpus.get(cpus.size() / 2), times.size());
+      System.out.printf(
+          "median %.1f ms wall, %.1f ms CPU over %d (after 3 untimed)%n",
+          times.get(times.size() / 2), cpus.get(cpus.size() / 2), times.size());
     } finally {
       Files.writeString(page, original);
     }

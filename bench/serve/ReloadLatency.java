@@ -22,11 +22,12 @@ import java.util.stream.Stream;
  * page's live-reload stream as a browser would, then RUNS times edits that page's Markdown and
  * measures the time from the end of the write to the {@code reload} event for that page.
  *
- *   java bench/serve/ReloadLatency.java JAR PROJECT PAGE.md /page/url/ RUNS PORT
+ * <p>java bench/serve/ReloadLatency.java JAR PROJECT PAGE.md /page/url/ RUNS PORT
  *
- * WARMUP (default 10) untimed edits come first. EDIT=title edits the page's title instead of its body.
+ * <p>WARMUP (default 10) untimed edits come first. EDIT=title edits the page's title instead of its
+ * body.
  *
- * The file is restored at the end. Prints each run and the median, in milliseconds.
+ * <p>The file is restored at the end. Prints each run and the median, in milliseconds.
  */
 public class ReloadLatency {
   private static final Pattern TOKEN = Pattern.compile("__fieldguide/live\\.js\\?v=([^\"&]+)");
@@ -41,8 +42,19 @@ public class ReloadLatency {
     String original = Files.readString(page, StandardCharsets.UTF_8);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String base = "http://127.0.0.1:" + port;
-    Process serve = new ProcessBuilder("java", "-jar", jar.toString(), "serve", "--project", project.toString(),
-        "--port", String.valueOf(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process serve =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--project",
+                project.toString(),
+                "--port",
+                String.valueOf(port))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       waitUntilServing(http, base + url, serve);
       List<Double> times = new ArrayList<>();
@@ -56,10 +68,13 @@ public class ReloadLatency {
         }
       }
       Collections.sort(times);
-      double median = times.size() % 2 == 1 ? times.get(times.size() / 2)
-          : (times.get(times.size() / 2 - 1) + times.get(times.size() / 2)) / 2;
-      System.out.printf("median %.1f ms, min %.1f, max %.1f over %d runs%n", median, times.get(0),
-          times.get(times.size() - 1), times.size());
+      double median =
+          times.size() % 2 == 1
+              ? times.get(times.size() / 2)
+              : (times.get(times.size() / 2 - 1) + times.get(times.size() / 2)) / 2;
+      System.out.printf(
+          "median %.1f ms, min %.1f, max %.1f over %d runs%n",
+          median, times.get(0), times.get(times.size() - 1), times.size());
     } finally {
       Files.writeString(page, original, StandardCharsets.UTF_8);
       serve.destroy();
@@ -67,10 +82,14 @@ public class ReloadLatency {
     }
   }
 
-  private static double once(HttpClient http, String base, String url, Path page, String original, int run)
+  private static double once(
+      HttpClient http, String base, String url, Path page, String original, int run)
       throws Exception {
-    String html = http.send(HttpRequest.newBuilder(URI.create(base + url)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    String html =
+        http.send(
+                HttpRequest.newBuilder(URI.create(base + url)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
     Matcher m = TOKEN.matcher(html);
     if (!m.find()) {
       throw new IllegalStateException("no live-reload script on " + url);
@@ -78,21 +97,27 @@ public class ReloadLatency {
     CountDownLatch ready = new CountDownLatch(1);
     CountDownLatch reloaded = new CountDownLatch(1);
     URI events = URI.create(base + "/__fieldguide/events?page=" + url + "&v=" + m.group(1));
-    CompletableFuture<HttpResponse<Stream<String>>> stream = http.sendAsync(HttpRequest.newBuilder(events).build(),
-        HttpResponse.BodyHandlers.ofLines());
-    Thread reader = new Thread(() -> {
-      try {
-        stream.get().body().forEach(line -> {
-          if (line.startsWith("event: status")) {
-            ready.countDown();
-          } else if (line.startsWith("event: reload")) {
-            reloaded.countDown();
-          }
-        });
-      } catch (Exception e) {
-        // the stream ends when we stop reading
-      }
-    });
+    CompletableFuture<HttpResponse<Stream<String>>> stream =
+        http.sendAsync(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofLines());
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                stream
+                    .get()
+                    .body()
+                    .forEach(
+                        line -> {
+                          if (line.startsWith("event: status")) {
+                            ready.countDown();
+                          } else if (line.startsWith("event: reload")) {
+                            reloaded.countDown();
+                          }
+                        });
+              } catch (Exception e) {
+                // the stream ends when we stop reading
+              }
+            });
     reader.setDaemon(true);
     reader.start();
     if (!ready.await(30, TimeUnit.SECONDS)) {
@@ -120,20 +145,28 @@ public class ReloadLatency {
       if (!title.find()) {
         throw new IllegalStateException("the page has no title line");
       }
-      return original.substring(0, title.end()) + "Run " + (run + 100) + " " + original.substring(title.end());
+      return original.substring(0, title.end())
+          + "Run "
+          + (run + 100)
+          + " "
+          + original.substring(title.end());
     }
     return original + "\n\nA line added by the reload benchmark, run " + (run + 100) + ".\n";
   }
 
-  private static void waitUntilServing(HttpClient http, String url, Process serve) throws Exception {
+  private static void waitUntilServing(HttpClient http, String url, Process serve)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (System.nanoTime() < deadline) {
       if (!serve.isAlive()) {
         throw new IllegalStateException("serve exited with " + serve.exitValue());
       }
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200) {
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException e) {

@@ -16,32 +16,50 @@ import picocli.CommandLine.Parameters;
  * starter file, prints its path, and never overwrites (exit 1 if the file exists or its name is
  * already taken by another page, term or alias).
  */
-@Command(name = "new", mixinStandardHelpOptions = true,
-    description = "Write a draft starter page, glossary term, FAQ page or flowchart from templates/starters/, and print its path.")
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a draft starter page, glossary term, FAQ page or flowchart from templates/starters/, and print its path.")
 final class NewCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "KIND", description = "page, term, faq or flowchart.")
   String kind;
 
-  @Parameters(index = "1", paramLabel = "NAME", description = "The name, such as \"Reward shaping\" (the file name is made from it),"
-      + " or the file name without .md, such as reward-shaping.")
+  @Parameters(
+      index = "1",
+      paramLabel = "NAME",
+      description =
+          "The name, such as \"Reward shaping\" (the file name is made from it),"
+              + " or the file name without .md, such as reward-shaping.")
   String name;
 
-  @Option(names = "--section", paramLabel = "S", description = "For a page: an existing folder under content/ (default: content/ itself).")
+  @Option(
+      names = "--section",
+      paramLabel = "S",
+      description = "For a page: an existing folder under content/ (default: content/ itself).")
   String section;
 
-  @Option(names = "--new-section", description = "Start the folder --section names if it does not exist yet.")
+  @Option(
+      names = "--new-section",
+      description = "Start the folder --section names if it does not exist yet.")
   boolean newSection;
 
-  @Option(names = "--project", description = "Project folder holding content/ (default: current folder).")
+  @Option(
+      names = "--project",
+      description = "Project folder holding content/ (default: current folder).")
   Path project = Path.of(".");
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    Starter.Kind starterKind = Starter.Kind.parse(kind).orElseThrow(() -> new CommandLine.ParameterException(
-        spec.commandLine(), "KIND must be page, term, faq or flowchart, not '" + kind + "'"));
+    Starter.Kind starterKind =
+        Starter.Kind.parse(kind)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "KIND must be page, term, faq or flowchart, not '" + kind + "'"));
     Starter starter;
     try {
       starter = Starter.of(starterKind, name, section);

@@ -8,26 +8,28 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Runs {@code build}, {@code check} and {@code new} in a second JVM tuned for a short batch job, when
- * the user started {@code java -jar fieldguide.jar} without JVM options of their own.
+ * Runs {@code build}, {@code check} and {@code new} in a second JVM tuned for a short batch job,
+ * when the user started {@code java -jar fieldguide.jar} without JVM options of their own.
  *
- * <p>A jar's manifest cannot carry JVM options, and the JVM's defaults suit long-running servers: its
- * optimising compiler (C2) and the G1 collector spent more CPU on a cold build than the build itself
- * (see docs/performance.md). With the quick compiler only ({@code -XX:TieredStopAtLevel=1}) and the
- * throughput collector, a 1,000-page build takes about half the CPU, and a 10,000-page build less too.
- * That collector sizes its young generation for throughput, and at 10,000 pages grew the heap to
- * over 2 GB while the build held about 400 MB; a young generation of 256 MB ({@code -Xmn256m})
- * keeps the peak near what the build holds at no cost in time, and sets no ceiling on the heap.
- * The first JVM only starts the second, passes it the same arguments, standard streams and
- * environment, and exits with its status, so the cost is one bare JVM start (about 0.1 s).
+ * <p>A jar's manifest cannot carry JVM options, and the JVM's defaults suit long-running servers:
+ * its optimising compiler (C2) and the G1 collector spent more CPU on a cold build than the build
+ * itself (see docs/performance.md). With the quick compiler only ({@code -XX:TieredStopAtLevel=1})
+ * and the throughput collector, a 1,000-page build takes about half the CPU, and a 10,000-page
+ * build less too. That collector sizes its young generation for throughput, and at 10,000 pages
+ * grew the heap to over 2 GB while the build held about 400 MB; a young generation of 256 MB
+ * ({@code -Xmn256m}) keeps the peak near what the build holds at no cost in time, and sets no
+ * ceiling on the heap. The first JVM only starts the second, passes it the same arguments, standard
+ * streams and environment, and exits with its status, so the cost is one bare JVM start (about 0.1
+ * s).
  *
  * <p>Nothing is relaunched when the user gave JVM options (anything before {@code -jar}), set
- * {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}, set {@code FIELDGUIDE_JVM=default}, or runs
- * {@code serve}, whose JVM stays warm and gains from C2; nor when the JVM cannot tell its own
+ * {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}, set {@code FIELDGUIDE_JVM=default}, or
+ * runs {@code serve}, whose JVM stays warm and gains from C2; nor when the JVM cannot tell its own
  * command line. The options are listed in {@link #OPTIONS} and in the README.
  */
 final class ShortLivedJvm {
-  static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn256m");
+  static final List<String> OPTIONS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn256m");
   private static final String MARK = "FIELDGUIDE_RELAUNCHED";
   private static final Set<String> BATCH = Set.of("build", "check", "new");
 
@@ -43,11 +45,17 @@ final class ShortLivedJvm {
    * The same, given this JVM's executable, the arguments it was started with (JVM options, then
    * {@code -jar JAR}, then ours) and its environment.
    */
-  static Optional<List<String>> command(String[] args, Optional<String> java, Optional<String[]> jvmArgs,
+  static Optional<List<String>> command(
+      String[] args,
+      Optional<String> java,
+      Optional<String[]> jvmArgs,
       Function<String, String> env) {
-    if (env.apply(MARK) != null || "default".equals(env.apply("FIELDGUIDE_JVM"))
-        || env.apply("JAVA_TOOL_OPTIONS") != null || env.apply("JDK_JAVA_OPTIONS") != null
-        || args.length == 0 || !BATCH.contains(args[0])) {
+    if (env.apply(MARK) != null
+        || "default".equals(env.apply("FIELDGUIDE_JVM"))
+        || env.apply("JAVA_TOOL_OPTIONS") != null
+        || env.apply("JDK_JAVA_OPTIONS") != null
+        || args.length == 0
+        || !BATCH.contains(args[0])) {
       return Optional.empty();
     }
     if (java.isEmpty() || jvmArgs.isEmpty()) {

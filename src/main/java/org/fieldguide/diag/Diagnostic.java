@@ -3,8 +3,8 @@ package org.fieldguide.diag;
 import java.util.Comparator;
 
 /**
- * One problem found in the input: a project-relative path with {@code /}, a 1-based line and
- * column (0 when unknown), a severity and a message that says what is wrong and what to do.
+ * One problem found in the input: a project-relative path with {@code /}, a 1-based line and column
+ * (0 when unknown), a severity and a message that says what is wrong and what to do.
  *
  * <p>Two optional parts say how it relates to other problems, for {@link Folded}: {@code context}
  * is what the build was doing when the problem showed (such as {@code while rendering
@@ -12,8 +12,15 @@ import java.util.Comparator;
  * diagnostic it follows from (a flowchart node that cannot be reached because an answer names a
  * node that does not exist): such a follow-on is counted in its cause, not printed.
  */
-public record Diagnostic(String path, int line, int column, Severity severity, String message, String context,
-    Diagnostic cause) implements Comparable<Diagnostic> {
+public record Diagnostic(
+    String path,
+    int line,
+    int column,
+    Severity severity,
+    String message,
+    String context,
+    Diagnostic cause)
+    implements Comparable<Diagnostic> {
 
   private static final Comparator<Diagnostic> ORDER =
       Comparator.comparing(Diagnostic::path)
@@ -43,7 +50,10 @@ public record Diagnostic(String path, int line, int column, Severity severity, S
     return new Diagnostic(path, line, column, severity, message, context, root);
   }
 
-  /** This diagnostic, found while the build was doing {@code what} ({@code while rendering content/a.md}). */
+  /**
+   * This diagnostic, found while the build was doing {@code what} ({@code while rendering
+   * content/a.md}).
+   */
   public Diagnostic during(String what) {
     return new Diagnostic(path, line, column, severity, message, what, cause);
   }

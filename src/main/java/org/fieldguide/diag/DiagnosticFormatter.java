@@ -1,8 +1,8 @@
 package org.fieldguide.diag;
 
 /**
- * Prints diagnostics as {@code path:line:col: error: message}, and for GitHub Actions as annotations;
- * a build's diagnostics one line per mistake ({@link Folded}).
+ * Prints diagnostics as {@code path:line:col: error: message}, and for GitHub Actions as
+ * annotations; a build's diagnostics one line per mistake ({@link Folded}).
  */
 public final class DiagnosticFormatter {
   private final boolean githubActions;
@@ -15,7 +15,10 @@ public final class DiagnosticFormatter {
     return format(d, d.message());
   }
 
-  /** One printed line for a mistake: its first diagnostic, with what was folded into it after the message. */
+  /**
+   * One printed line for a mistake: its first diagnostic, with what was folded into it after the
+   * message.
+   */
   public String format(Folded f) {
     return format(f.first(), f.message());
   }
@@ -74,8 +77,15 @@ public final class DiagnosticFormatter {
   }
 
   private static boolean hidden(char c) {
-    return c < 0x20 || c == 0x7f || c == 0x85 || c == '\u2028' || c == '\u2029'
-        || c == '\u061C' || c == '\u200E' || c == '\u200F' || c >= '\u202A' && c <= '\u202E'
+    return c < 0x20
+        || c == 0x7f
+        || c == 0x85
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\u061C'
+        || c == '\u200E'
+        || c == '\u200F'
+        || c >= '\u202A' && c <= '\u202E'
         || c >= '\u2066' && c <= '\u2069';
   }
 

@@ -11,14 +11,15 @@ import java.util.Set;
 
 /**
  * One printed line of a build's diagnostics, standing for one mistake: its first diagnostic, the
- * other places the same message was found ({@code elsewhere}), the other things the build was
- * doing when it found it at the same place ({@code contexts}, such as every page a template tag
- * failed for), and how many follow-on diagnostics ({@link Diagnostic#cause()}) it caused.
+ * other places the same message was found ({@code elsewhere}), the other things the build was doing
+ * when it found it at the same place ({@code contexts}, such as every page a template tag failed
+ * for), and how many follow-on diagnostics ({@link Diagnostic#cause()}) it caused.
  *
- * <p>As compilers do: one mistake, one line. The follow-ons are counted, not listed; they
- * disappear once their cause is fixed, and what is left shows in the next build.
+ * <p>As compilers do: one mistake, one line. The follow-ons are counted, not listed; they disappear
+ * once their cause is fixed, and what is left shows in the next build.
  */
-public record Folded(Diagnostic first, List<String> elsewhere, List<String> contexts, int followOns) {
+public record Folded(
+    Diagnostic first, List<String> elsewhere, List<String> contexts, int followOns) {
   /** How many other places {@link #suffix} names before it only counts them. */
   static final int PLACES_NAMED = 3;
 
@@ -46,7 +47,9 @@ public record Folded(Diagnostic first, List<String> elsewhere, List<String> cont
     }
     Map<String, List<Diagnostic>> bySameMessage = new LinkedHashMap<>();
     for (Diagnostic d : standing) {
-      bySameMessage.computeIfAbsent(d.severity().label() + ": " + d.message(), k -> new ArrayList<>()).add(d);
+      bySameMessage
+          .computeIfAbsent(d.severity().label() + ": " + d.message(), k -> new ArrayList<>())
+          .add(d);
     }
     List<Folded> out = new ArrayList<>(bySameMessage.size());
     for (List<Diagnostic> same : bySameMessage.values()) {
@@ -68,7 +71,10 @@ public record Folded(Diagnostic first, List<String> elsewhere, List<String> cont
     return out;
   }
 
-  /** The first cause of {@code d} that is present and not itself a follow-on of one that is; null if none is. */
+  /**
+   * The first cause of {@code d} that is present and not itself a follow-on of one that is; null if
+   * none is.
+   */
   private static Diagnostic rootOf(Diagnostic d, Set<Diagnostic> present) {
     Diagnostic root = null;
     Set<Diagnostic> seen = new HashSet<>();
@@ -84,24 +90,34 @@ public record Folded(Diagnostic first, List<String> elsewhere, List<String> cont
     return first.severity();
   }
 
-  /** The message with what was folded into it: {@code … [also at content/b.md:3:1] [+2 follow-on errors]}. */
+  /**
+   * The message with what was folded into it: {@code … [also at content/b.md:3:1] [+2 follow-on
+   * errors]}.
+   */
   public String message() {
     return first.message() + suffix();
   }
 
-  /** What was folded into the first diagnostic, in brackets after its message; empty if nothing was. */
+  /**
+   * What was folded into the first diagnostic, in brackets after its message; empty if nothing was.
+   */
   public String suffix() {
     StringBuilder out = new StringBuilder();
     if (contexts.size() == 1) {
       out.append(" [").append(contexts.get(0)).append(']');
     } else if (contexts.size() > 1) {
-      out.append(" [").append(contexts.get(0)).append(" and ").append(contexts.size() - 1).append(" other pages]");
+      out.append(" [")
+          .append(contexts.get(0))
+          .append(" and ")
+          .append(contexts.size() - 1)
+          .append(" other pages]");
     }
     if (!elsewhere.isEmpty()) {
       out.append(" [also at ");
       int named = Math.min(elsewhere.size(), PLACES_NAMED);
       for (int i = 0; i < named; i++) {
-        out.append(i == 0 ? "" : i == named - 1 && named == elsewhere.size() ? " and " : ", ").append(elsewhere.get(i));
+        out.append(i == 0 ? "" : i == named - 1 && named == elsewhere.size() ? " and " : ", ")
+            .append(elsewhere.get(i));
       }
       if (named < elsewhere.size()) {
         int more = elsewhere.size() - named;
@@ -110,8 +126,12 @@ public record Folded(Diagnostic first, List<String> elsewhere, List<String> cont
       out.append(']');
     }
     if (followOns > 0) {
-      out.append(" [+").append(followOns).append(" follow-on ").append(severity().label())
-          .append(followOns == 1 ? "" : "s").append(']');
+      out.append(" [+")
+          .append(followOns)
+          .append(" follow-on ")
+          .append(severity().label())
+          .append(followOns == 1 ? "" : "s")
+          .append(']');
     }
     return out.toString();
   }
@@ -122,7 +142,10 @@ public record Folded(Diagnostic first, List<String> elsewhere, List<String> cont
    */
   public static String counts(List<Folded> lines, int total) {
     long errors = lines.stream().filter(f -> f.severity() == Severity.ERROR).count();
-    return errors + " error(s), " + (lines.size() - errors) + " warning(s)"
+    return errors
+        + " error(s), "
+        + (lines.size() - errors)
+        + " warning(s)"
         + (total > lines.size() ? " (" + total + " diagnostics in all, folded)" : "");
   }
 }

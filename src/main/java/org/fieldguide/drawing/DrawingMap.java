@@ -12,10 +12,14 @@ final class DrawingMap<K> {
   private final int max;
   private final Map<K, String> used = new ConcurrentHashMap<>();
   private final Map<K, String> stored = new ConcurrentHashMap<>();
+
   /** Whether something was drawn anew since the file was read or written. */
   private volatile boolean drawn;
 
-  /** A map that forgets what it used once it holds {@code max} drawings (a long {@code serve} session). */
+  /**
+   * A map that forgets what it used once it holds {@code max} drawings (a long {@code serve}
+   * session).
+   */
   DrawingMap(int max) {
     this.max = max;
   }
@@ -50,7 +54,10 @@ final class DrawingMap<K> {
     stored.putAll(fromFile);
   }
 
-  /** Whether the file should be written again: something was drawn anew, or something it held was not used. */
+  /**
+   * Whether the file should be written again: something was drawn anew, or something it held was
+   * not used.
+   */
   boolean changed() {
     return drawn || !stored.isEmpty();
   }

@@ -29,37 +29,45 @@ import java.util.zip.ZipFile;
  * with ELK, classes and fonts loaded included, was about half of the real site's build; with the
  * file, a build draws only what is new.
  *
- * <p>The file starts with a stamp that names the code which made the drawings ({@link #stamp}). A file
- * with another stamp, or one that cannot be read to its end, is ignored as if absent, and the next
- * save replaces it; a drawing is never taken from a build of other code. Saving writes a temporary
- * file and moves it into place, so a build cut short leaves the old file whole.
+ * <p>The file starts with a stamp that names the code which made the drawings ({@link #stamp}). A
+ * file with another stamp, or one that cannot be read to its end, is ignored as if absent, and the
+ * next save replaces it; a drawing is never taken from a build of other code. Saving writes a
+ * temporary file and moves it into place, so a build cut short leaves the old file whole.
  */
 final class DrawingStore {
   /** Where under the project the file lives; git ignores the folder. */
   static final String FOLDER = ".fieldguide-cache";
+
   static final String FILE = "drawings.bin";
   private static final int MAGIC = 0x46474457; // "FGDW"
 
   private DrawingStore() {}
 
-  /** What the file holds: formulas by {@link FormulaRenderer}'s key, diagrams by source and id prefix. */
+  /**
+   * What the file holds: formulas by {@link FormulaRenderer}'s key, diagrams by source and id
+   * prefix.
+   */
   record Contents(Map<String, String> formulas, Map<DrawingCache.DiagramKey, String> diagrams) {}
 
   /**
    * The stamp of the code now running, or empty when it cannot tell where its classes come from:
-   * the version and a SHA-256 of the code, over the jar's own checksums of its entries (no entry
-   * is read; the build's metadata under {@code META-INF/} is left out), or of every file's bytes
-   * under a folder of classes. The same code built again gets the same stamp, so a CI job that keeps
-   * the cache folder between runs can use it.
+   * the version and a SHA-256 of the code, over the jar's own checksums of its entries (no entry is
+   * read; the build's metadata under {@code META-INF/} is left out), or of every file's bytes under
+   * a folder of classes. The same code built again gets the same stamp, so a CI job that keeps the
+   * cache folder between runs can use it.
    */
   static Optional<String> stamp(String version) {
     try {
-      Path code = Path.of(DrawingStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path code =
+          Path.of(DrawingStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       MessageDigest sum = MessageDigest.getInstance("SHA-256");
       if (Files.isRegularFile(code)) {
         try (ZipFile jar = new ZipFile(code.toFile())) {
-          List<? extends ZipEntry> entries = jar.stream().filter(e -> !e.getName().startsWith("META-INF/"))
-              .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+          List<? extends ZipEntry> entries =
+              jar.stream()
+                  .filter(e -> !e.getName().startsWith("META-INF/"))
+                  .sorted(Comparator.comparing(ZipEntry::getName))
+                  .toList();
           for (ZipEntry e : entries) {
             sum.update(e.getName().getBytes(StandardCharsets.UTF_8));
             sum.update(Long.toString(e.getCrc()).getBytes(StandardCharsets.US_ASCII));
@@ -75,8 +83,12 @@ final class DrawingStore {
       } else {
         return Optional.empty();
       }
-      return Optional.of("fieldguide " + version + "; code " + java.util.HexFormat.of().formatHex(sum.digest()));
-    } catch (IOException | RuntimeException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException e) {
+      return Optional.of(
+          "fieldguide " + version + "; code " + java.util.HexFormat.of().formatHex(sum.digest()));
+    } catch (IOException
+        | RuntimeException
+        | java.net.URISyntaxException
+        | java.security.NoSuchAlgorithmException e) {
       return Optional.empty(); // no stamp: no file
     }
   }
@@ -108,7 +120,10 @@ final class DrawingStore {
     }
   }
 
-  /** Writes {@code contents} with {@code stamp} to {@code file}, replacing it whole; false if that failed. */
+  /**
+   * Writes {@code contents} with {@code stamp} to {@code file}, replacing it whole; false if that
+   * failed.
+   */
   static boolean write(Path file, String stamp, Contents contents) {
     Path temp = null;
     try {

@@ -14,14 +14,16 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads {@code content/data/sources.yaml}: citation key → source. */
 final class CitationReader {
-  static final List<String> KEYS = List.of("authors", "title", "year", "venue", "url", "arxiv", "doi", "note");
+  static final List<String> KEYS =
+      List.of("authors", "title", "year", "venue", "url", "arxiv", "doi", "note");
 
   private CitationReader() {}
 
   /**
-   * The sources in {@code file}. A source with mistakes, or in a file with a syntax error elsewhere,
-   * is still read as far as it can be ({@link YamlMap#parseRecovering}): its key stays citable, so
-   * that one mistake gives one error, not one for every citation of every source in the file.
+   * The sources in {@code file}. A source with mistakes, or in a file with a syntax error
+   * elsewhere, is still read as far as it can be ({@link YamlMap#parseRecovering}): its key stays
+   * citable, so that one mistake gives one error, not one for every citation of every source in the
+   * file.
    */
   static Map<String, Citation> read(SourceFile file, Diagnostics diagnostics) {
     Map<String, Citation> out = new LinkedHashMap<>();
@@ -34,13 +36,27 @@ final class CitationReader {
       String key = scalarKey.getValue();
       int keyLine = top.lineOf(tuple.getKeyNode());
       if (!key.matches("[A-Za-z0-9][A-Za-z0-9_:.-]*")) {
-        top.error(tuple.getKeyNode(), "citation key '" + key + "' may use only letters, digits and _ : . -");
+        top.error(
+            tuple.getKeyNode(),
+            "citation key '" + key + "' may use only letters, digits and _ : . -");
         continue;
       }
       Node value = tuple.getValueNode();
       if (!(value instanceof MappingNode)) {
         top.error(value, "source '" + key + "' must be a mapping with authors, title, year, …");
-        out.put(key, new Citation(key, List.of(), key, 0, null, null, null, null, null, new SourceRef(path, keyLine, 1)));
+        out.put(
+            key,
+            new Citation(
+                key,
+                List.of(),
+                key,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new SourceRef(path, keyLine, 1)));
         continue;
       }
       YamlMap entry = top.child(value);
@@ -58,13 +74,26 @@ final class CitationReader {
         entry.errorAt("url", "url of source '" + key + "' must be an http(s) address");
         url = null;
       }
-      out.put(key, new Citation(key, entry.stringList("authors"), title.orElse(key), year.orElse(0),
-          entry.string("venue", false).orElse(null), url, entry.string("arxiv", false).orElse(null),
-          entry.string("doi", false).orElse(null), entry.string("note", false).orElse(null),
-          new SourceRef(path, keyLine, 1)));
+      out.put(
+          key,
+          new Citation(
+              key,
+              entry.stringList("authors"),
+              title.orElse(key),
+              year.orElse(0),
+              entry.string("venue", false).orElse(null),
+              url,
+              entry.string("arxiv", false).orElse(null),
+              entry.string("doi", false).orElse(null),
+              entry.string("note", false).orElse(null),
+              new SourceRef(path, keyLine, 1)));
     }
-    for (String key : top.damagedKeys()) { // its syntax error is reported; citing it is not a mistake of its own
-      out.putIfAbsent(key, new Citation(key, List.of(), key, 0, null, null, null, null, null, new SourceRef(path, 1, 1)));
+    for (String key :
+        top.damagedKeys()) { // its syntax error is reported; citing it is not a mistake of its own
+      out.putIfAbsent(
+          key,
+          new Citation(
+              key, List.of(), key, 0, null, null, null, null, null, new SourceRef(path, 1, 1)));
     }
     return out;
   }

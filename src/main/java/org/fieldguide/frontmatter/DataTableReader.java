@@ -49,7 +49,8 @@ final class DataTableReader {
     List<String> keys = columns.stream().map(DataTable.Column::key).toList();
     Optional<Node> rowsNode = map.node("rows");
     if (rowsNode.isEmpty() || !(rowsNode.get() instanceof SequenceNode rowSeq)) {
-      map.errorAt("rows", "a data table needs 'rows', a list of mappings from column key to cell text");
+      map.errorAt(
+          "rows", "a data table needs 'rows', a list of mappings from column key to cell text");
       return Optional.empty();
     }
     for (Node item : rowSeq.getValue()) {

@@ -9,7 +9,10 @@ public final class FrontMatterSplitter {
 
   public static Optional<FrontMatter> split(String path, String text, Diagnostics diagnostics) {
     if (!(text.startsWith("---\n") || text.equals("---"))) {
-      diagnostics.error(path, 1, 1,
+      diagnostics.error(
+          path,
+          1,
+          1,
           "missing front matter; start the file with a line '---', the YAML keys (title, description), and another '---'");
       return Optional.empty();
     }
@@ -29,7 +32,10 @@ public final class FrontMatterSplitter {
       }
       pos = end + 1;
     }
-    diagnostics.error(path, 1, 1,
+    diagnostics.error(
+        path,
+        1,
+        1,
         "unterminated front matter: the opening '---' has no closing '---'; add a line '---' after the last key");
     return Optional.empty();
   }

@@ -22,14 +22,23 @@ public final class ReadCache {
 
   private final Map<String, Entry> byPath = new HashMap<>();
 
-  /** What the last {@link SiteReader#read} made of its files, to give again if they read the same. */
-  record SiteRead(List<Object> reads, Optional<Site> site, List<Diagnostic> diagnostics, List<Diagnostic> fileDiagnostics) {}
+  /**
+   * What the last {@link SiteReader#read} made of its files, to give again if they read the same.
+   */
+  record SiteRead(
+      List<Object> reads,
+      Optional<Site> site,
+      List<Diagnostic> diagnostics,
+      List<Diagnostic> fileDiagnostics) {}
 
   SiteRead lastSite;
 
   private final Set<String> goodPaths = new java.util.HashSet<>();
 
-  /** Whether {@code contentPath} was found to be a valid address before (it can be part of a web address). */
+  /**
+   * Whether {@code contentPath} was found to be a valid address before (it can be part of a web
+   * address).
+   */
   boolean isGoodPath(String contentPath) {
     return goodPaths.contains(contentPath);
   }
@@ -45,22 +54,27 @@ public final class ReadCache {
 
   /**
    * Reads on every core the front matter of the Markdown files among {@code files} whose text is
-   * not what this cache holds, so that {@link #page} finds them read; reading is pure, and
-   * {@link #page} still hands out the results in file order. Worth it for a build reading many.
+   * not what this cache holds, so that {@link #page} finds them read; reading is pure, and {@link
+   * #page} still hands out the results in file order. Worth it for a build reading many.
    */
   void readAhead(List<SourceFile> files) {
     List<SourceFile> toRead = files.stream().filter(f -> f.isMarkdown() && !isCurrent(f)).toList();
     if (toRead.size() < 64) {
       return;
     }
-    toRead.parallelStream().forEach(file -> {
-      Diagnostics own = new Diagnostics();
-      Optional<PageReader.Read> read = PageReader.read(file, own);
-      ahead.put(file.displayPath(), new Ahead(file.text(), read, own.all()));
-    });
+    toRead.parallelStream()
+        .forEach(
+            file -> {
+              Diagnostics own = new Diagnostics();
+              Optional<PageReader.Read> read = PageReader.read(file, own);
+              ahead.put(file.displayPath(), new Ahead(file.text(), read, own.all()));
+            });
   }
 
-  /** Drops what {@link #readAhead} read for files that did not reach {@link #page} (a file refused by its path). */
+  /**
+   * Drops what {@link #readAhead} read for files that did not reach {@link #page} (a file refused
+   * by its path).
+   */
   void forgetReadAhead() {
     ahead.clear();
   }
@@ -73,7 +87,9 @@ public final class ReadCache {
   Optional<PageReader.Read> page(SourceFile file, Diagnostics diagnostics) {
     Ahead early = ahead.remove(file.displayPath());
     Entry last = byPath.get(file.displayPath());
-    if (last != null && last.text().equals(file.text()) && last.read() instanceof Optional<?> read) {
+    if (last != null
+        && last.text().equals(file.text())
+        && last.read() instanceof Optional<?> read) {
       last.diagnostics().forEach(diagnostics::add);
       @SuppressWarnings("unchecked")
       Optional<PageReader.Read> page = (Optional<PageReader.Read>) read;
@@ -114,14 +130,24 @@ public final class ReadCache {
     return value;
   }
 
-  /** Wraps what {@link #other} keeps, so that it is never mistaken for a page's {@code Optional}. */
+  /**
+   * Wraps what {@link #other} keeps, so that it is never mistaken for a page's {@code Optional}.
+   */
   private record Other(Object value) {}
 
-  /** The page read from {@code displayPath} last time, or null; and whether reading it reported anything. */
+  /**
+   * The page read from {@code displayPath} last time, or null; and whether reading it reported
+   * anything.
+   */
   Page lastPage(String displayPath) {
     Entry last = byPath.get(displayPath);
-    return last != null && last.diagnostics().isEmpty() && last.read() instanceof Optional<?> read && read.isPresent()
-        && read.get() instanceof PageReader.Read page ? page.page() : null;
+    return last != null
+            && last.diagnostics().isEmpty()
+            && last.read() instanceof Optional<?> read
+            && read.isPresent()
+            && read.get() instanceof PageReader.Read page
+        ? page.page()
+        : null;
   }
 
   /** How many files it holds what was read from. */

@@ -5,7 +5,8 @@ import org.fieldguide.model.SiteConfig;
 
 /** Reads {@code content/site.yaml}. */
 final class SiteConfigReader {
-  static final List<String> KEYS = List.of("title", "description", "base_url", "repository", "branch", "language");
+  static final List<String> KEYS =
+      List.of("title", "description", "base_url", "repository", "branch", "language");
 
   private SiteConfigReader() {}
 
@@ -18,11 +19,15 @@ final class SiteConfigReader {
     String branch = map.string("branch", false).orElse("main");
     String language = map.string("language", false).orElse("en");
     if (baseUrl != null && !baseUrl.matches("https?://[^\\s\"<>]+")) {
-      map.errorAt("base_url", "base_url must be an absolute http(s) address such as https://example.org/guide/");
+      map.errorAt(
+          "base_url",
+          "base_url must be an absolute http(s) address such as https://example.org/guide/");
       baseUrl = null;
     }
     if (repository != null && !repository.matches("https://[^\\s\"<>]+")) {
-      map.errorAt("repository", "repository must be an https address such as https://github.com/owner/repo");
+      map.errorAt(
+          "repository",
+          "repository must be an https address such as https://github.com/owner/repo");
       repository = null;
     }
     if (!language.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")) {

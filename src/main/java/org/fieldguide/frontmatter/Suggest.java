@@ -14,7 +14,8 @@ public final class Suggest {
     String needle = input.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
       int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
-      if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
+      if (d < bestDistance
+          || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
         best = candidate;
         bestDistance = d;
       }
@@ -27,7 +28,9 @@ public final class Suggest {
     String longestPrefix = null;
     for (String candidate : candidates) {
       String c = candidate.toLowerCase(Locale.ROOT);
-      if (c.length() >= 3 && needle.startsWith(c) && (longestPrefix == null || c.length() > longestPrefix.length())) {
+      if (c.length() >= 3
+          && needle.startsWith(c)
+          && (longestPrefix == null || c.length() > longestPrefix.length())) {
         longestPrefix = candidate;
       }
     }

@@ -13,6 +13,7 @@ import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.model.SourceRef;
 import org.fieldguide.source.Limits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -25,7 +26,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -38,20 +38,31 @@ public final class YamlMap {
   private final int firstLine;
   private final Node self;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
-  /** Unknown keys by the allowed key each is a misspelling of ({@code titel} for {@code title}): see {@link #checkKeys}. */
+
+  /**
+   * Unknown keys by the allowed key each is a misspelling of ({@code titel} for {@code title}): see
+   * {@link #checkKeys}.
+   */
   private final Map<String, NodeTuple> misspelt = new LinkedHashMap<>();
+
   private final Diagnostics diagnostics;
+
   /** For a mapping read past a syntax error ({@link #parseRecovering}), that error; else null. */
   private final Diagnostic damage;
+
   /** For such a mapping, the top-level keys whose lines could not be read. */
   private final java.util.Set<String> damagedKeys = new java.util.LinkedHashSet<>();
-  private static final java.util.regex.Pattern TOP_KEY = java.util.regex.Pattern.compile("^(?:\"([^\"]*)\"|'([^']*)'|([^\\s:#][^:#]*?))\\s*:(?:\\s|$)");
+
+  private static final java.util.regex.Pattern TOP_KEY =
+      java.util.regex.Pattern.compile(
+          "^(?:\"([^\"]*)\"|'([^']*)'|([^\\s:#][^:#]*?))\\s*:(?:\\s|$)");
 
   private YamlMap(String path, int firstLine, MappingNode node, Diagnostics diagnostics) {
     this(path, firstLine, node, diagnostics, null);
   }
 
-  private YamlMap(String path, int firstLine, MappingNode node, Diagnostics diagnostics, Diagnostic damage) {
+  private YamlMap(
+      String path, int firstLine, MappingNode node, Diagnostics diagnostics, Diagnostic damage) {
     this.path = path;
     this.firstLine = firstLine;
     this.self = node;
@@ -70,12 +81,14 @@ public final class YamlMap {
   }
 
   /** Parses {@code yaml} (starting at file line {@code firstLine}) as a mapping; empty on error. */
-  public static Optional<YamlMap> parse(String path, String yaml, int firstLine, Diagnostics diagnostics) {
+  public static Optional<YamlMap> parse(
+      String path, String yaml, int firstLine, Diagnostics diagnostics) {
     return ofRoot(path, parseNode(path, yaml, firstLine, diagnostics), firstLine, diagnostics);
   }
 
   /** The mapping {@code root} is; empty, and reported, if it is nothing or not a mapping. */
-  private static Optional<YamlMap> ofRoot(String path, Optional<Node> root, int firstLine, Diagnostics diagnostics) {
+  private static Optional<YamlMap> ofRoot(
+      String path, Optional<Node> root, int firstLine, Diagnostics diagnostics) {
     if (root.isEmpty()) {
       if (!diagnostics.hasErrorsFor(path)) {
         diagnostics.error(path, firstLine, 1, "the YAML is empty; add the required keys");
@@ -84,8 +97,11 @@ public final class YamlMap {
     }
     if (!(root.get() instanceof MappingNode mapping)) {
       Mark mark = root.get().getStartMark().orElse(null);
-      diagnostics.error(path, mark == null ? firstLine : firstLine + mark.getLine(),
-          mark == null ? 1 : mark.getColumn() + 1, "expected 'key: value' lines here; the YAML must be a mapping");
+      diagnostics.error(
+          path,
+          mark == null ? firstLine : firstLine + mark.getLine(),
+          mark == null ? 1 : mark.getColumn() + 1,
+          "expected 'key: value' lines here; the YAML must be a mapping");
       return Optional.empty();
     }
     return Optional.of(new YamlMap(path, firstLine, mapping, diagnostics));
@@ -99,7 +115,8 @@ public final class YamlMap {
    * a mapping are reported as follow-ons of the first error (see {@link Diagnostic#cause}): a page
    * whose {@code tags} list is not closed still has its title, and links to it still resolve.
    */
-  public static YamlMap parseRecovering(String path, String yaml, int firstLine, Diagnostics diagnostics) {
+  public static YamlMap parseRecovering(
+      String path, String yaml, int firstLine, Diagnostics diagnostics) {
     Diagnostics own = new Diagnostics();
     Optional<Node> root = parseNode(path, yaml, firstLine, own);
     if (root.isPresent() && root.get() instanceof MappingNode mapping) {
@@ -113,41 +130,73 @@ public final class YamlMap {
     String[] lines = yaml.split("\n", -1);
     int start = -1;
     for (int i = 0; i <= lines.length; i++) {
-      if (i < lines.length && (lines[i].isEmpty() || Character.isWhitespace(lines[i].charAt(0)) || lines[i].charAt(0) == '#')) {
+      if (i < lines.length
+          && (lines[i].isEmpty()
+              || Character.isWhitespace(lines[i].charAt(0))
+              || lines[i].charAt(0) == '#')) {
         continue;
       }
-      if (start >= 0) { // the lines from start to i, parsed where they are in the YAML, so that positions stay true
-        String part = "\n".repeat(start) + String.join("\n", java.util.Arrays.asList(lines).subList(start, i));
-        if (parseNode(path, part, firstLine, new Diagnostics()).orElse(null) instanceof MappingNode m) {
+      if (start
+          >= 0) { // the lines from start to i, parsed where they are in the YAML, so that positions
+        // stay true
+        String part =
+            "\n".repeat(start)
+                + String.join("\n", java.util.Arrays.asList(lines).subList(start, i));
+        if (parseNode(path, part, firstLine, new Diagnostics()).orElse(null)
+            instanceof MappingNode m) {
           readable.addAll(m.getValue());
         } else {
           java.util.regex.Matcher key = TOP_KEY.matcher(lines[start]);
           if (key.find()) {
-            damaged.add(key.group(1) != null ? key.group(1) : key.group(2) != null ? key.group(2) : key.group(3));
+            damaged.add(
+                key.group(1) != null
+                    ? key.group(1)
+                    : key.group(2) != null ? key.group(2) : key.group(3));
           }
         }
       }
       start = i;
     }
-    Diagnostic damage = found.isEmpty() ? new Diagnostic(path, firstLine, 1, org.fieldguide.diag.Severity.ERROR, "malformed YAML")
-        : found.get(0);
-    YamlMap map = new YamlMap(path, firstLine, new MappingNode(Tag.MAP, readable, FlowStyle.BLOCK), diagnostics, damage);
+    Diagnostic damage =
+        found.isEmpty()
+            ? new Diagnostic(
+                path, firstLine, 1, org.fieldguide.diag.Severity.ERROR, "malformed YAML")
+            : found.get(0);
+    YamlMap map =
+        new YamlMap(
+            path,
+            firstLine,
+            new MappingNode(Tag.MAP, readable, FlowStyle.BLOCK),
+            diagnostics,
+            damage);
     map.damagedKeys.addAll(damaged);
     return map;
   }
 
   /**
-   * The top-level keys whose lines could not be read when this mapping was read past a syntax
-   * error ({@link #parseRecovering}); empty for a mapping read whole. What they name exists, as
-   * far as the rest of the site can tell: the error is reported, and only it.
+   * The top-level keys whose lines could not be read when this mapping was read past a syntax error
+   * ({@link #parseRecovering}); empty for a mapping read whole. What they name exists, as far as
+   * the rest of the site can tell: the error is reported, and only it.
    */
   public java.util.Set<String> damagedKeys() {
-    return damagedKeys.stream().filter(k -> !k.equals(ALL)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return damagedKeys.stream()
+        .filter(k -> !k.equals(ALL))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
-  /** A mapping with no keys, for YAML that could not be found ({@code damage} says why): missing keys are not reported. */
-  public static YamlMap empty(String path, int firstLine, Diagnostic damage, Diagnostics diagnostics) {
-    YamlMap map = new YamlMap(path, firstLine, new MappingNode(Tag.MAP, List.of(), FlowStyle.BLOCK), diagnostics, damage);
+  /**
+   * A mapping with no keys, for YAML that could not be found ({@code damage} says why): missing
+   * keys are not reported.
+   */
+  public static YamlMap empty(
+      String path, int firstLine, Diagnostic damage, Diagnostics diagnostics) {
+    YamlMap map =
+        new YamlMap(
+            path,
+            firstLine,
+            new MappingNode(Tag.MAP, List.of(), FlowStyle.BLOCK),
+            diagnostics,
+            damage);
     map.damagedKeys.add(ALL);
     return map;
   }
@@ -156,16 +205,23 @@ public final class YamlMap {
   private static final String ALL = "\u0000all";
 
   /** Parses a YAML document into its node tree, reporting syntax errors with file positions. */
-  public static Optional<Node> parseNode(String path, String yaml, int firstLine, Diagnostics diagnostics) {
-    LoadSettings settings = LoadSettings.builder().setLabel(path).setAllowDuplicateKeys(true)
-        .setMaxAliasesForCollections(50).setCodePointLimit(64 * 1024 * 1024).build();
+  public static Optional<Node> parseNode(
+      String path, String yaml, int firstLine, Diagnostics diagnostics) {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(path)
+            .setAllowDuplicateKeys(true)
+            .setMaxAliasesForCollections(50)
+            .setCodePointLimit(64 * 1024 * 1024)
+            .build();
     try {
       int[] deep = tooDeep(settings, yaml);
       if (deep != null) {
         diagnostics.error(path, firstLine + deep[0], deep[1] + 1, Limits.yamlTooDeep());
         return Optional.empty();
       }
-      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
+      Composer composer =
+          new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
       return composer.getSingleNode();
     } catch (MarkedYamlEngineException e) {
       YamlSyntaxError error = YamlSyntaxError.of(e, yaml, firstLine);
@@ -183,8 +239,8 @@ public final class YamlMap {
 
   /**
    * Where (0-based line and column) the first list or mapping nested deeper than {@link
-   * Limits#MAX_YAML_DEPTH} starts, or null.
-   * The composer builds nodes recursively, so this walks the parser's events first, without recursion.
+   * Limits#MAX_YAML_DEPTH} starts, or null. The composer builds nodes recursively, so this walks
+   * the parser's events first, without recursion.
    */
   private static int[] tooDeep(LoadSettings settings, String yaml) {
     ParserImpl events = new ParserImpl(settings, new StreamReader(settings, yaml));
@@ -194,7 +250,10 @@ public final class YamlMap {
       Event.ID id = event.getEventId();
       if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
         if (++depth > Limits.MAX_YAML_DEPTH) {
-          return event.getStartMark().map(m -> new int[] {m.getLine(), m.getColumn()}).orElse(new int[] {0, 0});
+          return event
+              .getStartMark()
+              .map(m -> new int[] {m.getLine(), m.getColumn()})
+              .orElse(new int[] {0, 0});
         }
       } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
         depth--;
@@ -232,9 +291,9 @@ public final class YamlMap {
 
   /**
    * Reports every key not in {@code allowed}, suggesting the closest allowed one. An unknown key
-   * whose closest allowed key is not there stands for it from then on ({@code titel: RLHF} is
-   * read as the title): the misspelling is the one mistake to report, and what depends on the value
-   * (the page's title, links to it by that title) still works.
+   * whose closest allowed key is not there stands for it from then on ({@code titel: RLHF} is read
+   * as the title): the misspelling is the one mistake to report, and what depends on the value (the
+   * page's title, links to it by that title) still works.
    */
   public void checkKeys(Collection<String> allowed, String what) {
     for (NodeTuple tuple : entries.values()) {
@@ -242,13 +301,23 @@ public final class YamlMap {
       if (!allowed.contains(key)) {
         Optional<String> meant = Suggest.closest(key, allowed);
         String hint = meant.map(s -> " (did you mean '" + s + "'?)").orElse("");
-        error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + hint + "; allowed keys are " + String.join(", ", allowed));
+        error(
+            tuple.getKeyNode(),
+            "unknown key '"
+                + key
+                + "' in "
+                + what
+                + hint
+                + "; allowed keys are "
+                + String.join(", ", allowed));
         meant.filter(m -> !entries.containsKey(m)).ifPresent(m -> misspelt.putIfAbsent(m, tuple));
       }
     }
   }
 
-  /** The entry for {@code key}, or for the unknown key that misspells it; null if neither is there. */
+  /**
+   * The entry for {@code key}, or for the unknown key that misspells it; null if neither is there.
+   */
   private NodeTuple entry(String key) {
     NodeTuple tuple = entries.get(key);
     return tuple != null ? tuple : misspelt.get(key);
@@ -305,7 +374,8 @@ public final class YamlMap {
     }
     Node value = tuple.getValueNode();
     if (value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
-      return Optional.of(Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT)));
+      return Optional.of(
+          Boolean.parseBoolean(scalar.getValue().toLowerCase(java.util.Locale.ROOT)));
     }
     error(value, "'" + key + "' must be true or false, not " + describe(value));
     return Optional.empty();
@@ -316,23 +386,31 @@ public final class YamlMap {
    * or without seconds and offset), which gives the date as written.
    */
   public Optional<LocalDate> date(String key) {
-    return string(key, false).flatMap(text -> {
-      try {
-        return Optional.of(LocalDate.parse(text));
-      } catch (DateTimeParseException e) {
-        try {
-          return Optional.of(java.time.OffsetDateTime.parse(text).toLocalDate());
-        } catch (DateTimeParseException notOffset) {
-          try {
-            return Optional.of(java.time.LocalDateTime.parse(text).toLocalDate());
-          } catch (DateTimeParseException notLocal) {
-            error(entry(key).getValueNode(), "'" + key + "' must be a date written YYYY-MM-DD or a date and time"
-                + " such as 2021-07-03T07:00:00Z, not '" + text + "'");
-            return Optional.empty();
-          }
-        }
-      }
-    });
+    return string(key, false)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(LocalDate.parse(text));
+              } catch (DateTimeParseException e) {
+                try {
+                  return Optional.of(java.time.OffsetDateTime.parse(text).toLocalDate());
+                } catch (DateTimeParseException notOffset) {
+                  try {
+                    return Optional.of(java.time.LocalDateTime.parse(text).toLocalDate());
+                  } catch (DateTimeParseException notLocal) {
+                    error(
+                        entry(key).getValueNode(),
+                        "'"
+                            + key
+                            + "' must be a date written YYYY-MM-DD or a date and time"
+                            + " such as 2021-07-03T07:00:00Z, not '"
+                            + text
+                            + "'");
+                    return Optional.empty();
+                  }
+                }
+              }
+            });
   }
 
   /** A list of text items; a single text value is accepted as a list of one. */
@@ -427,15 +505,20 @@ public final class YamlMap {
 
   /**
    * Reports that a required key is missing: not at all when the mapping was read past a syntax
-   * error in that key's lines or could not be found (the error stands for it), and as a follow-on of
-   * that error when the mapping was read past one elsewhere (the error may have hidden the key).
+   * error in that key's lines or could not be found (the error stands for it), and as a follow-on
+   * of that error when the mapping was read past one elsewhere (the error may have hidden the key).
    */
   private void missing(String key) {
     if (damage != null && (damagedKeys.contains(key) || damagedKeys.contains(ALL))) {
       return;
     }
-    Diagnostic d = new Diagnostic(path, line(), columnOf(self), org.fieldguide.diag.Severity.ERROR,
-        "missing required key '" + key + "'; add '" + key + ": …' to the front matter");
+    Diagnostic d =
+        new Diagnostic(
+            path,
+            line(),
+            columnOf(self),
+            org.fieldguide.diag.Severity.ERROR,
+            "missing required key '" + key + "'; add '" + key + ": …' to the front matter");
     diagnostics.add(damage == null ? d : d.causedBy(damage));
   }
 

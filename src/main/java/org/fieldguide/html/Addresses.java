@@ -2,11 +2,16 @@ package org.fieldguide.html;
 
 import java.util.regex.Pattern;
 
-/** What the generator asks of an address in a link: the one test for whether it has a URL scheme. */
+/**
+ * What the generator asks of an address in a link: the one test for whether it has a URL scheme.
+ */
 public final class Addresses {
   private Addresses() {}
 
-  /** An address with a scheme ({@code https:}, {@code mailto:}, {@code data:}), which no check of the site's own files looks at. */
+  /**
+   * An address with a scheme ({@code https:}, {@code mailto:}, {@code data:}), which no check of
+   * the site's own files looks at.
+   */
   static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
 
   /**

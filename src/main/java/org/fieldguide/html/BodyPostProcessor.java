@@ -32,8 +32,8 @@ public final class BodyPostProcessor {
   }
 
   /**
-   * Processes a body; {@code reserved} says which ids the page's templates give other elements
-   * (see {@link #uniqueHeadingIds}).
+   * Processes a body; {@code reserved} says which ids the page's templates give other elements (see
+   * {@link #uniqueHeadingIds}).
    */
   public Result process(String bodyHtml, Predicate<String> reserved) {
     Document doc = Jsoup.parseBodyFragment(bodyHtml);
@@ -66,8 +66,12 @@ public final class BodyPostProcessor {
           children.add(new TocEntryView(id, text, List.of()));
         }
       }
-      heading.appendElement("a").addClass("heading-anchor").attr("href", "#" + id)
-          .attr("aria-label", "Link to the section " + text).text("#");
+      heading
+          .appendElement("a")
+          .addClass("heading-anchor")
+          .attr("href", "#" + id)
+          .attr("aria-label", "Link to the section " + text)
+          .text("#");
     }
     if (parentId != null) {
       toc.add(new TocEntryView(parentId, parentText, children));
@@ -77,8 +81,12 @@ public final class BodyPostProcessor {
     }
     for (Element table : found.tables) {
       if (table.parent() == null || !table.parent().hasClass("table-wrap")) {
-        Element wrap = new Element("div").attr("class", "table-wrap").attr("tabindex", "0").attr("role", "region")
-            .attr("aria-label", "Table");
+        Element wrap =
+            new Element("div")
+                .attr("class", "table-wrap")
+                .attr("tabindex", "0")
+                .attr("role", "region")
+                .attr("aria-label", "Table");
         table.replaceWith(wrap);
         wrap.appendChild(table);
       }
@@ -90,15 +98,21 @@ public final class BodyPostProcessor {
   /**
    * What the processors work on, gathered in one walk over the parsed body, in document order,
    * before any of them changes it (none of them changes which elements the others pick): the
-   * headings with an id, the ids of every other element, the links to another host and the
-   * tables. One walk instead of a CSS query per processor.
+   * headings with an id, the ids of every other element, the links to another host and the tables.
+   * One walk instead of a CSS query per processor.
    */
-  private record Found(List<Element> headings, Set<String> otherIds, List<Element> externalLinks, List<Element> tables) {
+  private record Found(
+      List<Element> headings,
+      Set<String> otherIds,
+      List<Element> externalLinks,
+      List<Element> tables) {
     /** {@code a[href^=http:], a[href^=https:], a[href^=//]}, parsed once. */
-    private static final Evaluator EXTERNAL = Selector.evaluatorOf("a[href^=http:], a[href^=https:], a[href^=//]");
+    private static final Evaluator EXTERNAL =
+        Selector.evaluatorOf("a[href^=http:], a[href^=https:], a[href^=//]");
 
     static Found in(Element body) {
-      Found found = new Found(new ArrayList<>(), new HashSet<>(), new ArrayList<>(), new ArrayList<>());
+      Found found =
+          new Found(new ArrayList<>(), new HashSet<>(), new ArrayList<>(), new ArrayList<>());
       for (Element e : body.getAllElements()) {
         boolean hasId = e.hasAttr("id");
         if (HEADINGS.contains(e.normalName())) {
@@ -121,19 +135,23 @@ public final class BodyPostProcessor {
   /**
    * Gives each heading an id no other element of the page has. CommonMark numbers repeated heading
    * ids ({@code setup}, {@code setup-1}) but knows nothing of the rest of the page, so a heading
-   * {@code ## References} would share {@code references} with the template's References section.
-   * A heading keeps its id unless the template reserves it, another element of the body (a
-   * tooltip, footnote or chart) has it, or an earlier heading kept it; it then takes the first
-   * {@code id-N} that nothing on the page has or wants, so no other heading's id changes with it
-   * and the same page always gets the same ids.
+   * {@code ## References} would share {@code references} with the template's References section. A
+   * heading keeps its id unless the template reserves it, another element of the body (a tooltip,
+   * footnote or chart) has it, or an earlier heading kept it; it then takes the first {@code id-N}
+   * that nothing on the page has or wants, so no other heading's id changes with it and the same
+   * page always gets the same ids.
    */
   static void uniqueHeadingIds(Element body, Predicate<String> reserved) {
     Found found = Found.in(body);
     uniqueHeadingIds(found.headings, found.otherIds, reserved);
   }
 
-  /** {@link #uniqueHeadingIds(Element, Predicate)} with the headings and the other elements' ids already found. */
-  private static void uniqueHeadingIds(List<Element> headings, Set<String> others, Predicate<String> reserved) {
+  /**
+   * {@link #uniqueHeadingIds(Element, Predicate)} with the headings and the other elements' ids
+   * already found.
+   */
+  private static void uniqueHeadingIds(
+      List<Element> headings, Set<String> others, Predicate<String> reserved) {
     Set<String> wanted = new HashSet<>();
     for (Element heading : headings) {
       wanted.add(heading.id());
@@ -143,7 +161,9 @@ public final class BodyPostProcessor {
       String id = heading.id();
       if (reserved.test(id) || others.contains(id) || kept.contains(id)) {
         int n = 1;
-        while (reserved.test(id + "-" + n) || others.contains(id + "-" + n) || wanted.contains(id + "-" + n)
+        while (reserved.test(id + "-" + n)
+            || others.contains(id + "-" + n)
+            || wanted.contains(id + "-" + n)
             || kept.contains(id + "-" + n)) {
           n++;
         }

@@ -10,18 +10,24 @@ import org.jsoup.parser.Parser;
 /**
  * Reads a finished page's ids and links in one pass over its text, for the link checker, without
  * building a DOM. The pages are the build's own output (Jsoup-serialised bodies inside our
- * templates), so a tokenizer of tags and attributes is enough: comments, doctype and the raw text of
- * {@code script}, {@code style}, {@code textarea} and {@code title} (outside SVG and MathML) are skipped, attribute values may
- * be quoted either way or bare, and entities in values are decoded as Jsoup decodes them. Which links
- * lie in the page's content is known from the open {@code <article class="content">}. A full Jsoup
- * parse of every page was a fifth of a build's CPU; {@code PageScannerTest} holds this scanner to
- * the same answers as that parse on every page of the real site.
+ * templates), so a tokenizer of tags and attributes is enough: comments, doctype and the raw text
+ * of {@code script}, {@code style}, {@code textarea} and {@code title} (outside SVG and MathML) are
+ * skipped, attribute values may be quoted either way or bare, and entities in values are decoded as
+ * Jsoup decodes them. Which links lie in the page's content is known from the open {@code <article
+ * class="content">}. A full Jsoup parse of every page was a fifth of a build's CPU; {@code
+ * PageScannerTest} holds this scanner to the same answers as that parse on every page of the real
+ * site.
  */
 final class PageScanner {
-  /** The elements whose content is raw text, not tags; an array, which C1 loops over without an iterator. */
+  /**
+   * The elements whose content is raw text, not tags; an array, which C1 loops over without an
+   * iterator.
+   */
   private static final String[] RAW_TEXT = {"script", "style", "textarea", "title"};
-  private static final char[][] RAW_TEXT_CHARS = {"script".toCharArray(), "style".toCharArray(),
-      "textarea".toCharArray(), "title".toCharArray()};
+
+  private static final char[][] RAW_TEXT_CHARS = {
+    "script".toCharArray(), "style".toCharArray(), "textarea".toCharArray(), "title".toCharArray()
+  };
   // the names the scanner looks for, in lower case
   private static final char[] TAG_ARTICLE = "article".toCharArray();
   private static final char[] TAG_LINK = "link".toCharArray();
@@ -34,7 +40,8 @@ final class PageScanner {
   private static final char[] ATTR_CLASS = "class".toCharArray();
   private static final char[] ATTR_REL = "rel".toCharArray();
 
-  private final char[] chars; // the page's text, read by index: cheaper than String.charAt, above all under C1
+  private final char[]
+      chars; // the page's text, read by index: cheaper than String.charAt, above all under C1
   private final int n; // how many of chars are the page's
   private int pos;
   private final Set<String> ids = new HashSet<>();
@@ -55,7 +62,10 @@ final class PageScanner {
     this.n = length;
   }
 
-  /** The ids and links of the page held in the first {@code length} chars of {@code chars}, which it does not change. */
+  /**
+   * The ids and links of the page held in the first {@code length} chars of {@code chars}, which it
+   * does not change.
+   */
   static SiteLinkChecker.PageLinks scan(char[] chars, int length) {
     PageScanner scanner = new PageScanner(chars, length);
     scanner.run();
@@ -117,8 +127,13 @@ final class PageScanner {
     }
     String attr = hrefValue != null ? "href" : srcValue != null ? "src" : null;
     if (attr != null && !(link && "canonical".equals(decoded(relValue)))) {
-      String tag = anchor ? "a" : link ? "link" : new String(chars, start, end - start).toLowerCase(Locale.ROOT);
-      refs.add(new SiteLinkChecker.Ref(tag, attr, decoded(hrefValue != null ? hrefValue : srcValue), contentDepth > 0));
+      String tag =
+          anchor
+              ? "a"
+              : link ? "link" : new String(chars, start, end - start).toLowerCase(Locale.ROOT);
+      refs.add(
+          new SiteLinkChecker.Ref(
+              tag, attr, decoded(hrefValue != null ? hrefValue : srcValue), contentDepth > 0));
     }
     if ((nameIs(start, end, TAG_SVG) || nameIs(start, end, TAG_MATH)) && !selfClosing()) {
       foreignDepth++;
@@ -132,7 +147,10 @@ final class PageScanner {
     }
   }
 
-  /** The name of a raw-text element ({@link #RAW_TEXT}) if the tag name from {@code start} to {@code end} is one, else null. */
+  /**
+   * The name of a raw-text element ({@link #RAW_TEXT}) if the tag name from {@code start} to {@code
+   * end} is one, else null.
+   */
   private String rawTextName(int start, int end) {
     for (int i = 0; i < RAW_TEXT.length; i++) {
       if (nameIs(start, end, RAW_TEXT_CHARS[i])) {
@@ -158,15 +176,18 @@ final class PageScanner {
     }
   }
 
-  /** Whether the name from {@code start} to {@code pos} is {@code lower}: {@link #nameIs(int, int, char[])}. */
+  /**
+   * Whether the name from {@code start} to {@code pos} is {@code lower}: {@link #nameIs(int, int,
+   * char[])}.
+   */
   private boolean nameIs(int start, char[] lower) {
     return nameIs(start, pos, lower);
   }
 
   /**
    * Whether the name from {@code start} to {@code end}, lower-cased with {@code Locale.ROOT} (as
-   * Jsoup does too), is {@code lower}, which is in ASCII lower case. Besides the ASCII capitals, one
-   * character lower-cases to an ASCII letter: the Kelvin sign, to {@code k}.
+   * Jsoup does too), is {@code lower}, which is in ASCII lower case. Besides the ASCII capitals,
+   * one character lower-cases to an ASCII letter: the Kelvin sign, to {@code k}.
    */
   private boolean nameIs(int start, int end, char[] lower) {
     int length = lower.length;
@@ -190,8 +211,8 @@ final class PageScanner {
   /**
    * Reads the attributes up to the end of the tag and keeps the raw values of the few the checker
    * uses (a repeated attribute keeps its first value, as in Jsoup); the others are skipped without
-   * making strings of their names or values. Entities are decoded by {@link #decoded}, and only
-   * in values that are used.
+   * making strings of their names or values. Entities are decoded by {@link #decoded}, and only in
+   * values that are used.
    */
   private void readAttributes(boolean article, boolean link) {
     idValue = nameValue = hrefValue = srcValue = classValue = relValue = null;
@@ -210,8 +231,20 @@ final class PageScanner {
       }
       int start = pos;
       skipName();
-      int kind = pos == start ? NONE : nameIs(start, ATTR_ID) ? ID : nameIs(start, ATTR_HREF) ? HREF : nameIs(start, ATTR_SRC) ? SRC
-          : nameIs(start, ATTR_NAME) ? NAME : article && nameIs(start, ATTR_CLASS) ? CLASS : link && nameIs(start, ATTR_REL) ? REL : OTHER;
+      int kind =
+          pos == start
+              ? NONE
+              : nameIs(start, ATTR_ID)
+                  ? ID
+                  : nameIs(start, ATTR_HREF)
+                      ? HREF
+                      : nameIs(start, ATTR_SRC)
+                          ? SRC
+                          : nameIs(start, ATTR_NAME)
+                              ? NAME
+                              : article && nameIs(start, ATTR_CLASS)
+                                  ? CLASS
+                                  : link && nameIs(start, ATTR_REL) ? REL : OTHER;
       while (pos < n && isWhitespace(chars[pos])) {
         pos++;
       }
@@ -230,7 +263,7 @@ final class PageScanner {
         case NAME -> nameValue = nameValue == null ? value : nameValue;
         case CLASS -> classValue = classValue == null ? value : classValue;
         case REL -> relValue = relValue == null ? value : relValue;
-        default -> { }
+        default -> {}
       }
     }
   }
@@ -298,7 +331,10 @@ final class PageScanner {
     return -1;
   }
 
-  /** {@code String.regionMatches(true, at, needle, 0, needle.length())} on the array, with the same case rules. */
+  /**
+   * {@code String.regionMatches(true, at, needle, 0, needle.length())} on the array, with the same
+   * case rules.
+   */
   private boolean regionMatchesIgnoreCase(int at, String needle) {
     int length = needle.length();
     if (at < 0 || at + length > n) {
@@ -341,7 +377,10 @@ final class PageScanner {
     return false;
   }
 
-  /** The first {@code c} at or after {@code from}, or -1: {@link String#indexOf(int, int)} on the array. */
+  /**
+   * The first {@code c} at or after {@code from}, or -1: {@link String#indexOf(int, int)} on the
+   * array.
+   */
   private int indexOf(char c, int from) {
     for (int i = Math.max(from, 0); i < n; i++) {
       if (chars[i] == c) {

@@ -20,16 +20,17 @@ import org.fieldguide.diag.Diagnostics;
  *
  * <p>{@link #scanPage} keeps what the check needs of each page; {@link #check} checks one page's
  * links, a pure function of them, the files the site has and the ids of the pages they point to,
- * and says which files its answer depends on, so that a build can keep the answer while those
- * files and their ids stay as they were. A checker {@linkplain #SiteLinkChecker() that keeps every
- * link} is for {@code serve}, whose files change from build to build; one {@linkplain #forOneBuild
- * for one build} checks each link against the files it {@linkplain #expect expects} as its page is
+ * and says which files its answer depends on, so that a build can keep the answer while those files
+ * and their ids stay as they were. A checker {@linkplain #SiteLinkChecker() that keeps every link}
+ * is for {@code serve}, whose files change from build to build; one {@linkplain #forOneBuild for
+ * one build} checks each link against the files it {@linkplain #expect expects} as its page is
  * scanned and keeps only those that are wrong or point to a fragment of another page: at 10,000
  * pages, every page's every link would be millions (every page's sidebar reaches every section).
  */
 public final class SiteLinkChecker {
   /** Whether {@link #scanPage} keeps every link; else it checks each against {@link #expected}. */
   private final boolean keepsEveryLink;
+
   /**
    * One instance of each distinct link, shared by every page that has it. Pages repeat the
    * template's links (a section's pages share their sidebar), so this keeps a few thousand links
@@ -37,7 +38,10 @@ public final class SiteLinkChecker {
    */
   private final Map<Ref, Ref> distinct = new ConcurrentHashMap<>();
 
-  /** A checker whose pages keep every link, to be checked again as other files come, go or change their ids. */
+  /**
+   * A checker whose pages keep every link, to be checked again as other files come, go or change
+   * their ids.
+   */
   public SiteLinkChecker() {
     this(true);
   }
@@ -46,7 +50,10 @@ public final class SiteLinkChecker {
     this.keepsEveryLink = keepsEveryLink;
   }
 
-  /** A checker for a single build: its pages keep only the links that the files it expects leave in doubt. */
+  /**
+   * A checker for a single build: its pages keep only the links that the files it expects leave in
+   * doubt.
+   */
   public static SiteLinkChecker forOneBuild() {
     return new SiteLinkChecker(false);
   }
@@ -58,7 +65,10 @@ public final class SiteLinkChecker {
    */
   public record Ref(String tag, String attr, String value, boolean content) {}
 
-  /** What the checker keeps of one page: its ids and its links. Made by {@link #scanPage}, on any thread. */
+  /**
+   * What the checker keeps of one page: its ids and its links. Made by {@link #scanPage}, on any
+   * thread.
+   */
   public record PageLinks(Set<String> ids, List<Ref> refs) {}
 
   /** What is wrong with one link: the link and what to do. */
@@ -85,12 +95,12 @@ public final class SiteLinkChecker {
 
   /**
    * The ids and links of the page at {@code outputPath}, held in the first {@code length} chars of
-   * {@code chars}; safe to call from several threads at once. A checker that keeps every link
-   * keeps each as the one instance of it this checker holds ({@link #distinct}). A checker for one
-   * build that was told the files to {@link #expect} checks each link at once against them and
-   * keeps only those that are wrong, or that point to a fragment of another page, whose ids may not
-   * be known yet; {@link #check} looks at these again. A page then holds a handful of links instead
-   * of hundreds, and the check at the end has almost nothing left to do.
+   * {@code chars}; safe to call from several threads at once. A checker that keeps every link keeps
+   * each as the one instance of it this checker holds ({@link #distinct}). A checker for one build
+   * that was told the files to {@link #expect} checks each link at once against them and keeps only
+   * those that are wrong, or that point to a fragment of another page, whose ids may not be known
+   * yet; {@link #check} looks at these again. A page then holds a handful of links instead of
+   * hundreds, and the check at the end has almost nothing left to do.
    */
   public PageLinks scanPage(String outputPath, char[] chars, int length) {
     PageLinks links = PageScanner.scan(chars, length);
@@ -102,12 +112,15 @@ public final class SiteLinkChecker {
     if (!outputPath.equals("404.html")) { // never checked: see check
       int depth = depth(outputPath);
       Map<String, Optional<String>> known = depth < answers.length ? answers[depth] : null;
-      Function<String, Ids> ownIds = file -> file.equals(outputPath) ? new Ids.Known(links.ids()) : NOT_MADE_YET;
+      Function<String, Ids> ownIds =
+          file -> file.equals(outputPath) ? new Ids.Known(links.ids()) : NOT_MADE_YET;
       for (Ref ref : links.refs()) {
         String value = ref.value();
         Optional<String> problem;
         if (known != null && value.indexOf('#') < 0 && climbsToRoot(value, depth)) {
-          problem = known.computeIfAbsent(value, v -> Optional.ofNullable(problem(outputPath, v, files, null, ownIds)));
+          problem =
+              known.computeIfAbsent(
+                  value, v -> Optional.ofNullable(problem(outputPath, v, files, null, ownIds)));
         } else {
           problem = Optional.ofNullable(problem(outputPath, value, files, null, ownIds));
         }
@@ -142,15 +155,17 @@ public final class SiteLinkChecker {
   }
 
   /**
-   * Whether {@code value} begins with {@code depth} times {@code ../}, so that from any page
-   * {@code depth} folders down it starts at the site root, whatever those folders are.
+   * Whether {@code value} begins with {@code depth} times {@code ../}, so that from any page {@code
+   * depth} folders down it starts at the site root, whatever those folders are.
    */
   static boolean climbsToRoot(String value, int depth) {
     if (value.length() < 3 * depth) {
       return false;
     }
     for (int i = 0; i < depth; i++) {
-      if (value.charAt(3 * i) != '.' || value.charAt(3 * i + 1) != '.' || value.charAt(3 * i + 2) != '/') {
+      if (value.charAt(3 * i) != '.'
+          || value.charAt(3 * i + 1) != '.'
+          || value.charAt(3 * i + 2) != '/') {
         return false;
       }
     }
@@ -160,9 +175,9 @@ public final class SiteLinkChecker {
   /**
    * For a checker {@linkplain #forOneBuild for one build}: the paths of every file the build will
    * write, known before its pages are made, against which {@link #scanPage} checks each link (a
-   * checker that keeps every link does not ask for them). A
-   * file missing from what {@link #check} is given at the end can only be a page whose template
-   * failed, an error after which the build does not check links.
+   * checker that keeps every link does not ask for them). A file missing from what {@link #check}
+   * is given at the end can only be a page whose template failed, an error after which the build
+   * does not check links.
    */
   public void expect(java.util.function.Supplier<Set<String>> files) {
     if (keepsEveryLink) {
@@ -187,12 +202,15 @@ public final class SiteLinkChecker {
 
   /**
    * The problems of the links of the page at {@code page}, checked against {@code files}, the paths
-   * the build writes, and {@code idsOf}, the ids of each made page ({@link Ids.None} for any
-   * other file); and the files whose presence or ids decide them.
+   * the build writes, and {@code idsOf}, the ids of each made page ({@link Ids.None} for any other
+   * file); and the files whose presence or ids decide them.
    */
-  public static Checked check(String page, PageLinks links, Set<String> files, Function<String, Ids> idsOf) {
+  public static Checked check(
+      String page, PageLinks links, Set<String> files, Function<String, Ids> idsOf) {
     if (page.equals("404.html")) {
-      return new Checked(List.of(), Set.of()); // served at any address, so its links are absolute from the base path
+      return new Checked(
+          List.of(),
+          Set.of()); // served at any address, so its links are absolute from the base path
     }
     Set<String> targets = new HashSet<>();
     List<Problem> found = new ArrayList<>();
@@ -205,7 +223,9 @@ public final class SiteLinkChecker {
     return new Checked(found.isEmpty() ? List.of() : List.copyOf(found), Set.copyOf(targets));
   }
 
-  /** {@link Ids} for a page made with {@code ids}, or for a file with none if {@code ids} is null. */
+  /**
+   * {@link Ids} for a page made with {@code ids}, or for a file with none if {@code ids} is null.
+   */
   public static Ids ids(Set<String> ids) {
     return ids == null ? NONE : new Ids.Known(ids);
   }
@@ -214,7 +234,9 @@ public final class SiteLinkChecker {
    * Reports every page's problems, in page order: a problem in a page's content at the page's
    * source, one in the template's chrome once for all the pages it appears on.
    */
-  public static void report(SortedMap<String, List<Problem>> problems, Function<String, String> sourceOf,
+  public static void report(
+      SortedMap<String, List<Problem>> problems,
+      Function<String, String> sourceOf,
       Diagnostics diagnostics) {
     Set<String> reportedChrome = new HashSet<>();
     for (Map.Entry<String, List<Problem>> entry : problems.entrySet()) {
@@ -222,19 +244,44 @@ public final class SiteLinkChecker {
       for (Problem p : entry.getValue()) {
         Ref ref = p.ref();
         if (ref.content()) {
-          diagnostics.error(sourceOf.apply(page), 0, 0, p.text() + " (in " + ref.attr() + "=\"" + ref.value() + "\" on /" + page + ")");
-        } else if (reportedChrome.add(ref.tag() + " " + ref.attr() + " " + ref.value().replaceAll("^(\\./|(\\.\\./)+)", ""))) {
-          diagnostics.error("templates", 0, 0, "a template " + p.text() + " (in " + ref.attr() + "=\"" + ref.value() + "\" on /" + page + ")");
+          diagnostics.error(
+              sourceOf.apply(page),
+              0,
+              0,
+              p.text() + " (in " + ref.attr() + "=\"" + ref.value() + "\" on /" + page + ")");
+        } else if (reportedChrome.add(
+            ref.tag()
+                + " "
+                + ref.attr()
+                + " "
+                + ref.value().replaceAll("^(\\./|(\\.\\./)+)", ""))) {
+          diagnostics.error(
+              "templates",
+              0,
+              0,
+              "a template "
+                  + p.text()
+                  + " (in "
+                  + ref.attr()
+                  + "=\""
+                  + ref.value()
+                  + "\" on /"
+                  + page
+                  + ")");
         }
       }
     }
   }
 
   /**
-   * What is wrong with one link, or null; adds the files whose presence or ids decide it to
-   * {@code targets}, unless that is null.
+   * What is wrong with one link, or null; adds the files whose presence or ids decide it to {@code
+   * targets}, unless that is null.
    */
-  private static String problem(String page, String value, Set<String> files, Set<String> targets,
+  private static String problem(
+      String page,
+      String value,
+      Set<String> files,
+      Set<String> targets,
       Function<String, Ids> idsOf) {
     if (value.isEmpty() || Addresses.hasScheme(value) || value.startsWith("//")) {
       return null;
@@ -272,7 +319,9 @@ public final class SiteLinkChecker {
       if (files.contains(file + "/index.html")) {
         file = file + "/index.html";
       } else {
-        return "a link points to /" + file + ", which the site does not have; fix the link or add the page";
+        return "a link points to /"
+            + file
+            + ", which the site does not have; fix the link or add the page";
       }
     }
     if (fragment != null && !fragment.isEmpty() && file.endsWith(".html")) {
@@ -281,7 +330,11 @@ public final class SiteLinkChecker {
         return LATER;
       }
       if (ids instanceof Ids.Known known && !known.ids().contains(fragment)) {
-        return "a link points to #" + fragment + " on /" + file + ", which has no such id; fix the fragment";
+        return "a link points to #"
+            + fragment
+            + " on /"
+            + file
+            + ", which has no such id; fix the fragment";
       }
     }
     return null;

@@ -3,7 +3,10 @@ package org.fieldguide.markdown;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** HTML attributes for CommonMark's {@code HtmlWriter}, kept in the order given so that output is byte-identical between runs. */
+/**
+ * HTML attributes for CommonMark's {@code HtmlWriter}, kept in the order given so that output is
+ * byte-identical between runs.
+ */
 public final class Attributes {
   private Attributes() {}
 

@@ -18,9 +18,9 @@ import org.fieldguide.xref.Lookups;
 
 /**
  * Draws what is not plain Markdown, in a page's linked tree before it is rendered: formulas (the
- * drawing goes on the formula's node) and the fenced blocks that are not code, flowcharts,
- * diagrams and data tables (each replaced by a {@link DrawnBlock}). One instance per build, shared
- * by every thread; what it draws for a page depends only on the page and the tree.
+ * drawing goes on the formula's node) and the fenced blocks that are not code, flowcharts, diagrams
+ * and data tables (each replaced by a {@link DrawnBlock}). One instance per build, shared by every
+ * thread; what it draws for a page depends only on the page and the tree.
  */
 public final class BlockRenderers {
   private final FormulaRenderer formulas;
@@ -45,33 +45,34 @@ public final class BlockRenderers {
    */
   void draw(Page page, Node document, Diagnostics diagnostics, Lookups.Builder seen) {
     List<Node> found = new ArrayList<>();
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(CustomNode node) {
-        if (node instanceof MathNode) {
-          found.add(node);
-        }
-        visitChildren(node);
-      }
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(CustomNode node) {
+            if (node instanceof MathNode) {
+              found.add(node);
+            }
+            visitChildren(node);
+          }
 
-      @Override
-      public void visit(CustomBlock node) {
-        if (node instanceof MathBlock) {
-          found.add(node);
-        }
-        visitChildren(node);
-      }
+          @Override
+          public void visit(CustomBlock node) {
+            if (node instanceof MathBlock) {
+              found.add(node);
+            }
+            visitChildren(node);
+          }
 
-      @Override
-      public void visit(FencedCodeBlock block) {
-        found.add(block);
-      }
+          @Override
+          public void visit(FencedCodeBlock block) {
+            found.add(block);
+          }
 
-      @Override
-      public void visit(Image image) {
-        // its text is shown as alt text, where formulas stay unrendered
-      }
-    });
+          @Override
+          public void visit(Image image) {
+            // its text is shown as alt text, where formulas stay unrendered
+          }
+        });
     int counter = 0;
     for (Node node : found) {
       if (node instanceof MathNode math) {
@@ -80,12 +81,14 @@ public final class BlockRenderers {
         math.drawn(formulas.render(page, math.tex(), true, math, diagnostics));
       } else if (node instanceof FencedCodeBlock block) {
         String info = block.getInfo() == null ? "" : block.getInfo().strip();
-        String html = switch (ChartReader.blockKind(block.getInfo())) {
-          case "flowchart" -> charts.flowchart(page, block, "fc" + (++counter), diagnostics, seen);
-          case "diagram" -> charts.diagram(page, block, "dg" + (++counter), diagnostics);
-          case "table" -> tables.render(page, block, info, diagnostics, seen);
-          default -> null;
-        };
+        String html =
+            switch (ChartReader.blockKind(block.getInfo())) {
+              case "flowchart" ->
+                  charts.flowchart(page, block, "fc" + (++counter), diagnostics, seen);
+              case "diagram" -> charts.diagram(page, block, "dg" + (++counter), diagnostics);
+              case "table" -> tables.render(page, block, info, diagnostics, seen);
+              default -> null;
+            };
         if (html != null) {
           block.insertAfter(new DrawnBlock(html));
           block.unlink();

@@ -2,8 +2,8 @@ package org.fieldguide.markdown;
 
 import java.util.Optional;
 import org.commonmark.node.Node;
-import org.fieldguide.drawing.DrawingCache;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.drawing.DrawingCache;
 import org.fieldguide.markdown.math.MathException;
 import org.fieldguide.markdown.math.MathRenderer;
 import org.fieldguide.model.Page;
@@ -12,7 +12,10 @@ import org.fieldguide.xref.SourcePositions;
 /** Renders TeX to inline SVG at build time; a malformed formula is an error at its position. */
 final class FormulaRenderer {
   private final MathRenderer renderer = new MathRenderer();
-  /** Formulas by {@code D} or {@code I} (display or inline), then the TeX; only those that typeset. */
+
+  /**
+   * Formulas by {@code D} or {@code I} (display or inline), then the TeX; only those that typeset.
+   */
   private final DrawingCache drawings;
 
   FormulaRenderer(DrawingCache drawings) {
@@ -20,15 +23,23 @@ final class FormulaRenderer {
   }
 
   String render(Page page, String tex, boolean display, Node node, Diagnostics diagnostics) {
-    return drawings.formula((display ? "D" : "I") + tex, () -> draw(page, tex, display, node, diagnostics))
-        .orElseGet(() -> "<code class=\"math-error\">" + org.jsoup.nodes.Entities.escape(tex) + "</code>");
+    return drawings
+        .formula((display ? "D" : "I") + tex, () -> draw(page, tex, display, node, diagnostics))
+        .orElseGet(
+            () -> "<code class=\"math-error\">" + org.jsoup.nodes.Entities.escape(tex) + "</code>");
   }
 
   /** The formula's HTML, or empty if it does not typeset (reported). */
-  private Optional<String> draw(Page page, String tex, boolean display, Node node, Diagnostics diagnostics) {
+  private Optional<String> draw(
+      Page page, String tex, boolean display, Node node, Diagnostics diagnostics) {
     try {
       String svg = renderer.render(tex, display);
-      return Optional.of(display ? "<div class=\"math-block\" tabindex=\"0\" role=\"group\" aria-label=\"Formula\">" + svg + "</div>" : svg);
+      return Optional.of(
+          display
+              ? "<div class=\"math-block\" tabindex=\"0\" role=\"group\" aria-label=\"Formula\">"
+                  + svg
+                  + "</div>"
+              : svg);
     } catch (MathException e) {
       int[] pos = SourcePositions.of(page, node);
       int column = pos[1];
@@ -37,10 +48,16 @@ final class FormulaRenderer {
       }
       diagnostics.error(page.sourcePath(), pos[0], column, "malformed formula: " + e.getMessage());
       return Optional.empty();
-    } catch (StackOverflowError e) { // JLaTeXMath parses and lays out recursively, once per level of nesting
+    } catch (
+        StackOverflowError
+            e) { // JLaTeXMath parses and lays out recursively, once per level of nesting
       int[] pos = SourcePositions.of(page, node);
-      diagnostics.error(page.sourcePath(), pos[0], pos[1], "this formula nests braces, fractions or roots too"
-          + " deeply to typeset; simplify it or split it into several formulas");
+      diagnostics.error(
+          page.sourcePath(),
+          pos[0],
+          pos[1],
+          "this formula nests braces, fractions or roots too"
+              + " deeply to typeset; simplify it or split it into several formulas");
       return Optional.empty();
     }
   }

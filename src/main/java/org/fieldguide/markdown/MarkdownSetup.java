@@ -32,32 +32,34 @@ import org.fieldguide.source.Limits;
  * formulas and drawn blocks carry their HTML in the tree ({@link BlockRenderers#draw}).
  */
 public final class MarkdownSetup {
-  /** In this order: our post-processors run after the autolinker's, and wiki links before citations. */
-  private static final List<Extension> EXTENSIONS = List.of(
-      TablesExtension.create(),
-      StrikethroughExtension.create(),
-      AutolinkExtension.create(),
-      TaskListItemsExtension.create(),
-      FootnotesExtension.create(),
-      HeadingAnchorExtension.create(),
-      MathExtension.create(),
-      WikiLinkExtension.create(),
-      CitationExtension.create(),
-      TermLinkExtension.create());
+  /**
+   * In this order: our post-processors run after the autolinker's, and wiki links before citations.
+   */
+  private static final List<Extension> EXTENSIONS =
+      List.of(
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          AutolinkExtension.create(),
+          TaskListItemsExtension.create(),
+          FootnotesExtension.create(),
+          HeadingAnchorExtension.create(),
+          MathExtension.create(),
+          WikiLinkExtension.create(),
+          CitationExtension.create(),
+          TermLinkExtension.create());
 
   private final Parser parser;
   private final HtmlRenderer renderer;
 
   public MarkdownSetup() {
-    this.parser = Parser.builder()
-        .extensions(EXTENSIONS)
-        .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
-        .build();
+    this.parser =
+        Parser.builder()
+            .extensions(EXTENSIONS)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
     // Raw HTML is kept: the linker checks it.
-    this.renderer = HtmlRenderer.builder()
-        .extensions(EXTENSIONS)
-        .nodeRendererFactory(DrawnBlocks::new)
-        .build();
+    this.renderer =
+        HtmlRenderer.builder().extensions(EXTENSIONS).nodeRendererFactory(DrawnBlocks::new).build();
   }
 
   public Node parse(String markdown) {
@@ -66,9 +68,10 @@ public final class MarkdownSetup {
 
   /**
    * Parses {@code markdown}, or returns empty when it nests deeper than {@link
-   * Limits#MAX_MARKDOWN_DEPTH} (every later stage walks the tree recursively, so a deeper tree could
-   * overflow the stack). {@code tooDeepAtLine} then gets the 0-based line where the nesting goes too
-   * deep (when the parser itself runs out of stack, the line that starts with the most nesting marks).
+   * Limits#MAX_MARKDOWN_DEPTH} (every later stage walks the tree recursively, so a deeper tree
+   * could overflow the stack). {@code tooDeepAtLine} then gets the 0-based line where the nesting
+   * goes too deep (when the parser itself runs out of stack, the line that starts with the most
+   * nesting marks).
    */
   public Optional<Node> parseWithinLimits(String markdown, IntConsumer tooDeepAtLine) {
     Node document;
@@ -84,7 +87,8 @@ public final class MarkdownSetup {
       while (located.getSourceSpans().isEmpty() && located.getParent() != null) {
         located = located.getParent();
       }
-      tooDeepAtLine.accept(located.getSourceSpans().isEmpty() ? 0 : located.getSourceSpans().get(0).getLineIndex());
+      tooDeepAtLine.accept(
+          located.getSourceSpans().isEmpty() ? 0 : located.getSourceSpans().get(0).getLineIndex());
       return Optional.empty();
     }
     return Optional.of(document);

@@ -32,7 +32,11 @@ public final class PageBodies {
    * {@code takenIds} tells the ids a page of each kind has from its templates (its reference list
    * included), which headings must not take.
    */
-  public PageBodies(MarkdownSetup markdown, PageLinker linker, BlockRenderers blocks, BiPredicate<PageKind, String> takenIds) {
+  public PageBodies(
+      MarkdownSetup markdown,
+      PageLinker linker,
+      BlockRenderers blocks,
+      BiPredicate<PageKind, String> takenIds) {
     this.markdown = markdown;
     this.linker = linker;
     this.blocks = blocks;
@@ -44,8 +48,12 @@ public final class PageBodies {
 
   /** Parses, checks and links {@code body}, the Markdown of {@code page}. */
   public Linked parseAndLink(Page page, String body, Diagnostics diagnostics) {
-    Optional<Node> parsed = markdown.parseWithinLimits(body, line -> diagnostics.error(page.sourcePath(),
-        page.bodyFirstLine() + line, 1, Limits.markdownTooDeep()));
+    Optional<Node> parsed =
+        markdown.parseWithinLimits(
+            body,
+            line ->
+                diagnostics.error(
+                    page.sourcePath(), page.bodyFirstLine() + line, 1, Limits.markdownTooDeep()));
     if (parsed.isEmpty()) { // reported; an empty body keeps later stages from echoing it
       Node empty = new org.commonmark.node.Document();
       return new Linked(page, empty, LinkReport.none(page.id()));
@@ -56,17 +64,25 @@ public final class PageBodies {
     org.fieldguide.starter.Placeholders.check(page, body, diagnostics);
     LinkReport report = linker.link(page, document, diagnostics);
     Lookups.Builder seen = new Lookups.Builder();
-    List<LinkReport.PendingFragment> chartFragments = blocks.charts().outcomeFragments(page, document, seen);
+    List<LinkReport.PendingFragment> chartFragments =
+        blocks.charts().outcomeFragments(page, document, seen);
     if (!chartFragments.isEmpty()) {
       List<LinkReport.PendingFragment> fragments = new ArrayList<>(report.fragments());
       fragments.addAll(chartFragments);
-      report = new LinkReport(report.pageId(), report.linkedPageIds(), report.citedKeys(), List.copyOf(fragments),
-          seen.addAll(report.lookups()).build());
+      report =
+          new LinkReport(
+              report.pageId(),
+              report.linkedPageIds(),
+              report.citedKeys(),
+              List.copyOf(fragments),
+              seen.addAll(report.lookups()).build());
     }
     return new Linked(page, document, report);
   }
 
-  /** A rendered body, and what rendering it looked up (table cells' links, flowcharts' outcomes). */
+  /**
+   * A rendered body, and what rendering it looked up (table cells' links, flowcharts' outcomes).
+   */
   public record Rendered(RenderedPage page, Lookups lookups) {}
 
   public Rendered render(Linked linked, Diagnostics diagnostics) {
@@ -74,7 +90,8 @@ public final class PageBodies {
     Lookups.Builder seen = new Lookups.Builder();
     blocks.draw(page, linked.document(), diagnostics, seen);
     String html = markdown.render(linked.document());
-    BodyPostProcessor.Result result = postProcessor.process(html, id -> takenIds.test(page.kind(), id));
+    BodyPostProcessor.Result result =
+        postProcessor.process(html, id -> takenIds.test(page.kind(), id));
     String body = result.html();
     String behavioral = null;
     String mechanistic = null;
@@ -88,11 +105,22 @@ public final class PageBodies {
     if (page.kind() == PageKind.FAQ) {
       questions = questions(body);
     }
-    return new Rendered(new RenderedPage(page, body, behavioral, mechanistic, result.toc(), linked.report().citedKeys(),
-        questions, result.searchText()), seen.build());
+    return new Rendered(
+        new RenderedPage(
+            page,
+            body,
+            behavioral,
+            mechanistic,
+            result.toc(),
+            linked.report().citedKeys(),
+            questions,
+            result.searchText()),
+        seen.build());
   }
 
-  /** Splits a body into what comes before the two definition sections, and each section's content. */
+  /**
+   * Splits a body into what comes before the two definition sections, and each section's content.
+   */
   private static String[] splitDefinitions(String body) {
     Document doc = Jsoup.parseBodyFragment(body);
     doc.outputSettings().prettyPrint(false);
@@ -100,8 +128,12 @@ public final class PageBodies {
     int current = 0;
     for (org.jsoup.nodes.Node node : new ArrayList<>(doc.body().childNodes())) {
       if (node instanceof Element e && e.tagName().equals("h2")) {
-        String text = SearchText.of(e); // the whole heading, as PageChecks read it, without its anchor
-        current = text.equalsIgnoreCase(PageChecks.BEHAVIORAL) ? 1 : text.equalsIgnoreCase(PageChecks.MECHANISTIC) ? 2 : current;
+        String text =
+            SearchText.of(e); // the whole heading, as PageChecks read it, without its anchor
+        current =
+            text.equalsIgnoreCase(PageChecks.BEHAVIORAL)
+                ? 1
+                : text.equalsIgnoreCase(PageChecks.MECHANISTIC) ? 2 : current;
         continue;
       }
       parts[current].append(node.outerHtml());
@@ -111,14 +143,16 @@ public final class PageBodies {
 
   /**
    * Each {@code ##} question with its plain text and its answer's: the visible text as the search
-   * index holds it, so inline code stays and term tooltips, heading anchors and citation markers go.
+   * index holds it, so inline code stays and term tooltips, heading anchors and citation markers
+   * go.
    */
   private static List<RenderedPage.Question> questions(String body) {
     Document doc = Jsoup.parseBodyFragment(body);
     List<RenderedPage.Question> out = new ArrayList<>();
     for (Element h2 : doc.body().select("> h2[id]")) {
       StringBuilder answer = new StringBuilder();
-      for (Element sibling = h2.nextElementSibling(); sibling != null && !sibling.tagName().equals("h2");
+      for (Element sibling = h2.nextElementSibling();
+          sibling != null && !sibling.tagName().equals("h2");
           sibling = sibling.nextElementSibling()) {
         String text = SearchText.of(sibling);
         if (!text.isEmpty()) {

@@ -7,8 +7,8 @@ import org.fieldguide.template.view.TocEntryView;
 
 /**
  * A Markdown page after linking and rendering: its body HTML (split into the two definitions for
- * terms of kind {@code both}), its table of contents, the keys it cites, its FAQ questions, and
- * the plain text of the body, by section, for the search index.
+ * terms of kind {@code both}), its table of contents, the keys it cites, its FAQ questions, and the
+ * plain text of the body, by section, for the search index.
  */
 public record RenderedPage(
     Page page,

@@ -29,22 +29,23 @@ public final class TextSyntaxPostProcessor implements PostProcessor {
 
   @Override
   public Node process(Node document) {
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        split(text);
-      }
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            split(text);
+          }
 
-      @Override
-      public void visit(Link link) {
-        // leave link text alone
-      }
+          @Override
+          public void visit(Link link) {
+            // leave link text alone
+          }
 
-      @Override
-      public void visit(Code code) {
-        // literal
-      }
-    });
+          @Override
+          public void visit(Code code) {
+            // literal
+          }
+        });
     return document;
   }
 
@@ -70,8 +71,10 @@ public final class TextSyntaxPostProcessor implements PostProcessor {
       }
       anchor = insertAfter(anchor, replacement, span, m.start());
       if (span != null) {
-        replacement.setSourceSpans(List.of(SourceSpan.of(span.getLineIndex(), span.getColumnIndex() + m.start(),
-            m.end() - m.start())));
+        replacement.setSourceSpans(
+            List.of(
+                SourceSpan.of(
+                    span.getLineIndex(), span.getColumnIndex() + m.start(), m.end() - m.start())));
       }
       last = m.end();
     } while (m.find());
@@ -87,7 +90,10 @@ public final class TextSyntaxPostProcessor implements PostProcessor {
   private static Node insertAfter(Node anchor, Node node, SourceSpan span, int offset) {
     anchor.insertAfter(node);
     if (span != null && node instanceof Text t) {
-      t.setSourceSpans(List.of(SourceSpan.of(span.getLineIndex(), span.getColumnIndex() + offset, t.getLiteral().length())));
+      t.setSourceSpans(
+          List.of(
+              SourceSpan.of(
+                  span.getLineIndex(), span.getColumnIndex() + offset, t.getLiteral().length())));
     }
     return node;
   }

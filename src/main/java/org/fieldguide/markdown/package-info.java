@@ -4,7 +4,7 @@
  * org.fieldguide.markdown.PageBodies} (parse, check and link a page, then draw and render it), the
  * drawing of formulas, flowcharts, diagrams and data tables ({@link
  * org.fieldguide.markdown.BlockRenderers}), and the rendered body that later stages read ({@link
- * org.fieldguide.markdown.RenderedPage}). Our syntax lives in one sub-package per extension:
- * {@code wiki}, {@code cite}, {@code math}, {@code term}; charts in {@code chart}.
+ * org.fieldguide.markdown.RenderedPage}). Our syntax lives in one sub-package per extension: {@code
+ * wiki}, {@code cite}, {@code math}, {@code term}; charts in {@code chart}.
  */
 package org.fieldguide.markdown;

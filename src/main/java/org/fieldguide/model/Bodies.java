@@ -9,8 +9,8 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * The Markdown bodies of a site's pages by page id: an immutable map that a body edit can replace
- * a few entries of without copying the rest. {@code serve} makes a new {@link Site} after each save,
+ * The Markdown bodies of a site's pages by page id: an immutable map that a body edit can replace a
+ * few entries of without copying the rest. {@code serve} makes a new {@link Site} after each save,
  * and copying every body of a 10,000-page site took up to a tenth of a second on a slow machine; a
  * map made {@linkplain #with with} new bodies shares its base with the old one, and is flattened
  * into a new base once it holds more than {@link #MAX_CHANGED} replacements.
@@ -65,7 +65,10 @@ public final class Bodies extends AbstractMap<String, String> {
       ids.addAll(keySet());
       ids.addAll(earlier.keySet());
     }
-    ids.removeIf(id -> containsKey(id) == earlier.containsKey(id) && java.util.Objects.equals(get(id), earlier.get(id)));
+    ids.removeIf(
+        id ->
+            containsKey(id) == earlier.containsKey(id)
+                && java.util.Objects.equals(get(id), earlier.get(id)));
     return ids;
   }
 

@@ -59,7 +59,9 @@ public record Page(
     return depth < PREFIXES.length ? PREFIXES[depth] : "../".repeat(depth);
   }
 
-  /** {@link #rootPrefix} for the first depths, made once: every link a view makes starts with one. */
+  /**
+   * {@link #rootPrefix} for the first depths, made once: every link a view makes starts with one.
+   */
   private static final String[] PREFIXES = new String[16];
 
   static {

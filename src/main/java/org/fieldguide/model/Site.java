@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * The whole site as plain immutable data: configuration, pages (sorted by id), glossary terms and
- * citable sources (both sorted by key), the YAML tables under {@code content/data/}, the
- * Markdown body of each page read from a file, by page id, and the draft pages this build leaves
- * out (sorted by id; none when it includes drafts), so that a link to one can say so.
+ * citable sources (both sorted by key), the YAML tables under {@code content/data/}, the Markdown
+ * body of each page read from a file, by page id, and the draft pages this build leaves out (sorted
+ * by id; none when it includes drafts), so that a link to one can say so.
  */
 public record Site(
     SiteConfig config,
@@ -19,8 +19,13 @@ public record Site(
     List<Page> drafts) {
 
   /** A site without drafts left out. */
-  public Site(SiteConfig config, List<Page> pages, Map<String, Term> terms, Map<String, Citation> citations,
-      Map<String, DataTable> tables, Map<String, String> bodies) {
+  public Site(
+      SiteConfig config,
+      List<Page> pages,
+      Map<String, Term> terms,
+      Map<String, Citation> citations,
+      Map<String, DataTable> tables,
+      Map<String, String> bodies) {
     this(config, pages, terms, citations, tables, bodies, List.of());
   }
 

@@ -25,16 +25,33 @@ public final class OutputPaths {
       String path = entry.getKey();
       String problem = unsafe(path);
       if (problem != null) {
-        diagnostics.error(entry.getValue(), 0, 0, "the output path '" + printable(path) + "' " + problem
-            + "; rename the file it comes from");
+        diagnostics.error(
+            entry.getValue(),
+            0,
+            0,
+            "the output path '"
+                + printable(path)
+                + "' "
+                + problem
+                + "; rename the file it comes from");
         continue;
       }
       String key = fold(path);
       String other = folded.putIfAbsent(key, path);
       if (other != null) {
-        diagnostics.error(entry.getValue(), 0, 0, "the output paths '" + other + "' and '" + path + "' name the same"
-            + " file on systems that ignore case or Unicode normalization (macOS, Windows); rename one of "
-            + origins.get(other) + " and " + entry.getValue());
+        diagnostics.error(
+            entry.getValue(),
+            0,
+            0,
+            "the output paths '"
+                + other
+                + "' and '"
+                + path
+                + "' name the same"
+                + " file on systems that ignore case or Unicode normalization (macOS, Windows); rename one of "
+                + origins.get(other)
+                + " and "
+                + entry.getValue());
       }
     }
     for (Map.Entry<String, String> entry : folded.entrySet()) {
@@ -42,8 +59,18 @@ public final class OutputPaths {
       String inside = folded.ceilingKey(folder);
       if (inside != null && inside.startsWith(folder)) {
         String file = entry.getValue();
-        diagnostics.error(origins.get(file), 0, 0, "the output file '" + file + "' is also needed as a folder for '"
-            + folded.get(inside) + "'; rename one of " + origins.get(file) + " and " + origins.get(folded.get(inside)));
+        diagnostics.error(
+            origins.get(file),
+            0,
+            0,
+            "the output file '"
+                + file
+                + "' is also needed as a folder for '"
+                + folded.get(inside)
+                + "'; rename one of "
+                + origins.get(file)
+                + " and "
+                + origins.get(folded.get(inside)));
       }
     }
   }
@@ -55,8 +82,8 @@ public final class OutputPaths {
     }
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
-      if (c < 0x20 || c == 0x7f || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>'
-          || c == '|') {
+      if (c < 0x20 || c == 0x7f || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"'
+          || c == '<' || c == '>' || c == '|') {
         return "contains a character that is not allowed in file names on every system";
       }
     }
@@ -70,12 +97,18 @@ public final class OutputPaths {
 
   /** The path as a case-insensitive, normalizing file system sees it. */
   static String fold(String path) {
-    return Normalizer.normalize(path, Normalizer.Form.NFC).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(path, Normalizer.Form.NFC)
+        .toUpperCase(Locale.ROOT)
+        .toLowerCase(Locale.ROOT);
   }
 
   private static String printable(String path) {
     StringBuilder out = new StringBuilder();
-    path.codePoints().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : Character.toString(c)));
+    path.codePoints()
+        .forEach(
+            c ->
+                out.append(
+                    c < 0x20 || c == 0x7f ? String.format("\\u%04x", c) : Character.toString(c)));
     return out.toString();
   }
 }

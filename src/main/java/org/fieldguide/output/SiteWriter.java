@@ -16,8 +16,8 @@ import java.util.SortedMap;
  * file system, so the swap is a rename), and only a complete staging folder replaces the old site.
  * If anything fails, the previous output is left exactly as it was.
  *
- * <p>A build can {@linkplain #open open} the staging folder first and put each page there as soon as
- * it is made, so that it need not hold every page's bytes until the end; it then either
+ * <p>A build can {@linkplain #open open} the staging folder first and put each page there as soon
+ * as it is made, so that it need not hold every page's bytes until the end; it then either
  * {@linkplain Staging#commit commits} or {@linkplain Staging#close discards} the folder.
  */
 public final class SiteWriter {
@@ -57,14 +57,15 @@ public final class SiteWriter {
   }
 
   /**
-   * A staging folder being filled. {@link #put} may be called from several threads at once;
-   * {@link #commit} swaps the folder in, and {@link #close} deletes it unless it was committed.
+   * A staging folder being filled. {@link #put} may be called from several threads at once; {@link
+   * #commit} swaps the folder in, and {@link #close} deletes it unless it was committed.
    */
   public final class Staging implements AutoCloseable {
     private final Path dir;
     private boolean committed;
     private boolean closed;
     private volatile boolean discarding;
+
     /**
      * Deletes the folder if the JVM is told to stop before the build is through (Ctrl-C, or the
      * parent JVM of {@code java -jar} stopping its child), since a build now fills it from its
@@ -89,7 +90,9 @@ public final class SiteWriter {
       Files.write(target, bytes);
     }
 
-    /** Replaces the output folder with this one; after a failure the previous output is as it was. */
+    /**
+     * Replaces the output folder with this one; after a failure the previous output is as it was.
+     */
     public synchronized void commit() throws IOException {
       swap(dir);
       committed = true;
@@ -159,7 +162,8 @@ public final class SiteWriter {
   /** Temporary folders are created private; a published site must be readable by a web server. */
   private static void readableByAll(Path dir) throws IOException {
     if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-      Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(
+          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 
@@ -168,19 +172,23 @@ public final class SiteWriter {
       return;
     }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.delete(file);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-          Files.delete(dir);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc)
+                throws IOException {
+              Files.delete(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,10 +19,20 @@ import org.pcollections.PMap;
  * made from; the diagnostics of those that have any; the ids whose body shows something else than
  * in the last build's value ({@link Changes}); and the ids of the bodies this build rendered.
  */
-record Bodies(PMap<String, Body> byId, Map<String, String> markdown, PMap<String, List<Diagnostic>> problems, Changes changed,
+record Bodies(
+    PMap<String, Body> byId,
+    Map<String, String> markdown,
+    PMap<String, List<Diagnostic>> problems,
+    Changes changed,
     SortedSet<String> rendered) {
 
-  static final Bodies NONE = new Bodies(HashTreePMap.empty(), Map.of(), HashTreePMap.empty(), Changes.ALL, Collections.emptySortedSet());
+  static final Bodies NONE =
+      new Bodies(
+          HashTreePMap.empty(),
+          Map.of(),
+          HashTreePMap.empty(),
+          Changes.ALL,
+          Collections.emptySortedSet());
 
   /**
    * The bodies of {@code site}'s Markdown pages in {@code context}: those of the pages whose inputs
@@ -30,18 +40,30 @@ record Bodies(PMap<String, Body> byId, Map<String, String> markdown, PMap<String
    * others are {@code last}'s.
    */
   static Bodies of(SiteContext context, Site site, Bodies last, Changes changes) {
-    List<Page> candidates = changes.among(context.markdownPages, id -> {
-      Page page = context.byId.get(id);
-      return page != null && !page.kind().isGenerated() ? page : null;
-    });
-    List<Made> made = candidates.parallelStream().map(page -> {
-      String markdown = site.bodies().get(page.id());
-      Body before = last.byId().get(page.id());
-      java.util.Optional<Body> held = before == null ? java.util.Optional.empty() : before.in(context, page, markdown);
-      return held.map(body -> new Made(body, false)).orElseGet(() -> new Made(Body.of(context, page, markdown), true));
-    }).toList();
+    List<Page> candidates =
+        changes.among(
+            context.markdownPages,
+            id -> {
+              Page page = context.byId.get(id);
+              return page != null && !page.kind().isGenerated() ? page : null;
+            });
+    List<Made> made =
+        candidates.parallelStream()
+            .map(
+                page -> {
+                  String markdown = site.bodies().get(page.id());
+                  Body before = last.byId().get(page.id());
+                  java.util.Optional<Body> held =
+                      before == null
+                          ? java.util.Optional.empty()
+                          : before.in(context, page, markdown);
+                  return held.map(body -> new Made(body, false))
+                      .orElseGet(() -> new Made(Body.of(context, page, markdown), true));
+                })
+            .toList();
     PMap<String, Body> byId = changes instanceof Changes.All ? HashTreePMap.empty() : last.byId();
-    PMap<String, List<Diagnostic>> problems = changes instanceof Changes.All ? HashTreePMap.empty() : last.problems();
+    PMap<String, List<Diagnostic>> problems =
+        changes instanceof Changes.All ? HashTreePMap.empty() : last.problems();
     SortedSet<String> rendered = new TreeSet<>();
     java.util.Set<String> changed = new java.util.HashSet<>();
     Map<String, Body> updates = new HashMap<>();
@@ -54,22 +76,31 @@ record Bodies(PMap<String, Body> byId, Map<String, String> markdown, PMap<String
       if (!m.body().showsAs(last.byId().get(id))) {
         changed.add(id);
       }
-      problems = m.body().diagnostics().isEmpty() ? problems.minus(id) : problems.plus(id, m.body().diagnostics());
+      problems =
+          m.body().diagnostics().isEmpty()
+              ? problems.minus(id)
+              : problems.plus(id, m.body().diagnostics());
     }
-    return new Bodies(byId.plusAll(updates), site.bodies(), problems,
-        changes instanceof Changes.All ? Changes.ALL : Changes.of(changed), Collections.unmodifiableSortedSet(rendered));
+    return new Bodies(
+        byId.plusAll(updates),
+        site.bodies(),
+        problems,
+        changes instanceof Changes.All ? Changes.ALL : Changes.of(changed),
+        Collections.unmodifiableSortedSet(rendered));
   }
 
   /**
-   * The link graph of these bodies' reports: made from {@code lastGraph}, the graph of {@code last}'s,
-   * where only the bodies {@link #changed} names may differ, else anew.
+   * The link graph of these bodies' reports: made from {@code lastGraph}, the graph of {@code
+   * last}'s, where only the bodies {@link #changed} names may differ, else anew.
    */
   LinkGraph.Update linkGraph(Site site, Bodies last, LinkGraph lastGraph) {
     if (changed instanceof Changes.Some some && lastGraph != null) {
-      return lastGraph.with(id -> java.util.Optional.ofNullable(last.byId().get(id)).map(Body::report).orElse(null),
+      return lastGraph.with(
+          id -> java.util.Optional.ofNullable(last.byId().get(id)).map(Body::report).orElse(null),
           some.keys().stream().map(id -> byId.get(id).report()).toList());
     }
-    return new LinkGraph.Update(LinkGraph.of(site, byId.values().stream().map(Body::report).toList()), java.util.Set.of());
+    return new LinkGraph.Update(
+        LinkGraph.of(site, byId.values().stream().map(Body::report).toList()), java.util.Set.of());
   }
 
   /** A body, and whether this build rendered it. */

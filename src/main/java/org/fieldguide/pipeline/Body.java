@@ -15,8 +15,15 @@ import org.fieldguide.xref.Lookups;
  * its Markdown, the digests of its context and of the context's namespace) and every lookup either
  * stage made, which is all its HTML depends on; and what was wrong with it.
  */
-record Body(Page page, String markdown, Digest context, Digest namespace, LinkReport report, RenderedPage rendered,
-    Lookups lookups, List<Diagnostic> diagnostics) {
+record Body(
+    Page page,
+    String markdown,
+    Digest context,
+    Digest namespace,
+    LinkReport report,
+    RenderedPage rendered,
+    Lookups lookups,
+    List<Diagnostic> diagnostics) {
   /**
    * Parses, links and renders {@code markdown}, the body of {@code page}, in one go, so that its
    * Markdown tree can go as soon as its HTML exists: holding every tree until every page was linked
@@ -26,8 +33,17 @@ record Body(Page page, String markdown, Digest context, Digest namespace, LinkRe
     Diagnostics own = new Diagnostics();
     PageBodies.Linked linked = context.bodies.parseAndLink(page, markdown, own);
     PageBodies.Rendered rendered = context.bodies.render(linked, own);
-    Lookups lookups = new Lookups.Builder().addAll(linked.report().lookups()).addAll(rendered.lookups()).build();
-    return new Body(page, markdown, context.digest, context.namespace, linked.report(), rendered.page(), lookups, own.all());
+    Lookups lookups =
+        new Lookups.Builder().addAll(linked.report().lookups()).addAll(rendered.lookups()).build();
+    return new Body(
+        page,
+        markdown,
+        context.digest,
+        context.namespace,
+        linked.report(),
+        rendered.page(),
+        lookups,
+        own.all());
   }
 
   /**
@@ -42,14 +58,21 @@ record Body(Page page, String markdown, Digest context, Digest namespace, LinkRe
     if (this.context.equals(context.digest)) {
       return java.util.Optional.of(this);
     }
-    if (namespace.equals(context.namespace) && diagnostics.isEmpty() && lookups.holdIn(context.targets)) {
-      return java.util.Optional.of(new Body(page, markdown, context.digest, namespace, report, rendered, lookups, diagnostics));
+    if (namespace.equals(context.namespace)
+        && diagnostics.isEmpty()
+        && lookups.holdIn(context.targets)) {
+      return java.util.Optional.of(
+          new Body(
+              page, markdown, context.digest, namespace, report, rendered, lookups, diagnostics));
     }
     return java.util.Optional.empty();
   }
 
   /** Whether {@code other} shows what this body shows: the same report, HTML and diagnostics. */
   boolean showsAs(Body other) {
-    return other != null && report.equals(other.report) && rendered.equals(other.rendered) && diagnostics.equals(other.diagnostics);
+    return other != null
+        && report.equals(other.report)
+        && rendered.equals(other.rendered)
+        && diagnostics.equals(other.diagnostics);
   }
 }

@@ -8,17 +8,19 @@ import org.fieldguide.search.SearchIndex;
 import org.fieldguide.source.GitDates;
 
 /**
- * What one build leaves for the next: the read caches (the files as last read, {@link Sources.Cache};
- * what was read from each, {@link ReadCache}), the {@link DrawingCache}, and for {@code serve} the
- * {@link Memo} of every stage's results. A build never reads another build's state concurrently.
+ * What one build leaves for the next: the read caches (the files as last read, {@link
+ * Sources.Cache}; what was read from each, {@link ReadCache}), the {@link DrawingCache}, and for
+ * {@code serve} the {@link Memo} of every stage's results. A build never reads another build's
+ * state concurrently.
  */
 public final class BuildState {
   /**
-   * Whether this state serves a preview: its builds keep their results in the memo, keep every
-   * link of every page to check it again as other pages change, and make the search index on
-   * demand (see {@link BuildResult}). A state for one-off builds keeps none of these, to hold less.
+   * Whether this state serves a preview: its builds keep their results in the memo, keep every link
+   * of every page to check it again as other pages change, and make the search index on demand (see
+   * {@link BuildResult}). A state for one-off builds keeps none of these, to hold less.
    */
   private final boolean preview;
+
   final Sources.Cache sources = new Sources.Cache();
   final ReadCache reads = new ReadCache();
   final DrawingCache drawings = new DrawingCache();
@@ -71,7 +73,10 @@ public final class BuildState {
     return libraryAssets;
   }
 
-  /** Forgets every result, so that the next build makes everything anew; the files, front matter and drawings stay. */
+  /**
+   * Forgets every result, so that the next build makes everything anew; the files, front matter and
+   * drawings stay.
+   */
   void forget() {
     memo.clear();
     sources.forgetTemplates();

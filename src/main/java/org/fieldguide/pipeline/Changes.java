@@ -5,9 +5,9 @@ import java.util.Set;
 
 /**
  * Which entries of a stage's value (pages by id, files by path) may differ from those of the same
- * stage's value in the last build: every one (no last value, or another context), or those named.
- * A stage looks again only at the entries its inputs' changes name, and a build with no last
- * value is the one where they name every entry.
+ * stage's value in the last build: every one (no last value, or another context), or those named. A
+ * stage looks again only at the entries its inputs' changes name, and a build with no last value is
+ * the one where they name every entry.
  */
 sealed interface Changes {
   /** Every entry may differ. */
@@ -41,8 +41,12 @@ sealed interface Changes {
     return ALL;
   }
 
-  /** The entries that may differ: those of {@code all}, or those of the keys named ({@code byKey} gives each, or null if there is none). */
-  default <T> java.util.List<T> among(Collection<T> all, java.util.function.Function<String, T> byKey) {
+  /**
+   * The entries that may differ: those of {@code all}, or those of the keys named ({@code byKey}
+   * gives each, or null if there is none).
+   */
+  default <T> java.util.List<T> among(
+      Collection<T> all, java.util.function.Function<String, T> byKey) {
     if (this instanceof Some some) {
       return some.keys().stream().map(byKey).filter(java.util.Objects::nonNull).toList();
     }

@@ -68,8 +68,11 @@ record Digest(byte[] bytes) {
       } else if (value instanceof Digest d) {
         tag('d');
         sha.update(d.bytes());
-      } else if (value instanceof Number || value instanceof Boolean || value instanceof Character
-          || value instanceof Enum<?> || value instanceof java.time.temporal.TemporalAccessor
+      } else if (value instanceof Number
+          || value instanceof Boolean
+          || value instanceof Character
+          || value instanceof Enum<?>
+          || value instanceof java.time.temporal.TemporalAccessor
           || value instanceof java.nio.file.Path) {
         tag('v');
         add(value.getClass().getName());
@@ -93,32 +96,42 @@ record Digest(byte[] bytes) {
           add(componentOf(r, accessor));
         }
       } else {
-        throw new IllegalArgumentException("no digest for a " + value.getClass().getName()
-            + ", whose equality may be identity; digest the values it is made from");
+        throw new IllegalArgumentException(
+            "no digest for a "
+                + value.getClass().getName()
+                + ", whose equality may be identity; digest the values it is made from");
       }
       return this;
     }
 
-    /** A record class's name and the accessors of its components, in order: looked up once per class. */
+    /**
+     * A record class's name and the accessors of its components, in order: looked up once per
+     * class.
+     */
     private record Components(String name, List<java.lang.invoke.MethodHandle> accessors) {}
 
-    private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
-      @Override
-      protected Components computeValue(Class<?> type) {
-        List<java.lang.invoke.MethodHandle> accessors = new java.util.ArrayList<>();
-        for (RecordComponent component : type.getRecordComponents()) {
-          try {
-            java.lang.reflect.Method accessor = component.getAccessor();
-            accessor.setAccessible(true);
-            accessors.add(java.lang.invoke.MethodHandles.lookup().unreflect(accessor)
-                .asType(java.lang.invoke.MethodType.methodType(Object.class, Object.class)));
-          } catch (IllegalAccessException | RuntimeException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of " + type.getName(), e);
+    private static final ClassValue<Components> COMPONENTS =
+        new ClassValue<>() {
+          @Override
+          protected Components computeValue(Class<?> type) {
+            List<java.lang.invoke.MethodHandle> accessors = new java.util.ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+              try {
+                java.lang.reflect.Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                accessors.add(
+                    java.lang.invoke.MethodHandles.lookup()
+                        .unreflect(accessor)
+                        .asType(
+                            java.lang.invoke.MethodType.methodType(Object.class, Object.class)));
+              } catch (IllegalAccessException | RuntimeException e) {
+                throw new IllegalStateException(
+                    "cannot read " + component.getName() + " of " + type.getName(), e);
+              }
+            }
+            return new Components(type.getName(), List.copyOf(accessors));
           }
-        }
-        return new Components(type.getName(), List.copyOf(accessors));
-      }
-    };
+        };
 
     private static Object componentOf(Record r, java.lang.invoke.MethodHandle accessor) {
       try {

@@ -14,10 +14,11 @@ import org.fieldguide.source.SourceLoader;
 
 /**
  * The last stage: where a build puts its files. A build that keeps its output (tests, the API,
- * {@code serve}) holds every page's bytes; one that does not ({@code build} and {@code check} on the
- * command line) writes each page into the staging folder as soon as it is made, or drops it once it
- * is scanned, so that memory does not grow with the size of the whole output. The staging folder
- * replaces the output folder only when the build goes through; closing this deletes it otherwise.
+ * {@code serve}) holds every page's bytes; one that does not ({@code build} and {@code check} on
+ * the command line) writes each page into the staging folder as soon as it is made, or drops it
+ * once it is scanned, so that memory does not grow with the size of the whole output. The staging
+ * folder replaces the output folder only when the build goes through; closing this deletes it
+ * otherwise.
  */
 final class Output implements AutoCloseable {
   private final BuildOptions options;
@@ -26,7 +27,8 @@ final class Output implements AutoCloseable {
   private final SiteWriter.Staging staging;
   private final AtomicReference<IOException> failure = new AtomicReference<>();
 
-  private Output(BuildOptions options, SourceLoader loader, boolean keep, SiteWriter.Staging staging) {
+  private Output(
+      BuildOptions options, SourceLoader loader, boolean keep, SiteWriter.Staging staging) {
     this.options = options;
     this.loader = loader;
     this.keep = keep;
@@ -35,9 +37,11 @@ final class Output implements AutoCloseable {
 
   /**
    * The output of a build that keeps its pages' bytes if {@code keep}, else streams them to a
-   * staging folder beside the output folder (when it will write and may: no errors so far, no clash).
+   * staging folder beside the output folder (when it will write and may: no errors so far, no
+   * clash).
    */
-  static Output open(BuildOptions options, SourceLoader loader, boolean keep, Diagnostics diagnostics) {
+  static Output open(
+      BuildOptions options, SourceLoader loader, boolean keep, Diagnostics diagnostics) {
     if (keep || !options.write() || diagnostics.hasErrors() || clash(options) != null) {
       return new Output(options, loader, keep, null);
     }
@@ -49,7 +53,10 @@ final class Output implements AutoCloseable {
     }
   }
 
-  /** A page's bytes as the build keeps them: the bytes, or empty once they are in the staging folder or dropped. */
+  /**
+   * A page's bytes as the build keeps them: the bytes, or empty once they are in the staging folder
+   * or dropped.
+   */
   Optional<byte[]> put(String path, byte[] bytes) {
     if (keep) {
       return Optional.of(bytes);
@@ -65,8 +72,8 @@ final class Output implements AutoCloseable {
   }
 
   /**
-   * Writes the site, whose files are {@code files} and the pages already {@link #put} (the
-   * {@code pages}, by path), unless the build failed or does not write; returns whether it did.
+   * Writes the site, whose files are {@code files} and the pages already {@link #put} (the {@code
+   * pages}, by path), unless the build failed or does not write; returns whether it did.
    */
   boolean write(SortedMap<String, byte[]> files, boolean failed, Diagnostics diagnostics) {
     failure().ifPresent(e -> cannotWrite(options, loader, e, diagnostics));
@@ -81,7 +88,8 @@ final class Output implements AutoCloseable {
     try {
       if (keep) {
         new SiteWriter(options.outDir()).write(files);
-      } else { // the pages are there already (open reported it if the staging folder could not be made)
+      } else { // the pages are there already (open reported it if the staging folder could not be
+        // made)
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
           staging.put(file.getKey(), file.getValue());
         }
@@ -98,9 +106,13 @@ final class Output implements AutoCloseable {
     return Optional.ofNullable(failure.get());
   }
 
-  private static void cannotWrite(BuildOptions options, SourceLoader loader, IOException e, Diagnostics diagnostics) {
-    diagnostics.error(loader.displayPath(options.outDir()), 0, 0, "cannot write the site (" + e.getMessage()
-        + "); the previous site is unchanged");
+  private static void cannotWrite(
+      BuildOptions options, SourceLoader loader, IOException e, Diagnostics diagnostics) {
+    diagnostics.error(
+        loader.displayPath(options.outDir()),
+        0,
+        0,
+        "cannot write the site (" + e.getMessage() + "); the previous site is unchanged");
   }
 
   @Override
@@ -120,11 +132,14 @@ final class Output implements AutoCloseable {
     for (Path dir : List.of(options.projectRoot(), options.contentDir(), options.templatesDir())) {
       Path own = dir.toAbsolutePath().normalize();
       if (own.startsWith(out)) {
-        return "the output folder holds " + (own.equals(project) ? "the project" : own.getFileName() + "/")
+        return "the output folder holds "
+            + (own.equals(project) ? "the project" : own.getFileName() + "/")
             + ", which writing the site would replace; choose a folder of its own such as site/";
       }
       if (!own.equals(project) && out.startsWith(own)) {
-        return "the output folder lies inside " + own.getFileName() + "/, which holds sources, not output;"
+        return "the output folder lies inside "
+            + own.getFileName()
+            + "/, which holds sources, not output;"
             + " choose a folder of its own such as site/";
       }
     }
@@ -136,20 +151,27 @@ final class Output implements AutoCloseable {
    * reports it if not, so that a link committed in place of the folder cannot make the build read
    * files from elsewhere on the machine.
    */
-  static boolean insideProject(BuildOptions options, Path dir, SourceLoader loader, Diagnostics diagnostics) {
+  static boolean insideProject(
+      BuildOptions options, Path dir, SourceLoader loader, Diagnostics diagnostics) {
     try {
       if (!Files.exists(dir)) {
         return true; // reported by the stage that reads it
       }
       Path real = dir.toRealPath();
       if (!real.startsWith(options.projectRoot().toRealPath())) {
-        diagnostics.error(loader.displayPath(dir), 0, 0, "this folder is a link to " + real
-            + ", outside the project; make it a real folder inside the project");
+        diagnostics.error(
+            loader.displayPath(dir),
+            0,
+            0,
+            "this folder is a link to "
+                + real
+                + ", outside the project; make it a real folder inside the project");
         return false;
       }
       return true;
     } catch (IOException e) {
-      diagnostics.error(loader.displayPath(dir), 0, 0, "cannot read this folder (" + e.getMessage() + ")");
+      diagnostics.error(
+          loader.displayPath(dir), 0, 0, "cannot read this folder (" + e.getMessage() + ")");
       return false;
     }
   }

@@ -42,7 +42,8 @@ final class PageStage {
    * pages ({@link MainViews#shows}: the FAQ index every FAQ page's questions, the references page
    * the pages citing each source).
    */
-  record Inputs(Digest context, Page page, RenderedPage rendered, List<Page> backlinks, Object shows) {}
+  record Inputs(
+      Digest context, Page page, RenderedPage rendered, List<Page> backlinks, Object shows) {}
 
   /**
    * One page out of this stage: its inputs; for the memo of a build that keeps its results, the
@@ -50,40 +51,86 @@ final class PageStage {
    * not keep them); what the site check needs of it (empty if a template failed: the page has no
    * HTML); its diagnostics; and whether this build applied its layout.
    */
-  record Made(Inputs inputs, Digest templates, MainViews.Main main, String mainHtml, SiteContext.LayoutKey layoutKey,
-      Optional<byte[]> bytes, Optional<SiteLinkChecker.PageLinks> links, List<Diagnostic> diagnostics, boolean applied) {}
+  record Made(
+      Inputs inputs,
+      Digest templates,
+      MainViews.Main main,
+      String mainHtml,
+      SiteContext.LayoutKey layoutKey,
+      Optional<byte[]> bytes,
+      Optional<SiteLinkChecker.PageLinks> links,
+      List<Diagnostic> diagnostics,
+      boolean applied) {}
 
   /**
    * The value of this stage: every page out of it, by id; the bytes it kept of each (by output
-   * path) and the output path of each page that has HTML; each page's ids (by output path), for
-   * the site check; the diagnostics of the pages that have any; which pages' links, and which
-   * files' presence or ids, may differ from the last build's value; and the ids of the pages whose
-   * layout this build applied.
+   * path) and the output path of each page that has HTML; each page's ids (by output path), for the
+   * site check; the diagnostics of the pages that have any; which pages' links, and which files'
+   * presence or ids, may differ from the last build's value; and the ids of the pages whose layout
+   * this build applied.
    */
-  record Pages(PMap<String, Made> byId, PSortedMap<String, byte[]> files, PSortedSet<String> paths, PMap<String, Set<String>> ids,
-      PMap<String, List<Diagnostic>> problems, Changes linksChanged, Changes filesChanged, SortedSet<String> applied) {
-    static final Pages NONE = new Pages(HashTreePMap.empty(), TreePMap.empty(), TreePSet.empty(), HashTreePMap.empty(),
-        HashTreePMap.empty(), Changes.ALL, Changes.ALL, Collections.emptySortedSet());
+  record Pages(
+      PMap<String, Made> byId,
+      PSortedMap<String, byte[]> files,
+      PSortedSet<String> paths,
+      PMap<String, Set<String>> ids,
+      PMap<String, List<Diagnostic>> problems,
+      Changes linksChanged,
+      Changes filesChanged,
+      SortedSet<String> applied) {
+    static final Pages NONE =
+        new Pages(
+            HashTreePMap.empty(),
+            TreePMap.empty(),
+            TreePSet.empty(),
+            HashTreePMap.empty(),
+            HashTreePMap.empty(),
+            Changes.ALL,
+            Changes.ALL,
+            Collections.emptySortedSet());
   }
 
   /**
    * Makes the pages of {@code context} whose inputs may differ from those of {@code last}'s pages
    * (on every core), each taken from {@code last} where its inputs are equal: every page if the
    * bodies changed in every page ({@link Changes.All}), else the pages whose body changed, those
-   * whose backlinks changed ({@code backlinksChanged}) and the generated pages, which may show other
-   * pages' bodies or links. The others are {@code last}'s.
+   * whose backlinks changed ({@code backlinksChanged}) and the generated pages, which may show
+   * other pages' bodies or links. The others are {@code last}'s.
    */
-  static Pages make(SiteContext context, Bodies bodies, LinkGraph graph, Set<String> backlinksChanged, Pages last,
-      SiteLinkChecker checker, Output output, boolean keepViews) {
+  static Pages make(
+      SiteContext context,
+      Bodies bodies,
+      LinkGraph graph,
+      Set<String> backlinksChanged,
+      Pages last,
+      SiteLinkChecker checker,
+      Output output,
+      boolean keepViews) {
     Map<String, RenderedPage> rendered = new RenderedPages(bodies);
-    MainViews mains = new MainViews(context.site, rendered, graph, context.views, context.templates);
-    Changes candidates = bodies.changed().and(Changes.of(backlinksChanged)).and(Changes.of(context.generatedPageIds));
-    List<Made> made = candidates.among(context.site.pages(), context.byId::get).parallelStream().map(page -> {
-      Inputs inputs = new Inputs(context.digest, page, rendered.get(page.id()), graph.to(page), mains.shows(page));
-      Made before = last.byId().get(page.id());
-      return before != null && before.inputs().equals(inputs) ? taken(before)
-          : make(inputs, before, mains, context, checker, output, keepViews);
-    }).toList();
+    MainViews mains =
+        new MainViews(context.site, rendered, graph, context.views, context.templates);
+    Changes candidates =
+        bodies
+            .changed()
+            .and(Changes.of(backlinksChanged))
+            .and(Changes.of(context.generatedPageIds));
+    List<Made> made =
+        candidates.among(context.site.pages(), context.byId::get).parallelStream()
+            .map(
+                page -> {
+                  Inputs inputs =
+                      new Inputs(
+                          context.digest,
+                          page,
+                          rendered.get(page.id()),
+                          graph.to(page),
+                          mains.shows(page));
+                  Made before = last.byId().get(page.id());
+                  return before != null && before.inputs().equals(inputs)
+                      ? taken(before)
+                      : make(inputs, before, mains, context, checker, output, keepViews);
+                })
+            .toList();
     boolean all = candidates instanceof Changes.All;
     PMap<String, Made> byId = all ? HashTreePMap.empty() : last.byId();
     PSortedMap<String, byte[]> files = all ? TreePMap.empty() : last.files();
@@ -102,7 +149,8 @@ final class PageStage {
       files = m.bytes().isPresent() ? files.plus(path, m.bytes().get()) : files.minus(path);
       paths = m.links().isPresent() ? paths.plus(path) : paths.minus(path);
       Set<String> pageIds = m.links().map(SiteLinkChecker.PageLinks::ids).orElse(null);
-      Set<String> idsBefore = before == null ? null : before.links().map(SiteLinkChecker.PageLinks::ids).orElse(null);
+      Set<String> idsBefore =
+          before == null ? null : before.links().map(SiteLinkChecker.PageLinks::ids).orElse(null);
       ids = pageIds == null ? ids.minus(path) : ids.plus(path, pageIds);
       if (!Objects.equals(pageIds, idsBefore)) {
         filesChanged.add(path);
@@ -110,13 +158,23 @@ final class PageStage {
       if (before == null || !m.links().equals(before.links())) {
         linksChanged.add(page.id());
       }
-      problems = m.diagnostics().isEmpty() ? problems.minus(page.id()) : problems.plus(page.id(), m.diagnostics());
+      problems =
+          m.diagnostics().isEmpty()
+              ? problems.minus(page.id())
+              : problems.plus(page.id(), m.diagnostics());
       if (m.applied()) {
         applied.add(page.id());
       }
     }
-    return new Pages(byId.plusAll(updates), files, paths, ids, problems, all ? Changes.ALL : Changes.of(linksChanged),
-        all ? Changes.ALL : Changes.of(filesChanged), Collections.unmodifiableSortedSet(applied));
+    return new Pages(
+        byId.plusAll(updates),
+        files,
+        paths,
+        ids,
+        problems,
+        all ? Changes.ALL : Changes.of(linksChanged),
+        all ? Changes.ALL : Changes.of(filesChanged),
+        Collections.unmodifiableSortedSet(applied));
   }
 
   /** The rendered body of each Markdown page by id, read from the bodies as asked for. */
@@ -140,24 +198,43 @@ final class PageStage {
   }
 
   private static Made taken(Made last) {
-    return new Made(last.inputs(), last.templates(), last.main(), last.mainHtml(), last.layoutKey(), last.bytes(), last.links(),
-        last.diagnostics(), false);
+    return new Made(
+        last.inputs(),
+        last.templates(),
+        last.main(),
+        last.mainHtml(),
+        last.layoutKey(),
+        last.bytes(),
+        last.links(),
+        last.diagnostics(),
+        false);
   }
 
   /** Makes one page's HTML, taking over what it can of {@code last} (null if none). */
-  private static Made make(Inputs inputs, Made last, MainViews mains, SiteContext context, SiteLinkChecker checker,
-      Output output, boolean keepViews) {
+  private static Made make(
+      Inputs inputs,
+      Made last,
+      MainViews mains,
+      SiteContext context,
+      SiteLinkChecker checker,
+      Output output,
+      boolean keepViews) {
     Page page = inputs.page();
     Diagnostics own = new Diagnostics();
-    boolean sameTemplates = last != null && last.templates().equals(context.templatesDigest) && last.bytes().isPresent();
+    boolean sameTemplates =
+        last != null
+            && last.templates().equals(context.templatesDigest)
+            && last.bytes().isPresent();
     Optional<MainViews.Main> main = mains.main(page);
     String mainHtml = null;
     SiteContext.LayoutKey key = null;
     byte[] bytes = null;
     Text html = null;
     if (main.isPresent()) {
-      mainHtml = sameTemplates && main.get().equals(last.main()) ? last.mainHtml()
-          : mains.renderMain(page, main.get(), own).orElse(null);
+      mainHtml =
+          sameTemplates && main.get().equals(last.main())
+              ? last.mainHtml()
+              : mains.renderMain(page, main.get(), own).orElse(null);
     }
     if (mainHtml != null) {
       key = context.layoutKey(page, mainHtml, main.get().jsonLd());
@@ -171,10 +248,22 @@ final class PageStage {
     Optional<SiteLinkChecker.PageLinks> links = Optional.empty();
     Optional<byte[]> kept = Optional.empty();
     if (bytes != null) {
-      links = Optional.of(html == null ? last.links().get() : checker.scanPage(page.outputPath(), html.chars(), html.length()));
+      links =
+          Optional.of(
+              html == null
+                  ? last.links().get()
+                  : checker.scanPage(page.outputPath(), html.chars(), html.length()));
       kept = output.put(page.outputPath(), bytes);
     }
-    return new Made(inputs, context.templatesDigest, keepViews ? main.orElse(null) : null, keepViews ? mainHtml : null,
-        keepViews ? key : null, kept, links, own.all(), html != null);
+    return new Made(
+        inputs,
+        context.templatesDigest,
+        keepViews ? main.orElse(null) : null,
+        keepViews ? mainHtml : null,
+        keepViews ? key : null,
+        kept,
+        links,
+        own.all(),
+        html != null);
   }
 }

@@ -25,8 +25,8 @@ import org.fieldguide.xref.LinkGraph;
  * </pre>
  *
  * Every stage adds to one {@link Diagnostics}; nothing is written if any reports an error. No stage
- * knows whether this build is the first: a result an earlier build made from equal inputs is
- * taken from the {@link Memo} (see {@link BuildState}), and a build with an empty memo makes everything.
+ * knows whether this build is the first: a result an earlier build made from equal inputs is taken
+ * from the {@link Memo} (see {@link BuildState}), and a build with an empty memo makes everything.
  */
 final class Pipeline {
   private final BuildOptions options;
@@ -39,7 +39,10 @@ final class Pipeline {
     this.clock = clock;
   }
 
-  /** Runs every stage; {@code changed} names the files the watcher saw change since the last build, or is null. */
+  /**
+   * Runs every stage; {@code changed} names the files the watcher saw change since the last build,
+   * or is null.
+   */
   BuildResult run(Collection<Path> changed) {
     Diagnostics diagnostics = new Diagnostics();
     SourceLoader loader = new SourceLoader(options.projectRoot());
@@ -52,10 +55,17 @@ final class Pipeline {
     Sources sources = Sources.read(options, changed, loader, state.sources, diagnostics);
     clock.lap("load files");
 
-    // 2. The site model: front matter, configuration, sources and tables, read again only if changed.
-    Optional<Site> read = sources.content().isEmpty() ? Optional.empty()
-        : new SiteReader(options.drafts(), state.reads).read(sources.content(), sources.changedContent(),
-            loader.displayPath(options.contentDir().resolve("site.yaml")), diagnostics);
+    // 2. The site model: front matter, configuration, sources and tables, read again only if
+    // changed.
+    Optional<Site> read =
+        sources.content().isEmpty()
+            ? Optional.empty()
+            : new SiteReader(options.drafts(), state.reads)
+                .read(
+                    sources.content(),
+                    sources.changedContent(),
+                    loader.displayPath(options.contentDir().resolve("site.yaml")),
+                    diagnostics);
     sources.templateDiagnostics().forEach(diagnostics::add);
     clock.lap("read front matter");
     if (read.isEmpty() || sources.templates().isEmpty()) {
@@ -65,17 +75,36 @@ final class Pipeline {
 
     // The context: everything made from the pages' front matter, the templates and the assets.
     Memo.Last last = state.memo.last();
-    SiteContext.Key key = SiteContext.keyOf(site, sources.templatesDigest(), baseUrl(site), sources.assets(), sources.assetOrigins());
+    SiteContext.Key key =
+        SiteContext.keyOf(
+            site,
+            sources.templatesDigest(),
+            baseUrl(site),
+            sources.assets(),
+            sources.assetOrigins());
     Optional<SiteContext> kept = state.memo.context(key);
-    SiteContext context = kept.orElseGet(() -> new SiteContext(key, site, sources.templates().get(), state.git(options),
-        options.version(), state.drawings));
+    SiteContext context =
+        kept.orElseGet(
+            () ->
+                new SiteContext(
+                    key,
+                    site,
+                    sources.templates().get(),
+                    state.git(options),
+                    options.version(),
+                    state.drawings));
     context.diagnostics.forEach(diagnostics::add);
     state.drawings.awaitLoaded();
     clock.lap("site context");
 
-    // 3, 4. Linked and rendered bodies: those whose Markdown changed, or every one in another context.
-    Changes edited = kept.isPresent() ? Changes.of(org.fieldguide.model.Bodies.of(site.bodies())
-        .differingFrom(last.bodies().markdown())) : Changes.ALL;
+    // 3, 4. Linked and rendered bodies: those whose Markdown changed, or every one in another
+    // context.
+    Changes edited =
+        kept.isPresent()
+            ? Changes.of(
+                org.fieldguide.model.Bodies.of(site.bodies())
+                    .differingFrom(last.bodies().markdown()))
+            : Changes.ALL;
     Bodies bodies = Bodies.of(context, site, last.bodies(), edited);
     bodies.report(diagnostics);
     clock.lap("render bodies");
@@ -87,56 +116,87 @@ final class Pipeline {
 
     // 6. Pages: templates applied, each page scanned for the site check, and streamed out or kept.
     SortedMap<String, byte[]> others = otherFiles(context, sources);
-    state.checker.expect(() -> {
-      Set<String> expected = new TreeSet<>(others.keySet());
-      expected.add(SearchIndex.INDEX_PATH);
-      context.site.pages().forEach(p -> expected.add(p.outputPath()));
-      return expected;
-    });
+    state.checker.expect(
+        () -> {
+          Set<String> expected = new TreeSet<>(others.keySet());
+          expected.add(SearchIndex.INDEX_PATH);
+          context.site.pages().forEach(p -> expected.add(p.outputPath()));
+          return expected;
+        });
     try (Output output = Output.open(options, loader, state.keepsOutput(options), diagnostics)) {
-      PageStage.Pages pages = PageStage.make(context, bodies, graph.graph(), graph.targets(), last.pages(), state.checker,
-          output, state.memo.keeps());
+      PageStage.Pages pages =
+          PageStage.make(
+              context,
+              bodies,
+              graph.graph(),
+              graph.targets(),
+              last.pages(),
+              state.checker,
+              output,
+              state.memo.keeps());
       pages.problems().values().forEach(list -> list.forEach(diagnostics::add));
       clock.lap("apply templates");
 
       SearchStage.Parts search = SearchStage.write(context, bodies, last.search());
       Supplier<byte[]> searchIndex = search.index();
-      SortedMap<String, byte[]> files = pages.files().plusAll(others)
-          .plus(SearchIndex.INDEX_PATH, state.searchOnDemand() ? new byte[0] : searchIndex.get());
+      SortedMap<String, byte[]> files =
+          pages
+              .files()
+              .plusAll(others)
+              .plus(
+                  SearchIndex.INDEX_PATH, state.searchOnDemand() ? new byte[0] : searchIndex.get());
       clock.lap("search index, assets");
 
       // 7. The checked site: fragments and links, once every page exists.
       Set<String> besidePages = new TreeSet<>(others.keySet());
       besidePages.add(SearchIndex.INDEX_PATH);
-      SiteCheck.Checked checked = SiteCheck.check(context, bodies, pages, besidePages, last.checked(), diagnostics);
+      SiteCheck.Checked checked =
+          SiteCheck.check(context, bodies, pages, besidePages, last.checked(), diagnostics);
       state.memo.keep(new Memo.Last(key, context, bodies, graph.graph(), pages, checked, search));
       clock.lap("check links");
 
       // 8. Output: the staging folder swapped in, if nothing failed.
       boolean failed = diagnostics.hasErrors() || (options.strict() && diagnostics.hasWarnings());
       boolean written = output.write(files, failed, diagnostics);
-      return new BuildResult(diagnostics, files, checked.files(), written, searchIndex,
+      return new BuildResult(
+          diagnostics,
+          files,
+          checked.files(),
+          written,
+          searchIndex,
           new BuildResult.Redone(bodies.rendered(), pages.applied()),
-          context.site.pages().stream().filter(org.fieldguide.model.Page::draft).map(org.fieldguide.model.Page::outputPath)
+          context.site.pages().stream()
+              .filter(org.fieldguide.model.Page::draft)
+              .map(org.fieldguide.model.Page::outputPath)
               .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
   }
 
   /** The site's address, with a slash at the end: the options', else {@code site.yaml}'s. */
   private String baseUrl(Site site) {
-    String baseUrl = options.baseUrl() != null ? options.baseUrl() : site.config().normalizedBaseUrl();
+    String baseUrl =
+        options.baseUrl() != null ? options.baseUrl() : site.config().normalizedBaseUrl();
     return baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
   }
 
-  /** Every file the build writes but the pages and the search index: the search's library, sitemap and the like, the assets. */
+  /**
+   * Every file the build writes but the pages and the search index: the search's library, sitemap
+   * and the like, the assets.
+   */
   private SortedMap<String, byte[]> otherFiles(SiteContext context, Sources sources) {
     SortedMap<String, byte[]> others = new TreeMap<>(state.libraryAssets());
     others.putAll(context.siteFiles);
-    sources.assetBytes().forEach((key, bytes) -> {
-      if (sources.assetOrigins().get(key).equals(context.origins.get(key))) { // else it clashes, which is reported
-        others.put(key, bytes);
-      }
-    });
+    sources
+        .assetBytes()
+        .forEach(
+            (key, bytes) -> {
+              if (sources
+                  .assetOrigins()
+                  .get(key)
+                  .equals(context.origins.get(key))) { // else it clashes, which is reported
+                others.put(key, bytes);
+              }
+            });
     return others;
   }
 }

@@ -18,18 +18,20 @@ import org.fieldguide.xref.KnownFiles;
 
 /**
  * What a build publishes besides its pages, known before any page is rendered so that the linker
- * can report a link to a missing file where it is written: the files under {@code templates/assets/}
- * (as {@code assets/…}), the search index and library, and {@link SiteFiles}. {@link Build} writes
- * exactly these, from the same lists.
+ * can report a link to a missing file where it is written: the files under {@code
+ * templates/assets/} (as {@code assets/…}), the search index and library, and {@link SiteFiles}.
+ * {@link Build} writes exactly these, from the same lists.
  */
 final class PublishedFiles {
   private PublishedFiles() {}
 
   /**
-   * Every file under {@code templates/assets/}, by its path in the site, in order; a file that links
-   * outside the folder is reported and left out. Empty if the folder cannot be read (reported).
+   * Every file under {@code templates/assets/}, by its path in the site, in order; a file that
+   * links outside the folder is reported and left out. Empty if the folder cannot be read
+   * (reported).
    */
-  static Optional<SortedMap<String, Path>> assets(Path templatesDir, SourceLoader loader, Diagnostics diagnostics) {
+  static Optional<SortedMap<String, Path>> assets(
+      Path templatesDir, SourceLoader loader, Diagnostics diagnostics) {
     SortedMap<String, Path> files = new TreeMap<>();
     Path assets = templatesDir.resolve("assets");
     if (!Files.isDirectory(assets)) {
@@ -39,7 +41,10 @@ final class PublishedFiles {
       Path realAssets = assets.toRealPath();
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         if (!file.toRealPath().startsWith(realAssets)) {
-          diagnostics.error(loader.displayPath(file), 0, 0,
+          diagnostics.error(
+              loader.displayPath(file),
+              0,
+              0,
               "this asset points outside templates/assets/; copy the file in instead of linking it");
           continue;
         }
@@ -47,7 +52,8 @@ final class PublishedFiles {
       }
       return Optional.of(files);
     } catch (IOException e) {
-      diagnostics.error(loader.displayPath(assets), 0, 0, "cannot read the assets (" + e.getMessage() + ")");
+      diagnostics.error(
+          loader.displayPath(assets), 0, 0, "cannot read the assets (" + e.getMessage() + ")");
       return Optional.empty();
     }
   }

@@ -16,18 +16,34 @@ import org.fieldguide.search.SearchType;
 final class SearchDocuments {
   private SearchDocuments() {}
 
-  /** A page's entry, made from its rendered body alone; empty for a page the index does not hold. */
+  /**
+   * A page's entry, made from its rendered body alone; empty for a page the index does not hold.
+   */
   static Optional<SearchPage> of(RenderedPage r) {
     Page p = r.page();
     PageText text = r.searchText();
-    return Optional.ofNullable(switch (p.kind()) {
-      case PAGE -> new SearchPage(p.url(), p.title(), SearchType.EXPLAINER, List.of(), p.description(), text);
-      case FLOWCHART -> new SearchPage(p.url(), p.title(), SearchType.FLOWCHART, List.of(), p.description(), text);
-      case FAQ -> new SearchPage(p.url(), p.title(), SearchType.FAQ, List.of(), p.description(), text);
-      case TERM -> new SearchPage(p.url(), p.term().term(), SearchType.GLOSSARY, p.term().aliases(), p.term().shortDefinition(),
-          PageText.of(SearchText.fromHtml(join(r.bodyHtml(), r.behavioralHtml(), r.mechanisticHtml()))));
-      case GLOSSARY, FAQ_INDEX, REFERENCES, SEARCH, NOT_FOUND -> null;
-    });
+    return Optional.ofNullable(
+        switch (p.kind()) {
+          case PAGE ->
+              new SearchPage(
+                  p.url(), p.title(), SearchType.EXPLAINER, List.of(), p.description(), text);
+          case FLOWCHART ->
+              new SearchPage(
+                  p.url(), p.title(), SearchType.FLOWCHART, List.of(), p.description(), text);
+          case FAQ ->
+              new SearchPage(p.url(), p.title(), SearchType.FAQ, List.of(), p.description(), text);
+          case TERM ->
+              new SearchPage(
+                  p.url(),
+                  p.term().term(),
+                  SearchType.GLOSSARY,
+                  p.term().aliases(),
+                  p.term().shortDefinition(),
+                  PageText.of(
+                      SearchText.fromHtml(
+                          join(r.bodyHtml(), r.behavioralHtml(), r.mechanisticHtml()))));
+          case GLOSSARY, FAQ_INDEX, REFERENCES, SEARCH, NOT_FOUND -> null;
+        });
   }
 
   private static String join(String... parts) {

@@ -10,9 +10,10 @@ import org.pcollections.PMap;
 
 /**
  * The search index: each Markdown page's entries, in the order of the pages' addresses, joined when
- * first asked for ({@code serve} never joins it unless the browser asks: tens of megabytes at 10,000
- * pages, which no page shows). A page's entries hold its rendered body, its page and its section's
- * title; they are written again only for the pages whose body changed, or every page in another context.
+ * first asked for ({@code serve} never joins it unless the browser asks: tens of megabytes at
+ * 10,000 pages, which no page shows). A page's entries hold its rendered body, its page and its
+ * section's title; they are written again only for the pages whose body changed, or every page in
+ * another context.
  */
 final class SearchStage {
   private SearchStage() {}
@@ -20,7 +21,10 @@ final class SearchStage {
   /** A page's entries and the rendered body they were written from. */
   private record Entries(RenderedPage from, byte[] bytes) {}
 
-  /** The value of this stage: each page's entries by id, and their bytes in the order of {@link SiteContext#searchOrder}. */
+  /**
+   * The value of this stage: each page's entries by id, and their bytes in the order of {@link
+   * SiteContext#searchOrder}.
+   */
   record Parts(PMap<String, Entries> byId, byte[][] ordered) {
     static final Parts NONE = new Parts(HashTreePMap.empty(), new byte[0][]);
 
@@ -32,15 +36,23 @@ final class SearchStage {
   }
 
   static Parts write(SiteContext context, Bodies bodies, Parts last) {
-    boolean all = !(bodies.changed() instanceof Changes.Some) || last.ordered().length != context.searchOrder.size();
+    boolean all =
+        !(bodies.changed() instanceof Changes.Some)
+            || last.ordered().length != context.searchOrder.size();
     byte[][] ordered = all ? new byte[context.searchOrder.size()][] : last.ordered().clone();
     Changes changes = all ? Changes.ALL : bodies.changed();
-    List<Entries> written = changes.among(bodies.byId().values(), bodies.byId()::get).parallelStream().map(body -> {
-      RenderedPage r = body.rendered();
-      Entries before = last.byId().get(r.page().id());
-      return before != null && before.from().equals(r) ? before
-          : new Entries(r, SearchIndex.entries(SearchDocuments.of(r).stream().toList()));
-    }).toList();
+    List<Entries> written =
+        changes.among(bodies.byId().values(), bodies.byId()::get).parallelStream()
+            .map(
+                body -> {
+                  RenderedPage r = body.rendered();
+                  Entries before = last.byId().get(r.page().id());
+                  return before != null && before.from().equals(r)
+                      ? before
+                      : new Entries(
+                          r, SearchIndex.entries(SearchDocuments.of(r).stream().toList()));
+                })
+            .toList();
     PMap<String, Entries> byId = all ? HashTreePMap.empty() : last.byId();
     java.util.Map<String, Entries> updates = new java.util.HashMap<>();
     for (Entries e : written) {

@@ -41,9 +41,9 @@ import org.fieldguide.xref.TermMatcher;
  * Everything a build derives from the site's pages as other pages see them (their front matter),
  * the configuration, sources, data tables, templates and assets, but not from any page's body: the
  * link targets, the term matcher, the linker and renderers, the navigation and the layout's views,
- * the sitemap, and the checks that need only these. It is a function of its {@link Key}; a body-only
- * edit leaves the key equal, so {@code serve}'s {@link Memo} keeps the context and renders again
- * only the edited page.
+ * the sitemap, and the checks that need only these. It is a function of its {@link Key}; a
+ * body-only edit leaves the key equal, so {@code serve}'s {@link Memo} keeps the context and
+ * renders again only the edited page.
  */
 final class SiteContext {
   /**
@@ -51,9 +51,17 @@ final class SiteContext {
    * tables, the templates (by their digest; see {@link Sources}), the site's address, the assets,
    * and the drafts left out (a link to one says so).
    */
-  record Key(List<Page> pages, SiteConfig config, Map<String, Term> terms, Map<String, Citation> citations,
-      Map<String, DataTable> tables, Digest templates, String baseUrl, Optional<SortedMap<String, Path>> assets,
-      SortedMap<String, String> assetOrigins, List<Page> drafts) {}
+  record Key(
+      List<Page> pages,
+      SiteConfig config,
+      Map<String, Term> terms,
+      Map<String, Citation> citations,
+      Map<String, DataTable> tables,
+      Digest templates,
+      String baseUrl,
+      Optional<SortedMap<String, Path>> assets,
+      SortedMap<String, String> assetOrigins,
+      List<Page> drafts) {}
 
   final org.fieldguide.model.Site site;
   final Templates templates;
@@ -62,28 +70,43 @@ final class SiteContext {
   final Navigation navigation;
   final PageViews views;
   final SortedMap<String, byte[]> siteFiles;
+
   /** The pages read from Markdown, in page order. */
   final List<Page> markdownPages;
+
   /** Every page by id, and by output path. */
   final Map<String, Page> byId = new HashMap<>();
+
   final Map<String, Page> byOutputPath = new HashMap<>();
-  /** The ids of the generated pages, which may show any page's body (the FAQ index) or links (the references). */
+
+  /**
+   * The ids of the generated pages, which may show any page's body (the FAQ index) or links (the
+   * references).
+   */
   final Set<String> generatedPageIds;
+
   /** Each Markdown page's place in the search index: pages in the order of their addresses. */
   final Map<String, Integer> searchOrder = new HashMap<>();
+
   /** Output path → the file it comes from, for errors. */
   final Map<String, String> origins = new TreeMap<>();
-  /** The digest of the whole key: a result made in a context with the same digest holds in this one. */
+
+  /**
+   * The digest of the whole key: a result made in a context with the same digest holds in this one.
+   */
   final Digest digest;
+
   /** The digest of the templates, which a page's HTML depends on. */
   final Digest templatesDigest;
+
   /**
    * The digest of what a page's rendered body may depend on besides its own page, its Markdown and
    * the pages it looked up (see {@link Memo}): every page's id, kind and address, every term's
    * names (the term matcher looks for them in every text), the configuration, sources, tables,
    * templates and assets. Titles are left out (a body's lookups say which names it asked for), and
    * so are term definitions: a tooltip's term is a page the body looked up. So a description,
-   * order, date, title or definition edited in front matter renders again only the pages that can show it.
+   * order, date, title or definition edited in front matter renders again only the pages that can
+   * show it.
    */
   final Digest namespace;
 
@@ -91,12 +114,18 @@ final class SiteContext {
 
   /**
    * What the layout shows around one page besides the page's own fields: its main HTML and JSON-LD,
-   * every section's head (the whole navigation lists only these), the page's own section whole
-   * (its pages, their order, the landing page: navigation, neighbours, breadcrumbs), and the
+   * every section's head (the whole navigation lists only these), the page's own section whole (its
+   * pages, their order, the landing page: navigation, neighbours, breadcrumbs), and the
    * configuration. Equal keys give equal layouts with the same templates.
    */
-  record LayoutKey(Page page, String mainHtml, Map<String, Object> jsonLd, List<SectionHead> sections,
-      Navigation.Section section, Object config, String baseUrl) {}
+  record LayoutKey(
+      Page page,
+      String mainHtml,
+      Map<String, Object> jsonLd,
+      List<SectionHead> sections,
+      Navigation.Section section,
+      Object config,
+      String baseUrl) {}
 
   /** One section as the navigation shows it on pages of other sections. */
   record SectionHead(String name, String title, Page landing, Page first) {}
@@ -106,50 +135,83 @@ final class SiteContext {
   private final String baseUrl;
 
   LayoutKey layoutKey(Page page, String mainHtml, Map<String, Object> jsonLd) {
-    return new LayoutKey(page, mainHtml, jsonLd, sectionHeads, sections.get(page.section()), site.config(), baseUrl);
+    return new LayoutKey(
+        page, mainHtml, jsonLd, sectionHeads, sections.get(page.section()), site.config(), baseUrl);
   }
 
   /** What the checks of the site as a whole found (terms, output paths). */
   final List<Diagnostic> diagnostics;
 
-  SiteContext(Key key, org.fieldguide.model.Site site, Templates templates, GitDates git, String version, DrawingCache cache) {
+  SiteContext(
+      Key key,
+      org.fieldguide.model.Site site,
+      Templates templates,
+      GitDates git,
+      String version,
+      DrawingCache cache) {
     this.site = site;
     this.templates = templates;
     this.baseUrl = key.baseUrl();
     this.templatesDigest = key.templates();
     this.targets = new TargetIndex(site);
     TermMatcher terms = new TermMatcher(site.terms().values());
-    PageLinker linker = new PageLinker(site, targets, terms, PublishedFiles.known(site, key.assets().map(Map::keySet)));
+    PageLinker linker =
+        new PageLinker(
+            site, targets, terms, PublishedFiles.known(site, key.assets().map(Map::keySet)));
     MarkdownSetup markdown = new MarkdownSetup();
-    BlockRenderers blocks = new BlockRenderers(cache, new ChartBlocks(targets, cache), new TableBlocks(site, markdown, linker));
+    BlockRenderers blocks =
+        new BlockRenderers(
+            cache, new ChartBlocks(targets, cache), new TableBlocks(site, markdown, linker));
     Map<PageKind, Set<String>> fixedIds = new EnumMap<>(PageKind.class);
     for (PageKind kind : PageKind.values()) {
       fixedIds.put(kind, templates.fixedIds(kind));
     }
-    this.bodies = new PageBodies(markdown, linker, blocks, (kind, id) -> fixedIds.get(kind).contains(id) || PageViews.isReferenceId(id));
+    this.bodies =
+        new PageBodies(
+            markdown,
+            linker,
+            blocks,
+            (kind, id) -> fixedIds.get(kind).contains(id) || PageViews.isReferenceId(id));
     this.navigation = new Navigation(site);
     this.views = new PageViews(site, navigation, baseUrl, page -> updated(page, git), version);
     List<SectionHead> heads = new ArrayList<>();
     for (Navigation.Section section : navigation.sections()) {
-      heads.add(new SectionHead(section.name(), section.title(), section.landing(),
-          section.pages().isEmpty() ? null : section.pages().get(0)));
+      heads.add(
+          new SectionHead(
+              section.name(),
+              section.title(),
+              section.landing(),
+              section.pages().isEmpty() ? null : section.pages().get(0)));
       sections.put(section.name(), section);
     }
     this.sectionHeads = List.copyOf(heads);
     this.siteFiles = SiteFiles.all(baseUrl, site.pages());
     List<PageKey> pageKeys = new ArrayList<>(site.pages().size());
     for (Page p : site.pages()) {
-      pageKeys.add(p.term() == null ? new PageKey(p.id(), p.kind(), p.url(), null, null)
-          : new PageKey(p.id(), p.kind(), p.url(), p.term().term(), p.term().aliases()));
+      pageKeys.add(
+          p.term() == null
+              ? new PageKey(p.id(), p.kind(), p.url(), null, null)
+              : new PageKey(p.id(), p.kind(), p.url(), p.term().term(), p.term().aliases()));
     }
     this.digest = Digest.of(key);
-    this.namespace = Digest.of(pageKeys, key.config(), key.citations(), key.tables(), key.templates(), key.assets(),
-        key.assetOrigins(), baseUrl);
+    this.namespace =
+        Digest.of(
+            pageKeys,
+            key.config(),
+            key.citations(),
+            key.tables(),
+            key.templates(),
+            key.assets(),
+            key.assetOrigins(),
+            baseUrl);
     this.markdownPages = site.pages().stream().filter(p -> !p.kind().isGenerated()).toList();
     site.pages().forEach(p -> byId.put(p.id(), p));
     site.pages().forEach(p -> byOutputPath.put(p.outputPath(), p));
-    this.generatedPageIds = site.pages().stream().filter(p -> p.kind().isGenerated()).map(Page::id)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.generatedPageIds =
+        site.pages().stream()
+            .filter(p -> p.kind().isGenerated())
+            .map(Page::id)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     List<Page> byUrl = new ArrayList<>(markdownPages);
     byUrl.sort(Comparator.comparing(Page::url));
     for (int i = 0; i < byUrl.size(); i++) {
@@ -164,23 +226,45 @@ final class SiteContext {
     SearchIndex.PATHS.forEach(path -> origins.put(path, "templates"));
     siteFiles.keySet().forEach(path -> origins.put(path, "templates"));
     // An asset may not replace a file the build writes.
-    key.assetOrigins().forEach((path, where) -> {
-      if (origins.containsKey(path)) {
-        found.error(where, 0, 0, "this asset would replace /" + path + ", which the build writes from "
-            + origins.get(path) + "; rename the asset");
-      } else {
-        origins.put(path, where);
-      }
-    });
+    key.assetOrigins()
+        .forEach(
+            (path, where) -> {
+              if (origins.containsKey(path)) {
+                found.error(
+                    where,
+                    0,
+                    0,
+                    "this asset would replace /"
+                        + path
+                        + ", which the build writes from "
+                        + origins.get(path)
+                        + "; rename the asset");
+              } else {
+                origins.put(path, where);
+              }
+            });
     OutputPaths.check(origins, found);
     this.diagnostics = found.all();
   }
 
   /** The key of the context for {@code site} with these templates, address and assets. */
-  static Key keyOf(org.fieldguide.model.Site site, Digest templates, String baseUrl, Optional<SortedMap<String, Path>> assets,
+  static Key keyOf(
+      org.fieldguide.model.Site site,
+      Digest templates,
+      String baseUrl,
+      Optional<SortedMap<String, Path>> assets,
       SortedMap<String, String> assetOrigins) {
-    return new Key(site.pages(), site.config(), site.terms(), site.citations(), site.tables(), templates, baseUrl, assets,
-        assetOrigins, site.drafts());
+    return new Key(
+        site.pages(),
+        site.config(),
+        site.terms(),
+        site.citations(),
+        site.tables(),
+        templates,
+        baseUrl,
+        assets,
+        assetOrigins,
+        site.drafts());
   }
 
   private static java.time.LocalDate updated(Page page, GitDates git) {

@@ -36,7 +36,12 @@ final class StageClock {
   void print(PrintStream out) {
     if (on) {
       laps.forEach(l -> out.println("fieldguide: timing: " + l));
-      out.println(String.format(Locale.ROOT, "fieldguide: timing: %-22s %7.0f ms", "total", (System.nanoTime() - start) / 1e6));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "fieldguide: timing: %-22s %7.0f ms",
+              "total",
+              (System.nanoTime() - start) / 1e6));
     }
   }
 }

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * A growable char array that {@link ProseWalker} writes a page's text into and {@link SearchText}
- * reads back, by index. A {@link StringBuilder} took a call, a bounds check and a test of its
- * coder for every char appended and read; under C1, the only compiler a short build gets, that was
- * most of the search text's cost.
+ * reads back, by index. A {@link StringBuilder} took a call, a bounds check and a test of its coder
+ * for every char appended and read; under C1, the only compiler a short build gets, that was most
+ * of the search text's cost.
  */
 final class CharRun {
   char[] chars;

@@ -1,10 +1,11 @@
 package org.fieldguide.search;
 
 /**
- * The one JSON string writer of the generator (the search index, the JSON-LD in pages, the preview's
- * status messages): strings escaped so the output is valid JSON, valid JavaScript (U+2028 and
- * U+2029 escaped), valid UTF-8 (a lone surrogate escaped) and safe to embed in HTML ({@code <},
- * {@code >} and {@code &} escaped, so {@code </script>}, {@code <!--} and {@code ]]>} can never appear).
+ * The one JSON string writer of the generator (the search index, the JSON-LD in pages, the
+ * preview's status messages): strings escaped so the output is valid JSON, valid JavaScript (U+2028
+ * and U+2029 escaped), valid UTF-8 (a lone surrogate escaped) and safe to embed in HTML ({@code <},
+ * {@code >} and {@code &} escaped, so {@code </script>}, {@code <!--} and {@code ]]>} can never
+ * appear).
  */
 public final class Json {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -19,7 +20,10 @@ public final class Json {
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c >= ' ' && c < '\u007f' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-          || c > '\u007f' && c != '\u2028' && c != '\u2029' && (!Character.isSurrogate(c) || pairedSurrogate(s, i))) {
+          || c > '\u007f'
+              && c != '\u2028'
+              && c != '\u2029'
+              && (!Character.isSurrogate(c) || pairedSurrogate(s, i))) {
         continue; // written as it is
       }
       out.append(s, start, i);
@@ -32,7 +36,10 @@ public final class Json {
         case '\t' -> out.append("\\t");
         case '\b' -> out.append("\\b");
         case '\f' -> out.append("\\f");
-        default -> unicode(out, c); // < > & U+2028 U+2029 DEL, other controls, and a lone surrogate (no UTF-8 form)
+        default ->
+            unicode(
+                out,
+                c); // < > & U+2028 U+2029 DEL, other controls, and a lone surrogate (no UTF-8 form)
       }
     }
     out.append(s, start, n);
@@ -55,7 +62,10 @@ public final class Json {
   }
 
   private static void unicode(StringBuilder out, char c) {
-    out.append("\\u").append(HEX[(c >> 12) & 0xf]).append(HEX[(c >> 8) & 0xf])
-        .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+    out.append("\\u")
+        .append(HEX[(c >> 12) & 0xf])
+        .append(HEX[(c >> 8) & 0xf])
+        .append(HEX[(c >> 4) & 0xf])
+        .append(HEX[c & 0xf]);
   }
 }

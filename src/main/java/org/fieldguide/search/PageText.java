@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * A page body's plain text cut at its {@code h2} and {@code h3} headings, as the search index holds
- * it: first the lead (the text before the first heading, with an empty anchor), then one section per
- * heading with an id, each with the text up to the next such heading. An {@code h3}'s section names
- * the {@code h2} above it as its parent. {@link SearchText#sections} makes it.
+ * it: first the lead (the text before the first heading, with an empty anchor), then one section
+ * per heading with an id, each with the text up to the next such heading. An {@code h3}'s section
+ * names the {@code h2} above it as its parent. {@link SearchText#sections} makes it.
  */
 public record PageText(List<Section> sections) {
 
@@ -17,7 +17,8 @@ public record PageText(List<Section> sections) {
    * @param anchor the heading's id, or empty for the lead
    * @param heading the heading's text (without its anchor link), or empty for the lead
    * @param level 2 or 3 (0 for the lead)
-   * @param parent the index in {@link PageText#sections} of the {@code h2} an {@code h3} falls under, or -1
+   * @param parent the index in {@link PageText#sections} of the {@code h2} an {@code h3} falls
+   *     under, or -1
    * @param text the section's plain text, whitespace collapsed
    */
   public record Section(String anchor, String heading, int level, int parent, String text) {
@@ -35,7 +36,8 @@ public record PageText(List<Section> sections) {
 
   public PageText {
     if (sections.isEmpty() || !sections.get(0).anchor().isEmpty()) {
-      throw new IllegalArgumentException("a page's text starts with its lead (a section with an empty anchor)");
+      throw new IllegalArgumentException(
+          "a page's text starts with its lead (a section with an empty anchor)");
     }
     sections = List.copyOf(sections);
   }

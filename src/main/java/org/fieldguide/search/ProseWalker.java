@@ -7,22 +7,32 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Reads an element's text as Jsoup's {@link Element#text()} would read it after every element that
- * is not prose had been removed (an inline one replaced by {@link SearchText#GAP}), without
- * copying or changing the tree. It follows Jsoup 1.21's {@code Element.TextAccumulator} step for
- * step: whitespace normalised per text node (no-break space counts as space, zero-width space and
- * soft hyphen vanish) except under {@code pre}-like elements up to six levels up, a space before a
- * block or {@code br}, and one after a block followed by text or an inline element. Its result is
- * not trimmed; {@link SearchText} trims it as {@code text()} does. {@code SearchTextTest} holds it to
+ * is not prose had been removed (an inline one replaced by {@link SearchText#GAP}), without copying
+ * or changing the tree. It follows Jsoup 1.21's {@code Element.TextAccumulator} step for step:
+ * whitespace normalised per text node (no-break space counts as space, zero-width space and soft
+ * hyphen vanish) except under {@code pre}-like elements up to six levels up, a space before a block
+ * or {@code br}, and one after a block followed by text or an inline element. Its result is not
+ * trimmed; {@link SearchText} trims it as {@code text()} does. {@code SearchTextTest} holds it to
  * the old drop-then-{@code text()} result on every page of the real site and on awkward markup.
  */
 final class ProseWalker {
-  /** What becomes of an element: kept, dropped leaving a gap (inside a line), or dropped outright. */
-  enum Drop { KEEP, INLINE, BLOCK }
+  /**
+   * What becomes of an element: kept, dropped leaving a gap (inside a line), or dropped outright.
+   */
+  enum Drop {
+    KEEP,
+    INLINE,
+    BLOCK
+  }
 
   private final Element root;
   private final boolean detached;
   private final CharRun out;
-  /** Each text node's chars are copied here first, to be read by index rather than by {@code String.charAt}. */
+
+  /**
+   * Each text node's chars are copied here first, to be read by index rather than by {@code
+   * String.charAt}.
+   */
   private char[] scratch = new char[256];
 
   private ProseWalker(Element root, boolean detached, CharRun out) {
@@ -53,13 +63,15 @@ final class ProseWalker {
     if (e.attributesSize() == 0) {
       return Drop.KEEP;
     }
-    if (e.hasClass("heading-anchor") || e.hasClass("term-tip")
+    if (e.hasClass("heading-anchor")
+        || e.hasClass("term-tip")
         || e.nameIs("span") && e.hasClass("cite")
         || e.nameIs("a") && (e.hasClass("cite-ref") || e.hasClass("footnote-backref"))
         || e.nameIs("sup") && e.hasClass("footnote-ref")) {
       return Drop.INLINE;
     }
-    if (e.hasClass("chart-hint") || e.nameIs("nav") && e.hasClass("toc")
+    if (e.hasClass("chart-hint")
+        || e.nameIs("nav") && e.hasClass("toc")
         || e.nameIs("section") && e.hasClass("references")) {
       return Drop.BLOCK;
     }
@@ -88,7 +100,10 @@ final class ProseWalker {
     }
   }
 
-  /** The start of a node; whether to go into it (false for a dropped element, whose tail is skipped too). */
+  /**
+   * The start of a node; whether to go into it (false for a dropped element, whose tail is skipped
+   * too).
+   */
   private boolean head(Node node) {
     if (node instanceof TextNode text) {
       appendText(text);
@@ -116,8 +131,9 @@ final class ProseWalker {
       while (next instanceof Element e && dropOf(e) == Drop.BLOCK) {
         next = next.nextSibling(); // removed, so not a sibling
       }
-      boolean textNext = next instanceof TextNode
-          || next instanceof Element e && (dropOf(e) == Drop.INLINE || e.tag().isInline());
+      boolean textNext =
+          next instanceof TextNode
+              || next instanceof Element e && (dropOf(e) == Drop.INLINE || e.tag().isInline());
       if (textNext) {
         out.append(' ');
       }
@@ -153,7 +169,8 @@ final class ProseWalker {
         to[o++] = ' ';
         lastWasWhite = true;
       } else if (c != '\u200b' && c != '\u00ad') {
-        to[o++] = c; // a surrogate pair goes through half by half, as appendCodePoint would write it
+        to[o++] =
+            c; // a surrogate pair goes through half by half, as appendCodePoint would write it
         lastWasWhite = false;
         reachedNonWhite = true;
       }
@@ -161,7 +178,10 @@ final class ProseWalker {
     out.length = o;
   }
 
-  /** Jsoup's test: this element or one of its five nearest ancestors keeps whitespace (pre, textarea…). */
+  /**
+   * Jsoup's test: this element or one of its five nearest ancestors keeps whitespace (pre,
+   * textarea…).
+   */
   private boolean preservesWhitespace(Node node) {
     if (!(node instanceof Element el)) {
       return false;

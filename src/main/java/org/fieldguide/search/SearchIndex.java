@@ -40,34 +40,51 @@ import java.util.TreeMap;
  * index is deterministic: pages sorted by url, no timestamps, compact.
  */
 public final class SearchIndex {
-  /** Where the build writes the index, relative to the site root; header.mustache's {@code data-index}. */
+  /**
+   * Where the build writes the index, relative to the site root; header.mustache's {@code
+   * data-index}.
+   */
   public static final String INDEX_PATH = "search-index.json";
+
   /** Where the library lands, relative to the site root; search.js loads it from here. */
   public static final String LIBRARY_PATH = "assets/minisearch.js";
+
   /** The library's source map, beside it (browsers fetch it only for their developer tools). */
   public static final String SOURCE_MAP_PATH = "assets/minisearch.js.map";
+
   /** The library's license, shipped beside it. */
   public static final String LICENSE_PATH = "assets/minisearch.LICENSE.txt";
 
-  /** Every file the search adds to the site: the index, the library, its source map and its license. */
-  public static final List<String> PATHS = List.of(INDEX_PATH, LIBRARY_PATH, SOURCE_MAP_PATH, LICENSE_PATH);
+  /**
+   * Every file the search adds to the site: the index, the library, its source map and its license.
+   */
+  public static final List<String> PATHS =
+      List.of(INDEX_PATH, LIBRARY_PATH, SOURCE_MAP_PATH, LICENSE_PATH);
+
   /** Index format version; search.js checks it. */
   public static final int FORMAT = 2;
 
-  /** A section's text is cut here (at a word boundary); a longer section is rare and its start finds it. */
+  /**
+   * A section's text is cut here (at a word boundary); a longer section is rare and its start finds
+   * it.
+   */
   static final int MAX_TEXT = 8_000;
+
   /** Titles, headings, descriptions and aliases are cut here; a longer one is a content mistake. */
   static final int MAX_SHORT = 300;
 
   /** Where Maven puts the npm package in the jar (see pom.xml). */
   static final String LIBRARY_RESOURCE = "org/fieldguide/search/minisearch/";
 
-  private static final byte[] HEAD = ("{\"v\":" + FORMAT + ",\"pages\":[").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] HEAD =
+      ("{\"v\":" + FORMAT + ",\"pages\":[").getBytes(StandardCharsets.UTF_8);
   private static final byte[] MIDDLE = "],\n\"text\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] TAIL = "]}\n".getBytes(StandardCharsets.UTF_8);
 
-  private static final Comparator<SearchPage> ORDER = Comparator.comparing(SearchPage::url)
-      .thenComparing(SearchPage::type).thenComparing(SearchPage::title);
+  private static final Comparator<SearchPage> ORDER =
+      Comparator.comparing(SearchPage::url)
+          .thenComparing(SearchPage::type)
+          .thenComparing(SearchPage::title);
 
   private SearchIndex() {}
 
@@ -195,7 +212,8 @@ public final class SearchIndex {
   /** The MiniSearch version in the jar, from its package.json. */
   public static String libraryVersion() {
     String json = new String(resource(LIBRARY_RESOURCE + "package.json"), StandardCharsets.UTF_8);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
     if (!m.find()) {
       throw new IllegalStateException(LIBRARY_RESOURCE + "package.json names no version");
     }
@@ -241,7 +259,10 @@ public final class SearchIndex {
     out.append(']');
   }
 
-  /** {@code s} cut to at most {@code max} characters, at a space if one is near, never inside a surrogate pair; "…" marks a cut. */
+  /**
+   * {@code s} cut to at most {@code max} characters, at a space if one is near, never inside a
+   * surrogate pair; "…" marks a cut.
+   */
   static String cut(String s, int max) {
     if (s.length() <= max) {
       return s;
@@ -250,7 +271,8 @@ public final class SearchIndex {
     int space = s.lastIndexOf(' ', end);
     if (space > end - 40 && space > 0) {
       end = space;
-    } else if (Character.isLowSurrogate(s.charAt(end)) && Character.isHighSurrogate(s.charAt(end - 1))) {
+    } else if (Character.isLowSurrogate(s.charAt(end))
+        && Character.isHighSurrogate(s.charAt(end - 1))) {
       end--;
     }
     return s.substring(0, end).stripTrailing() + "…";
@@ -259,8 +281,10 @@ public final class SearchIndex {
   private static byte[] resource(String name) {
     try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(name + " is not on the classpath; build the jar with Maven, which installs"
-            + " MiniSearch with npm (see pom.xml)");
+        throw new IllegalStateException(
+            name
+                + " is not on the classpath; build the jar with Maven, which installs"
+                + " MiniSearch with npm (see pom.xml)");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One page's entry in the search index: its address, title, type, other names, description and
- * text by section. Each section becomes a result of its own, linking to {@code url#anchor}.
+ * One page's entry in the search index: its address, title, type, other names, description and text
+ * by section. Each section becomes a result of its own, linking to {@code url#anchor}.
  *
  * @param url site-relative address without a leading slash, e.g. {@code alignment/rlhf/}; the
  *     browser joins it to the page's root prefix, so the site works under any base path
@@ -15,7 +15,12 @@ import java.util.Objects;
  * @param description the page's one-line description from its front matter; may be empty
  * @param text the body's text by section
  */
-public record SearchPage(String url, String title, SearchType type, List<String> aliases, String description,
+public record SearchPage(
+    String url,
+    String title,
+    SearchType type,
+    List<String> aliases,
+    String description,
     PageText text) {
 
   public SearchPage {
@@ -24,7 +29,8 @@ public record SearchPage(String url, String title, SearchType type, List<String>
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(text, "text");
     if (url.startsWith("/") || url.contains("://") || url.contains("#")) {
-      throw new IllegalArgumentException("a search page's url must be site-relative, without a fragment: '" + url + "'");
+      throw new IllegalArgumentException(
+          "a search page's url must be site-relative, without a fragment: '" + url + "'");
     }
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
     description = description == null ? "" : description;

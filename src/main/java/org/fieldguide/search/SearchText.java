@@ -12,19 +12,28 @@ import org.jsoup.nodes.TextNode;
 public final class SearchText {
   /**
    * What never belongs in search text: drawings (formula and chart SVG, and a chart's hint on how
-   * to scroll it; the step-by-step version of a flowchart is HTML and stays), scripts, term tooltips (they would copy every linked term's
-   * definition into the page), citation and footnote markers, heading anchors, the table of
-   * contents and the page's reference list (the references page has its own entry). {@link
-   * ProseWalker#dropOf} decides it element by element; this selector says the same for tests.
+   * to scroll it; the step-by-step version of a flowchart is HTML and stays), scripts, term
+   * tooltips (they would copy every linked term's definition into the page), citation and footnote
+   * markers, heading anchors, the table of contents and the page's reference list (the references
+   * page has its own entry). {@link ProseWalker#dropOf} decides it element by element; this
+   * selector says the same for tests.
    */
-  static final String DROP = "svg, math, script, style, template, noscript, .chart-hint, .heading-anchor, "
-      + ".term-tip, span.cite, a.cite-ref, sup.footnote-ref, a.footnote-backref, nav.toc, section.references";
+  static final String DROP =
+      "svg, math, script, style, template, noscript, .chart-hint, .heading-anchor, "
+          + ".term-tip, span.cite, a.cite-ref, sup.footnote-ref, a.footnote-backref, nav.toc, section.references";
 
-  /** The parts of {@link #DROP} that sit inside a line of text; each leaves a {@link #GAP} where it was. */
-  static final String DROP_INLINE = "svg, math, .heading-anchor, .term-tip, span.cite, a.cite-ref, "
-      + "sup.footnote-ref, a.footnote-backref";
+  /**
+   * The parts of {@link #DROP} that sit inside a line of text; each leaves a {@link #GAP} where it
+   * was.
+   */
+  static final String DROP_INLINE =
+      "svg, math, .heading-anchor, .term-tip, span.cite, a.cite-ref, "
+          + "sup.footnote-ref, a.footnote-backref";
 
-  /** Marks where an inline element was dropped (a private-use character, removed again before returning). */
+  /**
+   * Marks where an inline element was dropped (a private-use character, removed again before
+   * returning).
+   */
   static final char GAP = '\uE000';
 
   private SearchText() {}
@@ -40,8 +49,8 @@ public final class SearchText {
 
   /**
    * The visible text of one element, as {@link #fromHtml} gives it (without tooltips, heading
-   * anchors and citation markers), or empty if the element is itself one of those; the element
-   * is left as it is.
+   * anchors and citation markers), or empty if the element is itself one of those; the element is
+   * left as it is.
    */
   public static String of(Element element) {
     if (ProseWalker.dropOf(element) != ProseWalker.Drop.KEEP) {
@@ -62,8 +71,8 @@ public final class SearchText {
   /**
    * The text of a body cut at its {@code h2} and {@code h3} headings that have an id (see {@link
    * PageText}), each part read as {@link #of} reads an element. A heading inside another element (a
-   * {@code div} around a chart's steps, say) cuts there too; deeper headings stay in their section's
-   * text. The element is left as it is.
+   * {@code div} around a chart's steps, say) cuts there too; deeper headings stay in their
+   * section's text. The element is left as it is.
    */
   public static PageText sections(Element body) {
     List<PageText.Section> out = new ArrayList<>();
@@ -150,10 +159,11 @@ public final class SearchText {
   }
 
   /**
-   * The first {@code length} chars of {@code text} (which it overwrites), trimmed as
-   * {@link Element#text()} trims, then with whitespace collapsed (see {@link #collapse}), each run of gaps and whitespace that ends in a gap right before one of
-   * {@code .,;:!?)]} removed, and every other gap removed, in one pass. It gives what the regular
-   * expression {@code (\s*GAP)+(?=[.,;:!?)\]])} between two {@link #collapse} passes gave.
+   * The first {@code length} chars of {@code text} (which it overwrites), trimmed as {@link
+   * Element#text()} trims, then with whitespace collapsed (see {@link #collapse}), each run of gaps
+   * and whitespace that ends in a gap right before one of {@code .,;:!?)]} removed, and every other
+   * gap removed, in one pass. It gives what the regular expression {@code (\s*GAP)+(?=[.,;:!?)\]])}
+   * between two {@link #collapse} passes gave.
    */
   private static String closeUp(char[] text, int length) {
     int start = 0;
@@ -195,7 +205,8 @@ public final class SearchText {
   }
 
   private static boolean isClosingPunctuation(char c) {
-    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']';
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')'
+        || c == ']';
   }
 
   private static boolean isSpace(char c) {
@@ -205,7 +216,10 @@ public final class SearchText {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 
-  /** Collapses every run of whitespace (including no-break space and line separators) to one space and trims. */
+  /**
+   * Collapses every run of whitespace (including no-break space and line separators) to one space
+   * and trims.
+   */
   public static String collapse(String s) {
     if (s == null) {
       return "";
@@ -230,7 +244,10 @@ public final class SearchText {
     return out.toString();
   }
 
-  /** Whether {@link #collapse} would return {@code s} unchanged: no whitespace but single spaces between other characters. */
+  /**
+   * Whether {@link #collapse} would return {@code s} unchanged: no whitespace but single spaces
+   * between other characters.
+   */
   static boolean isCollapsed(String s) {
     int n = s.length();
     boolean previousSpace = true; // a space at the start is not collapsed

@@ -14,18 +14,22 @@ import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Folded;
 
 /**
- * What the error panel shows of a diagnostic besides its message (Hugo's {@code ErrorContext}):
- * the line it points at with a caret under its column, and, when {@code serve --editor} gives a URL
- * pattern, a link that opens the file at that place in the author's editor. Reads only regular files
- * inside the project, and only for the first {@link #MAX_SHOWN} lines of a panel.
+ * What the error panel shows of a diagnostic besides its message (Hugo's {@code ErrorContext}): the
+ * line it points at with a caret under its column, and, when {@code serve --editor} gives a URL
+ * pattern, a link that opens the file at that place in the author's editor. Reads only regular
+ * files inside the project, and only for the first {@link #MAX_SHOWN} lines of a panel.
  */
 final class ErrorContext {
   /** How many of a panel's lines get an excerpt and a link: enough for any real failure. */
   static final int MAX_SHOWN = 100;
+
   /** The widest excerpt, in characters; a longer line is cut around the column. */
   static final int MAX_WIDTH = 120;
 
-  /** What the panel shows of one line besides its message: the editor link (or null) and the excerpt (or none). */
+  /**
+   * What the panel shows of one line besides its message: the editor link (or null) and the excerpt
+   * (or none).
+   */
   record Shown(String editorUrl, List<String> excerpt) {
     static final Shown NOTHING = new Shown(null, List.of());
 
@@ -37,7 +41,10 @@ final class ErrorContext {
   private final Path projectRoot;
   private final String editor;
 
-  /** For the files of {@code projectRoot}; {@code editor} is a URL pattern ({@link ServeOptions#editor}) or null. */
+  /**
+   * For the files of {@code projectRoot}; {@code editor} is a URL pattern ({@link
+   * ServeOptions#editor}) or null.
+   */
   ErrorContext(Path projectRoot, String editor) {
     this.projectRoot = projectRoot.toAbsolutePath().normalize();
     this.editor = editor;
@@ -58,27 +65,36 @@ final class ErrorContext {
     if (!file.startsWith(projectRoot) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return Shown.NOTHING;
     }
-    String url = editor == null ? null : editorUrl(editor, file, Math.max(d.line(), 1), Math.max(d.column(), 1));
-    List<String> excerpt = d.line() <= 0 ? List.of() : read.computeIfAbsent(file, ErrorContext::lines)
-        .filter(text -> d.line() <= text.size())
-        .map(text -> excerpt(text.get(d.line() - 1), d.line(), Math.max(d.column(), 1)))
-        .orElse(List.of());
+    String url =
+        editor == null
+            ? null
+            : editorUrl(editor, file, Math.max(d.line(), 1), Math.max(d.column(), 1));
+    List<String> excerpt =
+        d.line() <= 0
+            ? List.of()
+            : read.computeIfAbsent(file, ErrorContext::lines)
+                .filter(text -> d.line() <= text.size())
+                .map(text -> excerpt(text.get(d.line() - 1), d.line(), Math.max(d.column(), 1)))
+                .orElse(List.of());
     return new Shown(url, excerpt);
   }
 
   private static Optional<List<String>> lines(Path file) {
     try {
-      return Optional.of(List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\r\n|\r|\n", -1)));
+      return Optional.of(
+          List.of(
+              new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                  .split("\r\n|\r|\n", -1)));
     } catch (IOException e) {
       return Optional.empty(); // gone since the build; the message still says where
     }
   }
 
   /**
-   * Two lines: {@code text} (line {@code line} of a file) after a gutter with its number, and a caret
-   * under column {@code column} (1-based, in code points). Tabs stay tabs in the caret line, so that
-   * the caret lines up however they are shown; a line wider than {@link #MAX_WIDTH} is cut around the
-   * column, with {@code …} where it was cut.
+   * Two lines: {@code text} (line {@code line} of a file) after a gutter with its number, and a
+   * caret under column {@code column} (1-based, in code points). Tabs stay tabs in the caret line,
+   * so that the caret lines up however they are shown; a line wider than {@link #MAX_WIDTH} is cut
+   * around the column, with {@code …} where it was cut.
    */
   static List<String> excerpt(String text, int line, int column) {
     int[] points = text.codePoints().toArray();
@@ -88,7 +104,10 @@ final class ErrorContext {
     StringBuilder shown = new StringBuilder(from > 0 ? "…" : "");
     StringBuilder caret = new StringBuilder(from > 0 ? " " : "");
     for (int i = from; i < to; i++) {
-      int c = points[i] < 0x20 && points[i] != '\t' ? 0xFFFD : points[i]; // a control character would disorder the panel
+      int c =
+          points[i] < 0x20 && points[i] != '\t'
+              ? 0xFFFD
+              : points[i]; // a control character would disorder the panel
       shown.appendCodePoint(c);
       if (i < at) {
         caret.append(c == '\t' ? '\t' : ' ');
@@ -104,8 +123,8 @@ final class ErrorContext {
   /**
    * {@code pattern} with {@code {path}} (the file's absolute path as a {@code file:} URL writes it:
    * {@code /} between names, a {@code /} first also before a drive letter, percent-encoded where a
-   * URL needs it), {@code {line}} and {@code {col}} filled in:
-   * {@code vscode://file{path}:{line}:{col}} gives {@code vscode://file/home/a/content/x.md:3:1}.
+   * URL needs it), {@code {line}} and {@code {col}} filled in: {@code
+   * vscode://file{path}:{line}:{col}} gives {@code vscode://file/home/a/content/x.md:3:1}.
    */
   static String editorUrl(String pattern, Path file, int line, int column) {
     String path = file.toAbsolutePath().toString().replace('\\', '/');
@@ -113,13 +132,21 @@ final class ErrorContext {
     StringBuilder encoded = new StringBuilder();
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/:".indexOf(c) >= 0) {
+      if (c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || "-._~/:".indexOf(c) >= 0) {
         encoded.append((char) c);
       } else {
-        encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        encoded
+            .append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
       }
     }
-    return pattern.replace("{path}", encoded).replace("{line}", Integer.toString(line)).replace("{col}", Integer.toString(column));
+    return pattern
+        .replace("{path}", encoded)
+        .replace("{line}", Integer.toString(line))
+        .replace("{col}", Integer.toString(column));
   }
 }

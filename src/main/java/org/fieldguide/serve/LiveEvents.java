@@ -18,9 +18,9 @@ import java.util.function.Supplier;
 /**
  * The Server-Sent Events stream that open pages listen on. Each connection names the page it
  * belongs to and the build that page came from. Two events: {@code reload} (sent to the pages a
- * rebuild changed) and {@code status} (sent to every page: a failed build's diagnostics, or
- * {@code "ok":true} once it is fixed; a page that connects while the build is failing gets the
- * diagnostics at once). A comment line every few seconds finds connections the browser has closed.
+ * rebuild changed) and {@code status} (sent to every page: a failed build's diagnostics, or {@code
+ * "ok":true} once it is fixed; a page that connects while the build is failing gets the diagnostics
+ * at once). A comment line every few seconds finds connections the browser has closed.
  */
 final class LiveEvents implements AutoCloseable {
   private static final String CLOSE = "close";
@@ -38,7 +38,8 @@ final class LiveEvents implements AutoCloseable {
    * exchange's thread. {@code pageToken} is the build the page was served from; if it is no longer
    * {@code currentToken} (a rebuild happened while the page loaded), the page is told to reload.
    */
-  void stream(HttpExchange exchange, String page, String pageToken, Supplier<String> currentToken) throws IOException {
+  void stream(HttpExchange exchange, String page, String pageToken, Supplier<String> currentToken)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(200, 0);
@@ -49,7 +50,10 @@ final class LiveEvents implements AutoCloseable {
       if (!currentToken.get().equals(pageToken)) {
         write(out, event("reload", "{\"v\":" + Json.string(currentToken.get()) + "}"));
       }
-      write(out, status); // the diagnostics if the build is failing, else "ok" (a page may reconnect after a fix)
+      write(
+          out,
+          status); // the diagnostics if the build is failing, else "ok" (a page may reconnect after
+      // a fix)
       while (!closed) {
         String message = client.queue().poll(KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
         if (CLOSE.equals(message)) {

@@ -4,16 +4,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The script {@code serve} adds to every HTML page it serves (and only there: the built site never
- * has it), as a {@code <script src>} before {@code </body>}, since the site's Content-Security-Policy
- * allows no inline script. It listens on the event stream: {@code reload} reloads the page; {@code
- * status} shows the diagnostics of a failed build over the page, built with DOM calls (text only,
- * styles through the CSSOM, which the policy allows), each with the lines it points at and, if
- * {@code serve --editor} is given, its location as a link that opens the file in the author's
- * editor; or removes them once the build is good again. On a draft page it shows a banner.
- * Only a visible page listens, since a browser opens at most six connections to one server.
+ * has it), as a {@code <script src>} before {@code </body>}, since the site's
+ * Content-Security-Policy allows no inline script. It listens on the event stream: {@code reload}
+ * reloads the page; {@code status} shows the diagnostics of a failed build over the page, built
+ * with DOM calls (text only, styles through the CSSOM, which the policy allows), each with the
+ * lines it points at and, if {@code serve --editor} is given, its location as a link that opens the
+ * file in the author's editor; or removes them once the build is good again. On a draft page it
+ * shows a banner. Only a visible page listens, since a browser opens at most six connections to one
+ * server.
  */
 final class LiveScript {
-  static final String SOURCE = """
+  static final String SOURCE =
+      """
       // fieldguide serve: reloads this page when its output changes and shows build errors over it.
       // Added by `fieldguide serve` only; the built site never contains this script.
       (function () {
@@ -120,7 +122,10 @@ final class LiveScript {
     return SOURCE.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** {@code html} with {@code <script src="scriptSrc" defer></script>} before its last {@code </body>} (or at the end). */
+  /**
+   * {@code html} with {@code <script src="scriptSrc" defer></script>} before its last {@code
+   * </body>} (or at the end).
+   */
   static byte[] inject(byte[] html, String scriptSrc) {
     return inject(html, scriptSrc, false);
   }
@@ -131,8 +136,12 @@ final class LiveScript {
    */
   static byte[] inject(byte[] html, String scriptSrc, boolean draft) {
     String text = new String(html, StandardCharsets.UTF_8);
-    String tag = "<script src=\"" + scriptSrc.replace("&", "&amp;").replace("\"", "&quot;") + "\" defer"
-        + (draft ? " data-draft" : "") + "></script>";
+    String tag =
+        "<script src=\""
+            + scriptSrc.replace("&", "&amp;").replace("\"", "&quot;")
+            + "\" defer"
+            + (draft ? " data-draft" : "")
+            + "></script>";
     int at = text.length() - "</body>".length();
     while (at >= 0 && !text.regionMatches(true, at, "</body>", 0, "</body>".length())) {
       at--;

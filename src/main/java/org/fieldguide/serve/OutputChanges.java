@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * removed and changed. Builds are deterministic (no timestamps, sorted iteration), so a file whose
  * bytes are equal did not change.
  */
-record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedSet<String> modified) {
+record OutputChanges(
+    SortedSet<String> added, SortedSet<String> removed, SortedSet<String> modified) {
   OutputChanges {
     added = Collections.unmodifiableSortedSet(new TreeSet<>(added));
     removed = Collections.unmodifiableSortedSet(new TreeSet<>(removed));
@@ -54,7 +55,8 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
   /** {@code files} in path order: itself if it is sorted so already. */
   private static SortedMap<String, byte[]> inPathOrder(Map<String, byte[]> files) {
     if (files instanceof SortedMap<String, byte[]> sorted
-        && (sorted.comparator() == null || sorted.comparator().equals(java.util.Comparator.naturalOrder()))) {
+        && (sorted.comparator() == null
+            || sorted.comparator().equals(java.util.Comparator.naturalOrder()))) {
       return sorted;
     }
     return new TreeMap<>(files);
@@ -78,7 +80,12 @@ record OutputChanges(SortedSet<String> added, SortedSet<String> removed, SortedS
    */
   String summary(int limit) {
     SortedSet<String> all = all();
-    String names = String.join(", ", all.stream().limit(limit).toList()) + (all.size() > limit ? ", …" : "");
-    return all.size() + (all.size() == 1 ? " output file" : " output files") + " changed (" + names + ")";
+    String names =
+        String.join(", ", all.stream().limit(limit).toList()) + (all.size() > limit ? ", …" : "");
+    return all.size()
+        + (all.size() == 1 ? " output file" : " output files")
+        + " changed ("
+        + names
+        + ")";
   }
 }

@@ -15,21 +15,22 @@ import java.util.regex.Pattern;
 /**
  * The files of the site a page pulls in: every {@code src} and {@code href} in its HTML that leads
  * to a file of the site, and, through the style sheets among them, their {@code url(…)} and
- * {@code @import} references, transitively. Links to other pages are included too; callers only
- * ask about files that are not pages. What a script fetches by building an address at run time
- * cannot be seen here (see {@link ReloadAnalysis}).
+ * {@code @import} references, transitively. Links to other pages are included too; callers only ask
+ * about files that are not pages. What a script fetches by building an address at run time cannot
+ * be seen here (see {@link ReloadAnalysis}).
  */
 final class PageResources {
   private static final Pattern HTML_REFERENCE =
       Pattern.compile("(?i)\\s(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+))");
-  private static final Pattern CSS_REFERENCE = Pattern.compile(
-      "(?i)url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\\s]*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)')");
+  private static final Pattern CSS_REFERENCE =
+      Pattern.compile(
+          "(?i)url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\\s]*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)')");
 
   private PageResources() {}
 
   /**
-   * The files {@code file}, served at {@code urlPath} (decoded, such as {@code /guide/x/}), pulls in,
-   * looked up in {@code files}.
+   * The files {@code file}, served at {@code urlPath} (decoded, such as {@code /guide/x/}), pulls
+   * in, looked up in {@code files}.
    */
   static Set<String> of(String file, String urlPath, Map<String, byte[]> files, String basePath) {
     Set<String> found = new LinkedHashSet<>();
@@ -58,9 +59,13 @@ final class PageResources {
     return found;
   }
 
-  /** The files an HTML or CSS file, served at {@code urlPath}, names directly. Other files name nothing. */
+  /**
+   * The files an HTML or CSS file, served at {@code urlPath}, names directly. Other files name
+   * nothing.
+   */
   static Set<String> direct(String file, byte[] content, String urlPath, String basePath) {
-    Pattern pattern = file.endsWith(".html") ? HTML_REFERENCE : file.endsWith(".css") ? CSS_REFERENCE : null;
+    Pattern pattern =
+        file.endsWith(".html") ? HTML_REFERENCE : file.endsWith(".css") ? CSS_REFERENCE : null;
     Set<String> found = new LinkedHashSet<>();
     if (pattern == null) {
       return found;
@@ -79,12 +84,16 @@ final class PageResources {
   }
 
   /**
-   * The site file that {@code ref}, written on a page served at {@code urlPath}, leads to; empty for
-   * fragments, other sites, other schemes ({@code data:}, {@code mailto:}) and paths outside the base.
+   * The site file that {@code ref}, written on a page served at {@code urlPath}, leads to; empty
+   * for fragments, other sites, other schemes ({@code data:}, {@code mailto:}) and paths outside
+   * the base.
    */
   static Optional<String> resolve(String urlPath, String ref, String basePath) {
     String value = ref.strip();
-    if (value.isEmpty() || value.startsWith("#") || value.startsWith("//") || org.fieldguide.html.Addresses.hasScheme(value)) {
+    if (value.isEmpty()
+        || value.startsWith("#")
+        || value.startsWith("//")
+        || org.fieldguide.html.Addresses.hasScheme(value)) {
       return Optional.empty();
     }
     String path;

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -15,25 +15,25 @@ import java.util.SortedSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.fieldguide.pipeline.Build;
-import org.fieldguide.pipeline.BuildOptions;
-import org.fieldguide.pipeline.BuildResult;
-import org.fieldguide.pipeline.BuildState;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.DiagnosticFormatter;
 import org.fieldguide.diag.Folded;
 import org.fieldguide.diag.Severity;
+import org.fieldguide.pipeline.Build;
+import org.fieldguide.pipeline.BuildOptions;
+import org.fieldguide.pipeline.BuildResult;
+import org.fieldguide.pipeline.BuildState;
 
 /**
- * A running {@code fieldguide serve}: it builds the site into memory, serves it, and on every
- * batch of source changes rebuilds, compares the output with the last good build and reloads the
- * open pages the change affects ({@link ReloadAnalysis}). A build with errors prints them as
- * {@code build} does, shows them over every open page, and leaves the last good build in place;
- * nothing a content file can do stops the preview.
+ * A running {@code fieldguide serve}: it builds the site into memory, serves it, and on every batch
+ * of source changes rebuilds, compares the output with the last good build and reloads the open
+ * pages the change affects ({@link ReloadAnalysis}). A build with errors prints them as {@code
+ * build} does, shows them over every open page, and leaves the last good build in place; nothing a
+ * content file can do stops the preview.
  *
- * <p>Every rebuild is a build in memory (no writing) that starts from the last one's
- * {@link BuildState}: it reads again only the files the watcher saw change, and renders again
- * only the pages the change affects (see {@link BuildState} for what depends on what).
+ * <p>Every rebuild is a build in memory (no writing) that starts from the last one's {@link
+ * BuildState}: it reads again only the files the watcher saw change, and renders again only the
+ * pages the change affects (see {@link BuildState} for what depends on what).
  */
 public final class Preview implements AutoCloseable {
   /**
@@ -50,7 +50,8 @@ public final class Preview implements AutoCloseable {
   private final Routes routes;
   private final LiveEvents live = new LiveEvents();
   private final BuildState state = BuildState.forPreview();
-  private final DiagnosticFormatter terminal = new DiagnosticFormatter("true".equals(System.getenv("GITHUB_ACTIONS")));
+  private final DiagnosticFormatter terminal =
+      new DiagnosticFormatter("true".equals(System.getenv("GITHUB_ACTIONS")));
   private final DiagnosticFormatter plain = new DiagnosticFormatter(false);
   private final ErrorContext context;
   private final String serverId = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
@@ -72,15 +73,25 @@ public final class Preview implements AutoCloseable {
     this.routes = new Routes(options.basePath());
     this.context = new ErrorContext(options.projectRoot(), options.editor());
     this.current = new AtomicReference<>(Snapshot.empty(serverId + ".0"));
-    InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(options.bind()), options.port());
-    this.server = new PreviewServer(address, routes, live, current::get, options.bind(), options.allowedHosts(), err);
+    InetSocketAddress address =
+        new InetSocketAddress(InetAddress.getByName(options.bind()), options.port());
+    this.server =
+        new PreviewServer(
+            address, routes, live, current::get, options.bind(), options.allowedHosts(), err);
     BuildOptions defaults = BuildOptions.defaults(options.projectRoot());
     // The drawing cache the one-off builds keep, so that serve starts as fast as build does.
-    this.buildOptions = defaults.withWrite(false).withDrafts(options.drafts()).withVersion(options.version())
-        .withBaseUrl("http://" + host(options.bind()) + ":" + server.port() + options.basePath())
-        .withDrawingCache(defaults.defaultDrawingCache());
+    this.buildOptions =
+        defaults
+            .withWrite(false)
+            .withDrafts(options.drafts())
+            .withVersion(options.version())
+            .withBaseUrl(
+                "http://" + host(options.bind()) + ":" + server.port() + options.basePath())
+            .withDrawingCache(defaults.defaultDrawingCache());
     try {
-      this.watcher = new SourceWatcher(defaults.projectRoot(), List.of(defaults.contentDir(), defaults.templatesDir()));
+      this.watcher =
+          new SourceWatcher(
+              defaults.projectRoot(), List.of(defaults.contentDir(), defaults.templatesDir()));
     } catch (IOException | RuntimeException e) {
       server.close();
       throw e;
@@ -93,12 +104,16 @@ public final class Preview implements AutoCloseable {
    * Binds, builds, starts serving and watching. Throws {@link IOException} if the address cannot be
    * bound (the port is taken, say); content errors never throw.
    */
-  public static Preview start(ServeOptions options, PrintWriter out, PrintWriter err) throws IOException {
+  public static Preview start(ServeOptions options, PrintWriter out, PrintWriter err)
+      throws IOException {
     Preview preview = new Preview(options, out, err);
     preview.rebuild(null);
     preview.server.start();
     preview.loop.start();
-    out.println("fieldguide: serving " + preview.url() + " (watching content/ and templates/; press Ctrl+C to stop)");
+    out.println(
+        "fieldguide: serving "
+            + preview.url()
+            + " (watching content/ and templates/; press Ctrl+C to stop)");
     return preview;
   }
 
@@ -142,11 +157,19 @@ public final class Preview implements AutoCloseable {
     try {
       result = buildSettled(changed);
     } catch (RuntimeException | StackOverflowError e) {
-      err.println("fieldguide: internal error while building; this is a bug, please report it with the trace below."
-          + " Still serving the last good build.");
+      err.println(
+          "fieldguide: internal error while building; this is a bug, please report it with the trace below."
+              + " Still serving the last good build.");
       e.printStackTrace(err);
-      Diagnostic d = new Diagnostic("fieldguide", 0, 0, Severity.ERROR, "internal error while building (" + e
-          + "); this is a bug, see the trace in the terminal");
+      Diagnostic d =
+          new Diagnostic(
+              "fieldguide",
+              0,
+              0,
+              Severity.ERROR,
+              "internal error while building ("
+                  + e
+                  + "); this is a bug, see the trace in the terminal");
       fail(Folded.of(List.of(d)));
       return;
     }
@@ -156,8 +179,14 @@ public final class Preview implements AutoCloseable {
     lines.forEach(line -> err.println(terminal.format(line)));
     String what = changed == null ? "" : describe(changed) + "; ";
     if (result.failed(false)) {
-      err.println("fieldguide: " + what + Folded.counts(lines, diagnostics.size()) + "; "
-          + (current.get().isEmpty() ? "nothing to serve until they are fixed" : "still serving the last good build"));
+      err.println(
+          "fieldguide: "
+              + what
+              + Folded.counts(lines, diagnostics.size())
+              + "; "
+              + (current.get().isEmpty()
+                  ? "nothing to serve until they are fixed"
+                  : "still serving the last good build"));
       fail(lines);
       return;
     }
@@ -174,14 +203,33 @@ public final class Preview implements AutoCloseable {
       current.set(next);
       out.println("fieldguide: built " + pages + " pages in " + millis + " ms");
     } else if (analysis.changes().isEmpty()) {
-      out.println("fieldguide: " + what + "rebuilt in " + millis + " ms" + redone(result) + "; no output changed");
+      out.println(
+          "fieldguide: "
+              + what
+              + "rebuilt in "
+              + millis
+              + " ms"
+              + redone(result)
+              + "; no output changed");
     } else {
       current.set(next);
       List<String> open = live.openPages();
       Set<String> reloaded = live.reload(analysis::mustReload, next.token());
-      out.println("fieldguide: " + what + "rebuilt in " + millis + " ms" + redone(result) + "; " + analysis.changes().summary(4)
-          + "; reloading " + reloaded.size() + " of " + open.size() + " open page(s)"
-          + (reloaded.isEmpty() ? "" : ": " + String.join(", ", reloaded)));
+      out.println(
+          "fieldguide: "
+              + what
+              + "rebuilt in "
+              + millis
+              + " ms"
+              + redone(result)
+              + "; "
+              + analysis.changes().summary(4)
+              + "; reloading "
+              + reloaded.size()
+              + " of "
+              + open.size()
+              + " open page(s)"
+              + (reloaded.isEmpty() ? "" : ": " + String.join(", ", reloaded)));
     }
   }
 
@@ -190,8 +238,10 @@ public final class Preview implements AutoCloseable {
    * rename), the build is run again, up to three times, instead of reporting the race as a bug.
    */
   private BuildResult buildSettled(SortedSet<String> changed) {
-    List<Path> paths = changed == null ? null
-        : changed.stream().map(p -> buildOptions.projectRoot().resolve(p).normalize()).toList();
+    List<Path> paths =
+        changed == null
+            ? null
+            : changed.stream().map(p -> buildOptions.projectRoot().resolve(p).normalize()).toList();
     for (int attempt = 1; ; attempt++) {
       try {
         return new Build(buildOptions, state).run(attempt == 1 ? paths : null);
@@ -199,7 +249,10 @@ public final class Preview implements AutoCloseable {
         if (attempt == 3) {
           throw e;
         }
-        out.println("fieldguide: a file changed while building (" + e.getCause().getMessage() + "); building again");
+        out.println(
+            "fieldguide: a file changed while building ("
+                + e.getCause().getMessage()
+                + "); building again");
         try {
           Thread.sleep(QUIET.toMillis());
         } catch (InterruptedException interrupted) {
@@ -212,7 +265,8 @@ public final class Preview implements AutoCloseable {
 
   private void fail(List<Folded> lines) {
     failing = true;
-    live.status(Json.status(false, lines, lines.stream().map(plain::format).toList(), context.of(lines)));
+    live.status(
+        Json.status(false, lines, lines.stream().map(plain::format).toList(), context.of(lines)));
   }
 
   /** How much of the site a rebuild made again: {@code (made 2 of 117 pages again)}. */
@@ -223,7 +277,9 @@ public final class Preview implements AutoCloseable {
 
   private static String describe(SortedSet<String> changed) {
     String first = changed.first();
-    return changed.size() == 1 ? first + " changed" : first + " and " + (changed.size() - 1) + " other(s) changed";
+    return changed.size() == 1
+        ? first + " changed"
+        : first + " and " + (changed.size() - 1) + " other(s) changed";
   }
 
   private static String host(String bind) {

@@ -30,7 +30,8 @@ import org.fieldguide.search.SearchIndex;
  */
 final class ReloadAnalysis {
   /** Output files no page shows. */
-  static final Set<String> NOT_DISPLAYED = Set.of(SearchIndex.INDEX_PATH, "sitemap.xml", "robots.txt", ".nojekyll");
+  static final Set<String> NOT_DISPLAYED =
+      Set.of(SearchIndex.INDEX_PATH, "sitemap.xml", "robots.txt", ".nojekyll");
 
   private final Routes routes;
   private final Map<String, byte[]> before;
@@ -67,7 +68,9 @@ final class ReloadAnalysis {
     return out;
   }
 
-  /** Whether the page open at {@code rawPath} (as the browser has it, percent-encoded) must reload. */
+  /**
+   * Whether the page open at {@code rawPath} (as the browser has it, percent-encoded) must reload.
+   */
   synchronized boolean mustReload(String rawPath) {
     return decided.computeIfAbsent(rawPath, this::decide);
   }
@@ -78,7 +81,9 @@ final class ReloadAnalysis {
     }
     Routes.Route was = routes.resolve(rawPath, before.keySet());
     Routes.Route now = routes.resolve(rawPath, after.keySet());
-    if (was.kind() != now.kind() || was.status() != now.status() || !Objects.equals(was.file(), now.file())
+    if (was.kind() != now.kind()
+        || was.status() != now.status()
+        || !Objects.equals(was.file(), now.file())
         || !Objects.equals(was.location(), now.location())) {
       return true;
     }
@@ -92,7 +97,8 @@ final class ReloadAnalysis {
       return false;
     }
     String urlPath = Routes.decode(rawPath).orElse(routes.basePath());
-    Set<String> pulledIn = new HashSet<>(PageResources.of(now.file(), urlPath, after, routes.basePath()));
+    Set<String> pulledIn =
+        new HashSet<>(PageResources.of(now.file(), urlPath, after, routes.basePath()));
     pulledIn.addAll(PageResources.of(was.file(), urlPath, before, routes.basePath()));
     for (String resource : changedResources) {
       if (pulledIn.contains(resource) || !namedAnywhere().contains(resource)) {
@@ -109,7 +115,8 @@ final class ReloadAnalysis {
       for (Map<String, byte[]> files : List.of(before, after)) {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
           String urlPath = routes.basePath() + file.getKey();
-          namedAnywhere.addAll(PageResources.direct(file.getKey(), file.getValue(), urlPath, routes.basePath()));
+          namedAnywhere.addAll(
+              PageResources.direct(file.getKey(), file.getValue(), urlPath, routes.basePath()));
         }
       }
     }

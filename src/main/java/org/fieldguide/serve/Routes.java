@@ -20,12 +20,19 @@ import java.util.Set;
 final class Routes {
   /** The folder, under the base path, that the preview's own endpoints live in. */
   static final String LIVE_FOLDER = "__fieldguide/";
+
   static final String LIVE_SCRIPT = LIVE_FOLDER + "live.js";
   static final String LIVE_EVENTS = LIVE_FOLDER + "events";
   static final String NOT_FOUND_PAGE = "404.html";
 
   /** What a request path leads to. */
-  enum Kind { FILE, REDIRECT, NOT_FOUND, LIVE_SCRIPT, LIVE_EVENTS }
+  enum Kind {
+    FILE,
+    REDIRECT,
+    NOT_FOUND,
+    LIVE_SCRIPT,
+    LIVE_EVENTS
+  }
 
   /**
    * One answer: {@code file} is the site-relative key served (for {@code FILE}, and for {@code
@@ -42,7 +49,8 @@ final class Routes {
     }
 
     static Route notFound(Set<String> files) {
-      return new Route(Kind.NOT_FOUND, 404, files.contains(NOT_FOUND_PAGE) ? NOT_FOUND_PAGE : null, null);
+      return new Route(
+          Kind.NOT_FOUND, 404, files.contains(NOT_FOUND_PAGE) ? NOT_FOUND_PAGE : null, null);
     }
   }
 
@@ -57,7 +65,10 @@ final class Routes {
     return basePath;
   }
 
-  /** The answer for {@code rawPath} (percent-encoded, as in the request line) against the site's file keys. */
+  /**
+   * The answer for {@code rawPath} (percent-encoded, as in the request line) against the site's
+   * file keys.
+   */
   Route resolve(String rawPath, Set<String> files) {
     Optional<String> decoded = decode(rawPath);
     if (decoded.isEmpty()) {
@@ -91,9 +102,9 @@ final class Routes {
   }
 
   /**
-   * The decoded path, or empty if it is not a plain path inside the site: it must start with
-   * {@code /}, decode as UTF-8, and have no encoded {@code /} or {@code \}, no {@code .} or {@code
-   * ..} segment, no empty segment and no control character.
+   * The decoded path, or empty if it is not a plain path inside the site: it must start with {@code
+   * /}, decode as UTF-8, and have no encoded {@code /} or {@code \}, no {@code .} or {@code ..}
+   * segment, no empty segment and no control character.
    */
   static Optional<String> decode(String rawPath) {
     if (rawPath == null || !rawPath.startsWith("/")) {
@@ -128,10 +139,13 @@ final class Routes {
     }
     String path;
     try {
-      path = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+      path =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes.toByteArray()))
+              .toString();
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }

@@ -13,11 +13,22 @@ import java.util.regex.Pattern;
  * {@code editor} is the URL pattern that makes the error panel's locations links into the author's
  * editor ({@code vscode://file{path}:{line}:{col}}; see {@link #editorPattern}), or null for none.
  */
-public record ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version,
-    List<String> allowedHosts, String editor) {
-  /** The editors {@code --editor} knows by name, and their URL patterns (VS Code's is in its documentation). */
-  public static final java.util.Map<String, String> EDITORS = java.util.Map.of(
-      "vscode", "vscode://file{path}:{line}:{col}");
+public record ServeOptions(
+    Path projectRoot,
+    String bind,
+    int port,
+    boolean drafts,
+    String basePath,
+    String version,
+    List<String> allowedHosts,
+    String editor) {
+  /**
+   * The editors {@code --editor} knows by name, and their URL patterns (VS Code's is in its
+   * documentation).
+   */
+  public static final java.util.Map<String, String> EDITORS =
+      java.util.Map.of("vscode", "vscode://file{path}:{line}:{col}");
+
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 
   public ServeOptions {
@@ -30,21 +41,30 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
     version = version == null ? "dev" : version;
     allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     for (String host : allowedHosts) {
-      HostPolicy.checkAllowedHost(host).ifPresent(message -> {
-        throw new IllegalArgumentException(message);
-      });
+      HostPolicy.checkAllowedHost(host)
+          .ifPresent(
+              message -> {
+                throw new IllegalArgumentException(message);
+              });
     }
     editor = editor == null ? null : editorPattern(editor);
   }
 
   /** Options without {@code --editor}. */
-  public ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version,
+  public ServeOptions(
+      Path projectRoot,
+      String bind,
+      int port,
+      boolean drafts,
+      String basePath,
+      String version,
       List<String> allowedHosts) {
     this(projectRoot, bind, port, drafts, basePath, version, allowedHosts, null);
   }
 
   /** Options without {@code --allowed-host} and {@code --editor}. */
-  public ServeOptions(Path projectRoot, String bind, int port, boolean drafts, String basePath, String version) {
+  public ServeOptions(
+      Path projectRoot, String bind, int port, boolean drafts, String basePath, String version) {
     this(projectRoot, bind, port, drafts, basePath, version, List.of(), null);
   }
 
@@ -57,12 +77,20 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
    */
   public static String editorPattern(String value) {
     String pattern = EDITORS.getOrDefault(value.strip(), value.strip());
-    String scheme = pattern.matches("[A-Za-z][A-Za-z0-9+.-]*:.*") ? pattern.substring(0, pattern.indexOf(':'))
-        .toLowerCase(java.util.Locale.ROOT) : "";
-    if (!pattern.contains("{path}") || scheme.isEmpty() || List.of("javascript", "data", "vbscript").contains(scheme)
+    String scheme =
+        pattern.matches("[A-Za-z][A-Za-z0-9+.-]*:.*")
+            ? pattern.substring(0, pattern.indexOf(':')).toLowerCase(java.util.Locale.ROOT)
+            : "";
+    if (!pattern.contains("{path}")
+        || scheme.isEmpty()
+        || List.of("javascript", "data", "vbscript").contains(scheme)
         || pattern.chars().anyMatch(c -> c < 0x21 || c == '"' || c == '<' || c == '>')) {
-      throw new IllegalArgumentException("--editor must be " + String.join(" or ", new java.util.TreeSet<>(EDITORS.keySet()))
-          + ", or a URL pattern with {path}, {line} and {col}, such as vscode://file{path}:{line}:{col}, not '" + value + "'");
+      throw new IllegalArgumentException(
+          "--editor must be "
+              + String.join(" or ", new java.util.TreeSet<>(EDITORS.keySet()))
+              + ", or a URL pattern with {path}, {line} and {col}, such as vscode://file{path}:{line}:{col}, not '"
+              + value
+              + "'");
     }
     return pattern;
   }
@@ -73,7 +101,8 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
   }
 
   public ServeOptions withPort(int value) {
-    return new ServeOptions(projectRoot, bind, value, drafts, basePath, version, allowedHosts, editor);
+    return new ServeOptions(
+        projectRoot, bind, value, drafts, basePath, version, allowedHosts, editor);
   }
 
   public ServeOptions withBasePath(String value) {
@@ -81,7 +110,8 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
   }
 
   public ServeOptions withDrafts(boolean value) {
-    return new ServeOptions(projectRoot, bind, port, value, basePath, version, allowedHosts, editor);
+    return new ServeOptions(
+        projectRoot, bind, port, value, basePath, version, allowedHosts, editor);
   }
 
   public ServeOptions withAllowedHosts(List<String> value) {
@@ -89,12 +119,14 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
   }
 
   public ServeOptions withEditor(String value) {
-    return new ServeOptions(projectRoot, bind, port, drafts, basePath, version, allowedHosts, value);
+    return new ServeOptions(
+        projectRoot, bind, port, drafts, basePath, version, allowedHosts, value);
   }
 
   /**
-   * {@code alignment-field-guide}, {@code /alignment-field-guide} and {@code /alignment-field-guide/}
-   * all become {@code /alignment-field-guide/}; throws with a message fit for the user otherwise.
+   * {@code alignment-field-guide}, {@code /alignment-field-guide} and {@code
+   * /alignment-field-guide/} all become {@code /alignment-field-guide/}; throws with a message fit
+   * for the user otherwise.
    */
   public static String normalizeBasePath(String value) {
     if (value == null || value.isBlank() || value.equals("/")) {
@@ -104,8 +136,11 @@ public record ServeOptions(Path projectRoot, String bind, int port, boolean draf
     String inner = trimmed.replaceAll("^/+", "").replaceAll("/+$", "");
     for (String segment : inner.split("/", -1)) {
       if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException("--base-path must be a path such as /alignment-field-guide/, made of"
-            + " letters, digits, '-', '_', '.' and '~' between slashes, not '" + value + "'");
+        throw new IllegalArgumentException(
+            "--base-path must be a path such as /alignment-field-guide/, made of"
+                + " letters, digits, '-', '_', '.' and '~' between slashes, not '"
+                + value
+                + "'");
       }
     }
     return "/" + inner + "/";

@@ -9,15 +9,19 @@ import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.search.SearchIndex;
 
 /**
- * One good build as the preview serves it: every output file's bytes by its site-relative path,
- * and a token that names this build ({@code serverId.generation}), which the live script sends back
- * so that a page loaded from an older build is reloaded. Immutable (the byte arrays are never
- * written to). The search index, which a preview's build leaves to be made on demand (tens of
- * megabytes at 10,000 pages, which a rebuild need not join), is made when it is first asked for
- * ({@link #bytes}); in {@link #files} it is an empty array in every snapshot, so it never counts as
- * changed (no page shows it). {@code drafts} holds the output paths of the draft pages.
+ * One good build as the preview serves it: every output file's bytes by its site-relative path, and
+ * a token that names this build ({@code serverId.generation}), which the live script sends back so
+ * that a page loaded from an older build is reloaded. Immutable (the byte arrays are never written
+ * to). The search index, which a preview's build leaves to be made on demand (tens of megabytes at
+ * 10,000 pages, which a rebuild need not join), is made when it is first asked for ({@link
+ * #bytes}); in {@link #files} it is an empty array in every snapshot, so it never counts as changed
+ * (no page shows it). {@code drafts} holds the output paths of the draft pages.
  */
-record Snapshot(String token, SortedMap<String, byte[]> files, Supplier<byte[]> searchIndex, Set<String> drafts) {
+record Snapshot(
+    String token,
+    SortedMap<String, byte[]> files,
+    Supplier<byte[]> searchIndex,
+    Set<String> drafts) {
   Snapshot {
     files = Collections.unmodifiableSortedMap(files);
     drafts = Set.copyOf(drafts);
@@ -40,7 +44,9 @@ record Snapshot(String token, SortedMap<String, byte[]> files, Supplier<byte[]> 
 
   /** The bytes of the file at {@code path}, or null. */
   byte[] bytes(String path) {
-    return path.equals(SearchIndex.INDEX_PATH) && searchIndex != null ? searchIndex.get() : files.get(path);
+    return path.equals(SearchIndex.INDEX_PATH) && searchIndex != null
+        ? searchIndex.get()
+        : files.get(path);
   }
 
   boolean isEmpty() {

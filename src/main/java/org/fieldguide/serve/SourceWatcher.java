@@ -55,11 +55,20 @@ final class SourceWatcher implements AutoCloseable {
    * write probe, {@code *.tmp}, Emacs's {@code #name#} autosaves, and JetBrains' safe-write copies.
    */
   static boolean isScratch(String name) {
-    return name.startsWith(".") || name.endsWith("~") || VIM_SWAP.matcher(name).matches() || name.endsWith(".tmp")
-        || name.startsWith("#") || isVimProbe(name) || name.endsWith("___jb_tmp___") || name.endsWith("___jb_old___");
+    return name.startsWith(".")
+        || name.endsWith("~")
+        || VIM_SWAP.matcher(name).matches()
+        || name.endsWith(".tmp")
+        || name.startsWith("#")
+        || isVimProbe(name)
+        || name.endsWith("___jb_tmp___")
+        || name.endsWith("___jb_old___");
   }
 
-  /** Vim checks that it may write in a folder by creating and deleting 4913 (or 5036, 5159, … if that exists). */
+  /**
+   * Vim checks that it may write in a folder by creating and deleting 4913 (or 5036, 5159, … if
+   * that exists).
+   */
   private static boolean isVimProbe(String name) {
     if (name.isEmpty() || name.length() > 9 || !name.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return false;
@@ -80,7 +89,8 @@ final class SourceWatcher implements AutoCloseable {
     }
     long limit = System.nanoTime() + quiet.toNanos() * 10;
     WatchKey key;
-    while (System.nanoTime() < limit && (key = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+    while (System.nanoTime() < limit
+        && (key = service.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
       collect(key, changed);
     }
     if (changed.stream().anyMatch(p -> p.endsWith("/"))) {
@@ -130,21 +140,23 @@ final class SourceWatcher implements AutoCloseable {
       return;
     }
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          if (!dir.equals(root) && isScratch(dir.getFileName().toString())) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          register(dir);
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root) && isScratch(dir.getFileName().toString())) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              register(dir);
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          return FileVisitResult.CONTINUE; // gone already: its deletion is an event of its own
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              return FileVisitResult.CONTINUE; // gone already: its deletion is an event of its own
+            }
+          });
     } catch (IOException e) {
       // the folder went away while we walked it; the next event registers what is there then
     }
@@ -161,7 +173,9 @@ final class SourceWatcher implements AutoCloseable {
 
   private String display(Path path) {
     Path abs = path.toAbsolutePath().normalize();
-    return abs.startsWith(projectRoot) ? projectRoot.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    return abs.startsWith(projectRoot)
+        ? projectRoot.relativize(abs).toString().replace('\\', '/')
+        : abs.toString();
   }
 
   @Override

@@ -22,20 +22,26 @@ public final class GitDates {
   public static GitDates read(Path projectRoot, Path contentDir) {
     GitDates result = new GitDates();
     try {
-      Process process = new ProcessBuilder("git", "log", "--format=@%cs", "--name-only", "--", contentDir.toString())
-          .directory(projectRoot.toFile()).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      Process process =
+          new ProcessBuilder(
+                  "git", "log", "--format=@%cs", "--name-only", "--", contentDir.toString())
+              .directory(projectRoot.toFile())
+              .redirectErrorStream(false)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       Path top = gitTop(projectRoot);
       Path root = projectRoot.toRealPath();
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         LocalDate current = null;
         String line;
         while ((line = reader.readLine()) != null) {
           if (line.startsWith("@")) {
             current = LocalDate.parse(line.substring(1));
           } else if (!line.isBlank() && current != null && top != null) {
-            String rel = root.relativize(top.resolve(line).normalize())
-                .toString().replace('\\', '/');
+            String rel =
+                root.relativize(top.resolve(line).normalize()).toString().replace('\\', '/');
             result.dates.putIfAbsent(rel, current);
           }
         }
@@ -53,8 +59,11 @@ public final class GitDates {
   }
 
   private static Path gitTop(Path projectRoot) throws IOException {
-    Process p = new ProcessBuilder("git", "rev-parse", "--show-toplevel").directory(projectRoot.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder("git", "rev-parse", "--show-toplevel")
+            .directory(projectRoot.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     try {
       p.waitFor(10, TimeUnit.SECONDS);

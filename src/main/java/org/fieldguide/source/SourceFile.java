@@ -3,9 +3,9 @@ package org.fieldguide.source;
 import java.nio.file.Path;
 
 /**
- * One file read from the content root: its path relative to the project root (with {@code /}),
- * its path relative to the content root, and its text (UTF-8, BOM dropped, line endings as
- * {@code \n} so that line and column numbers stay true to the file).
+ * One file read from the content root: its path relative to the project root (with {@code /}), its
+ * path relative to the content root, and its text (UTF-8, BOM dropped, line endings as {@code \n}
+ * so that line and column numbers stay true to the file).
  */
 public record SourceFile(String displayPath, String contentPath, Path file, String text) {
 

@@ -9,9 +9,9 @@ import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
 
 /**
- * The content folder as {@link SourceLoader} last read it: each file's text, or what was wrong
- * with it, by its path. {@code serve} keeps one from build to build, so that a rebuild reads only
- * the files that changed. Used by one thread at a time.
+ * The content folder as {@link SourceLoader} last read it: each file's text, or what was wrong with
+ * it, by its path. {@code serve} keeps one from build to build, so that a rebuild reads only the
+ * files that changed. Used by one thread at a time.
  */
 public final class SourceTree {
   /** One file: its text (null if it could not be used) and what reading it reported. */
@@ -19,14 +19,24 @@ public final class SourceTree {
 
   private final NavigableMap<Path, Entry> entries = new TreeMap<>();
   private Path root;
+
   /** {@link #files}' answer until the next change, with every file's diagnostics. */
   private List<SourceFile> files;
+
   private List<Diagnostic> diagnostics;
-  /** Where each readable file stands in {@link #files}, so that a file read again takes its old place. */
+
+  /**
+   * Where each readable file stands in {@link #files}, so that a file read again takes its old
+   * place.
+   */
   private final java.util.Map<Path, Integer> places = new java.util.HashMap<>();
 
-  /** The files read again in place since the last {@link #files} call, or null once any came or went. */
+  /**
+   * The files read again in place since the last {@link #files} call, or null once any came or
+   * went.
+   */
   private List<SourceFile> replaced = new ArrayList<>();
+
   private List<SourceFile> lastChanges;
 
   boolean has(Path path) {
@@ -48,8 +58,13 @@ public final class SourceTree {
     if (entry != null) {
       Entry old = entries.put(path, entry);
       Integer place = places.get(path);
-      boolean sameKind = old != null && place != null && files != null && entry.file() != null
-          && old.diagnostics().isEmpty() && entry.diagnostics().isEmpty();
+      boolean sameKind =
+          old != null
+              && place != null
+              && files != null
+              && entry.file() != null
+              && old.diagnostics().isEmpty()
+              && entry.diagnostics().isEmpty();
       if (sameKind) {
         files.set(place, entry.file()); // an edited file: the list keeps its order
         if (replaced != null) {

@@ -26,41 +26,72 @@ import org.fieldguide.xref.TargetIndex;
 public final class NameGuard {
   private NameGuard() {}
 
-  public static void check(Path projectRoot, Starter starter, boolean newSection) throws StarterException {
+  public static void check(Path projectRoot, Starter starter, boolean newSection)
+      throws StarterException {
     Path content = projectRoot.resolve("content");
-    if (starter.section() != null && !Files.isDirectory(content.resolve(starter.section())) && !newSection) {
-      String hint = Suggest.closest(starter.section(), sections(content)).map(s -> " (closest: " + s + ")").orElse("");
-      throw new StarterException("content/" + starter.section() + "/ does not exist" + hint + "; fix --section, or add"
-          + " --new-section to start a new section there", true);
+    if (starter.section() != null
+        && !Files.isDirectory(content.resolve(starter.section()))
+        && !newSection) {
+      String hint =
+          Suggest.closest(starter.section(), sections(content))
+              .map(s -> " (closest: " + s + ")")
+              .orElse("");
+      throw new StarterException(
+          "content/"
+              + starter.section()
+              + "/ does not exist"
+              + hint
+              + "; fix --section, or add"
+              + " --new-section to start a new section there",
+          true);
     }
     if (starter.slug().equals("index") || Files.exists(content.resolve(starter.contentPath()))) {
       return; // writing refuses a file that exists, which says more than that its name is taken
     }
-    List<SourceFile> files = new SourceLoader(projectRoot).load(content, null, new SourceTree(), new Diagnostics());
+    List<SourceFile> files =
+        new SourceLoader(projectRoot).load(content, null, new SourceTree(), new Diagnostics());
     List<Page> pages = PageListReader.read(files);
     Map<String, Term> terms = new LinkedHashMap<>();
     pages.stream().filter(p -> p.term() != null).forEach(p -> terms.put(p.term().slug(), p.term()));
-    TargetIndex targets = new TargetIndex(new Site(null, pages, terms, Map.of(), Map.of(), Map.of()));
+    TargetIndex targets =
+        new TargetIndex(new Site(null, pages, terms, Map.of(), Map.of(), Map.of()));
     for (String name : List.of(starter.slug(), starter.title())) {
       List<Page> taken = targets.lookup(name).candidates();
       if (!taken.isEmpty()) {
         Page page = taken.get(0);
-        String what = page.term() != null ? "the term '" + page.title() + "'" : "the page '" + page.title() + "'";
-        throw new StarterException("'" + name + "' is already a name of " + what + " (" + page.sourcePath()
-            + "), and [[" + name + "]] links go there; a new " + starter.kind().name().toLowerCase(java.util.Locale.ROOT)
-            + " by that name would take those links over or make them ambiguous; choose another name, or edit that file",
+        String what =
+            page.term() != null
+                ? "the term '" + page.title() + "'"
+                : "the page '" + page.title() + "'";
+        throw new StarterException(
+            "'"
+                + name
+                + "' is already a name of "
+                + what
+                + " ("
+                + page.sourcePath()
+                + "), and [["
+                + name
+                + "]] links go there; a new "
+                + starter.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + " by that name would take those links over or make them ambiguous; choose another name, or edit that file",
             false);
       }
     }
   }
 
-  /** The folders under {@code content/} a page may go in, as {@code alignment} or {@code alignment/deeper}. */
+  /**
+   * The folders under {@code content/} a page may go in, as {@code alignment} or {@code
+   * alignment/deeper}.
+   */
   private static List<String> sections(Path content) {
     try (Stream<Path> walk = Files.walk(content)) {
-      return walk.filter(Files::isDirectory).filter(p -> !p.equals(content))
+      return walk.filter(Files::isDirectory)
+          .filter(p -> !p.equals(content))
           .map(p -> content.relativize(p).toString().replace('\\', '/'))
           .filter(s -> !Starter.RESERVED.contains(s.split("/", -1)[0]) && !s.startsWith("."))
-          .sorted().toList();
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of();
     }

@@ -19,7 +19,8 @@ public final class Placeholders {
 
   private static List<Pattern> lines() {
     List<Pattern> out = new ArrayList<>();
-    Map<String, String> any = Map.of("title", "\u0000", "name", "\u0000", "words", "\u0000", "slug", "\u0000");
+    Map<String, String> any =
+        Map.of("title", "\u0000", "name", "\u0000", "words", "\u0000", "slug", "\u0000");
     for (Starter.Kind kind : Starter.Kind.values()) {
       String text = StarterText.fill(Starter.builtIn(kind), any, "the built-in starter");
       for (String line : text.split("\n")) {
@@ -37,17 +38,28 @@ public final class Placeholders {
     return text != null && LINES.stream().anyMatch(p -> p.matcher(text).matches());
   }
 
-  /** Warns at each placeholder line of {@code markdown}, the body of {@code page}, and at a placeholder description. */
+  /**
+   * Warns at each placeholder line of {@code markdown}, the body of {@code page}, and at a
+   * placeholder description.
+   */
   public static void check(Page page, String markdown, Diagnostics diagnostics) {
     if (matches(page.description())) {
-      diagnostics.warning(page.sourcePath(), 1, 1, "the " + (page.term() != null ? "short definition" : "description")
-          + " is still the starter's placeholder; replace it with your own sentence");
+      diagnostics.warning(
+          page.sourcePath(),
+          1,
+          1,
+          "the "
+              + (page.term() != null ? "short definition" : "description")
+              + " is still the starter's placeholder; replace it with your own sentence");
     }
     String[] lines = markdown.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       if (line.length() >= 30 && matches(line)) {
-        diagnostics.warning(page.sourcePath(), page.bodyFirstLine() + i, lines[i].indexOf(line) + 1,
+        diagnostics.warning(
+            page.sourcePath(),
+            page.bodyFirstLine() + i,
+            lines[i].indexOf(line) + 1,
             "this is placeholder text from the starter; replace it with your own words");
       }
     }

@@ -23,7 +23,10 @@ public final class Starter {
 
   /** What {@code new} can write. */
   public enum Kind {
-    PAGE(null), TERM("glossary"), FAQ("faq"), FLOWCHART("flowcharts");
+    PAGE(null),
+    TERM("glossary"),
+    FAQ("faq"),
+    FLOWCHART("flowcharts");
 
     private final String folder;
 
@@ -46,8 +49,12 @@ public final class Starter {
     }
   }
 
-  /** Folders under {@code content/} that are not sections: they hold data, or their address is the site's own. */
-  static final java.util.List<String> RESERVED = java.util.List.of("data", "assets", "references", "404");
+  /**
+   * Folders under {@code content/} that are not sections: they hold data, or their address is the
+   * site's own.
+   */
+  static final java.util.List<String> RESERVED =
+      java.util.List.of("data", "assets", "references", "404");
 
   private final Kind kind;
   private final String name;
@@ -60,8 +67,12 @@ public final class Starter {
     this.kind = kind;
     this.name = names.slug();
     this.title = names.name();
-    this.words = names.name().equals(Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' '))
-        ? name.replace('-', ' ') : names.name();
+    this.words =
+        names
+                .name()
+                .equals(Character.toUpperCase(name.charAt(0)) + name.substring(1).replace('-', ' '))
+            ? name.replace('-', ' ')
+            : names.name();
     this.contentPath = contentPath;
     this.section = section;
   }
@@ -77,12 +88,22 @@ public final class Starter {
     String name = names.slug();
     if (kind != Kind.PAGE) {
       if (section != null) {
-        throw new IllegalArgumentException("--section is for pages only; a " + kind.word() + " always goes in content/"
-            + kind.folder + "/");
+        throw new IllegalArgumentException(
+            "--section is for pages only; a "
+                + kind.word()
+                + " always goes in content/"
+                + kind.folder
+                + "/");
       }
       if (name.equals("index")) {
-        throw new IllegalArgumentException("content/" + kind.folder + "/index.md is the section's own page, not a "
-            + kind.word() + "; choose another NAME, or write it with 'new page index --section " + kind.folder + "'");
+        throw new IllegalArgumentException(
+            "content/"
+                + kind.folder
+                + "/index.md is the section's own page, not a "
+                + kind.word()
+                + "; choose another NAME, or write it with 'new page index --section "
+                + kind.folder
+                + "'");
       }
       return new Starter(kind, names, kind.folder + "/" + name + ".md", null);
     }
@@ -92,21 +113,37 @@ public final class Starter {
     String folder = section.strip().replaceAll("^/+|/+$", "");
     for (String segment : folder.split("/", -1)) {
       if (!NAME.matcher(segment).matches()) {
-        throw new IllegalArgumentException("--section must be a folder under content/ named with lower-case letters,"
-            + " digits and '-', such as alignment, not '" + section + "'");
+        throw new IllegalArgumentException(
+            "--section must be a folder under content/ named with lower-case letters,"
+                + " digits and '-', such as alignment, not '"
+                + section
+                + "'");
       }
     }
     for (Kind other : Kind.values()) {
       if (folder.equals(other.folder) && !name.equals("index")) {
-        throw new IllegalArgumentException("content/" + other.folder + "/ holds " + other.word()
-            + " files; use 'new " + other.word() + " " + name + "' instead");
+        throw new IllegalArgumentException(
+            "content/"
+                + other.folder
+                + "/ holds "
+                + other.word()
+                + " files; use 'new "
+                + other.word()
+                + " "
+                + name
+                + "' instead");
       }
     }
     String top = folder.split("/", -1)[0];
     if (RESERVED.contains(top)) {
-      throw new IllegalArgumentException("content/" + top + "/ is not a section: " + (top.equals("data")
-          ? "it holds sources.yaml and data tables, and a page there is never published"
-          : "the site publishes its own /" + top + "/") + "; choose another --section");
+      throw new IllegalArgumentException(
+          "content/"
+              + top
+              + "/ is not a section: "
+              + (top.equals("data")
+                  ? "it holds sources.yaml and data tables, and a page there is never published"
+                  : "the site publishes its own /" + top + "/")
+              + "; choose another --section");
     }
     return new Starter(kind, names, folder + "/" + name + ".md", folder);
   }
@@ -120,7 +157,10 @@ public final class Starter {
     return contentPath;
   }
 
-  /** The folder under {@code content/} a page goes in, or null for {@code content/} itself and for other kinds. */
+  /**
+   * The folder under {@code content/} a page goes in, or null for {@code content/} itself and for
+   * other kinds.
+   */
   public String section() {
     return section;
   }
@@ -130,18 +170,23 @@ public final class Starter {
     return name;
   }
 
-  /** The name readers see: as written, or from the file name ({@code reward-shaping} gives {@code Reward shaping}). */
+  /**
+   * The name readers see: as written, or from the file name ({@code reward-shaping} gives {@code
+   * Reward shaping}).
+   */
   public String title() {
     return title;
   }
 
   /**
-   * The built-in starter for each kind, used when the project has no {@code templates/starters/KIND.md};
-   * {@code templates/starters/} in this repository holds the same texts for a site to change.
+   * The built-in starter for each kind, used when the project has no {@code
+   * templates/starters/KIND.md}; {@code templates/starters/} in this repository holds the same
+   * texts for a site to change.
    */
   static String builtIn(Kind kind) {
     return switch (kind) {
-      case PAGE -> """
+      case PAGE ->
+          """
           ---
           title: {{title}}
           description: One sentence on what this page explains; it shows in search results and link previews.
@@ -156,7 +201,8 @@ public final class Starter {
           primary source for every claim a reader might doubt, and link the pages and terms this one builds on; \
           CONTRIBUTING.md shows how.
           """;
-      case TERM -> """
+      case TERM ->
+          """
           ---
           term: {{title}}
           short: One plain sentence, at most 200 characters and without links, that says what {{words}} means.
@@ -170,7 +216,8 @@ public final class Starter {
           a term of kind both has two sections, Behavioral definition and Mechanistic definition. Keep n/a for \
           a law, an institution or a piece of notation.
           """;
-      case FAQ -> """
+      case FAQ ->
+          """
           ---
           title: {{title}}
           description: Short answers to common questions about {{words}}.
@@ -184,7 +231,8 @@ public final class Starter {
           Answer it here in two or three plain sentences, then point to the page that covers it in depth. Every \
           question is a heading of its own that ends with a question mark.
           """;
-      case FLOWCHART -> """
+      case FLOWCHART ->
+          """
           ---
           title: {{title}}
           description: A decision chart; replace this with one sentence on the choice it helps a reader make.
@@ -230,12 +278,18 @@ public final class Starter {
     return StarterText.fill(builtIn(kind), variables(), "the built-in " + kind.word() + " starter");
   }
 
-  /** What a starter's {@code {{…}}} may name: {@code title} (quoted for YAML), {@code name}, {@code words}, {@code slug}. */
+  /**
+   * What a starter's {@code {{…}}} may name: {@code title} (quoted for YAML), {@code name}, {@code
+   * words}, {@code slug}.
+   */
   java.util.Map<String, String> variables() {
     return java.util.Map.of("title", quoted(title), "name", title, "words", words, "slug", name);
   }
 
-  /** {@code value} as a YAML string: bare when that reads back as the same text, else double-quoted, so that names such as {@code null} stay text. */
+  /**
+   * {@code value} as a YAML string: bare when that reads back as the same text, else double-quoted,
+   * so that names such as {@code null} stay text.
+   */
   private static String quoted(String value) {
     if (PLAIN.matcher(value).matches() && !YAML_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
       return value; // reads back as the same text, so it is written as authors write it
@@ -243,10 +297,16 @@ public final class Starter {
     return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  /** Text YAML reads back as itself when written bare: words with a little punctuation, no ': ' or ' #'. */
-  private static final Pattern PLAIN = Pattern.compile("\\p{L}([\\p{L}\\p{N}\\p{M} ,.()&+-]*[\\p{L}\\p{N}\\p{M}).])?");
+  /**
+   * Text YAML reads back as itself when written bare: words with a little punctuation, no ': ' or '
+   * #'.
+   */
+  private static final Pattern PLAIN =
+      Pattern.compile("\\p{L}([\\p{L}\\p{N}\\p{M} ,.()&+-]*[\\p{L}\\p{N}\\p{M}).])?");
+
   /** Words some YAML readers take for null or a boolean. */
-  private static final java.util.Set<String> YAML_WORDS = java.util.Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n");
+  private static final java.util.Set<String> YAML_WORDS =
+      java.util.Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n");
 
   /**
    * Writes the file under {@code projectRoot/content/}, creating its folder if needed, and returns
@@ -255,25 +315,33 @@ public final class Starter {
   public Path writeInto(Path projectRoot) throws StarterException {
     Path content = projectRoot.resolve("content");
     if (!Files.isDirectory(content)) {
-      throw new StarterException(projectRoot + " has no content/ folder; run this in the project folder or pass --project", true);
+      throw new StarterException(
+          projectRoot + " has no content/ folder; run this in the project folder or pass --project",
+          true);
     }
     Path file = content.resolve(contentPath);
     String shown = "content/" + contentPath;
     String text = textFor(projectRoot);
     try {
       Files.createDirectories(file.getParent());
-      try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (OutputStream out =
+          Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }
     } catch (FileAlreadyExistsException e) {
-      throw new StarterException(shown + " already exists and was left as it is; choose another NAME or edit that file", false);
+      throw new StarterException(
+          shown + " already exists and was left as it is; choose another NAME or edit that file",
+          false);
     } catch (IOException e) {
       throw new StarterException("cannot write " + shown + " (" + e.getMessage() + ")", false);
     }
     return file;
   }
 
-  /** Where a project keeps its own starter for {@code kind}, relative to the project: {@code templates/starters/term.md}. */
+  /**
+   * Where a project keeps its own starter for {@code kind}, relative to the project: {@code
+   * templates/starters/term.md}.
+   */
   public static String starterPath(Kind kind) {
     return "templates/starters/" + kind.word() + ".md";
   }
@@ -291,7 +359,8 @@ public final class Starter {
       String source = Files.readString(template, StandardCharsets.UTF_8).replace("\r\n", "\n");
       return StarterText.fill(source, variables(), starterPath(kind));
     } catch (IOException e) {
-      throw new StarterException("cannot read " + starterPath(kind) + " (" + e.getMessage() + ")", false);
+      throw new StarterException(
+          "cannot read " + starterPath(kind) + " (" + e.getMessage() + ")", false);
     } catch (IllegalStateException e) {
       throw new StarterException(e.getMessage(), false);
     }

@@ -13,7 +13,10 @@ final class StarterText {
 
   private StarterText() {}
 
-  /** {@code template} with each place filled from {@code variables}; {@code where} names the template in errors. */
+  /**
+   * {@code template} with each place filled from {@code variables}; {@code where} names the
+   * template in errors.
+   */
   static String fill(String template, Map<String, String> variables, String where) {
     Matcher m = PLACE.matcher(template);
     StringBuilder out = new StringBuilder();
@@ -28,9 +31,19 @@ final class StarterText {
             lineStart = i + 1;
           }
         }
-        throw new IllegalStateException(where + ":" + line + ":" + (m.start() - lineStart + 1) + ": unknown starter variable '"
-            + m.group(1) + "'; use " + String.join(", ", new java.util.TreeSet<>(variables.keySet()).stream()
-                .map(v -> "{{" + v + "}}").toList()));
+        throw new IllegalStateException(
+            where
+                + ":"
+                + line
+                + ":"
+                + (m.start() - lineStart + 1)
+                + ": unknown starter variable '"
+                + m.group(1)
+                + "'; use "
+                + String.join(
+                    ", ",
+                    new java.util.TreeSet<>(variables.keySet())
+                        .stream().map(v -> "{{" + v + "}}").toList()));
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }

@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.fieldguide.diag.Diagnostics;
+import org.fieldguide.markdown.RenderedPage;
 import org.fieldguide.model.Citation;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
 import org.fieldguide.model.Term;
 import org.fieldguide.model.TermKind;
-import org.fieldguide.markdown.RenderedPage;
-import org.fieldguide.xref.LinkGraph;
 import org.fieldguide.template.view.ContentView;
 import org.fieldguide.template.view.FaqIndexView;
 import org.fieldguide.template.view.GlossaryView;
@@ -24,6 +23,7 @@ import org.fieldguide.template.view.LinkView;
 import org.fieldguide.template.view.ReferenceView;
 import org.fieldguide.template.view.ReferencesView;
 import org.fieldguide.template.view.TermView;
+import org.fieldguide.xref.LinkGraph;
 
 /** Maps each page to its kind's view, renders the kind's template, then wraps it in the layout. */
 public final class MainViews {
@@ -32,13 +32,24 @@ public final class MainViews {
   private final LinkGraph backlinks;
   private final PageViews views;
   private final Templates templates;
-  /** Each term's page by the term's slug, and the glossary's: found once here, not by a walk over every page per term. */
+
+  /**
+   * Each term's page by the term's slug, and the glossary's: found once here, not by a walk over
+   * every page per term.
+   */
   private final Map<String, Page> termPages = new HashMap<>();
+
   private final Page glossaryPage;
+
   /** The FAQ pages, in page order. */
   private final List<Page> faqPages = new ArrayList<>();
 
-  public MainViews(Site site, Map<String, RenderedPage> rendered, LinkGraph backlinks, PageViews views, Templates templates) {
+  public MainViews(
+      Site site,
+      Map<String, RenderedPage> rendered,
+      LinkGraph backlinks,
+      PageViews views,
+      Templates templates) {
     this.site = site;
     this.rendered = rendered;
     this.backlinks = backlinks;
@@ -85,25 +96,39 @@ public final class MainViews {
         jsonLd = jsonLd(page, r);
       }
       // Any other generated page shows its title and description; its template does the rest.
-      default -> view = new ContentView(page.title(), page.description(), "", List.of(), List.of(), List.of(), null, List.of());
+      default ->
+          view =
+              new ContentView(
+                  page.title(),
+                  page.description(),
+                  "",
+                  List.of(),
+                  List.of(),
+                  List.of(),
+                  null,
+                  List.of());
     }
     return Optional.of(new Main(page.kind().template(), view, jsonLd));
   }
 
   /**
    * What the view of {@code page} shows of other pages beyond what its context, its own body and
-   * its backlinks decide: every FAQ page's questions for the FAQ index, the pages citing each source
-   * for the references page; null for a page that shows nothing more. Two equal answers give equal
-   * views in one context, so the pages stage looks at the view again only when this changes. The
-   * switch names every kind, so that a new kind does not compile until it says here what it shows
-   * (forgetting it would leave {@code serve} showing an old page).
+   * its backlinks decide: every FAQ page's questions for the FAQ index, the pages citing each
+   * source for the references page; null for a page that shows nothing more. Two equal answers give
+   * equal views in one context, so the pages stage looks at the view again only when this changes.
+   * The switch names every kind, so that a new kind does not compile until it says here what it
+   * shows (forgetting it would leave {@code serve} showing an old page).
    */
   public Object shows(Page page) {
     return switch (page.kind()) {
-      case FAQ_INDEX -> faqPages.stream().map(p -> {
-        RenderedPage r = rendered.get(p.id());
-        return r == null ? List.of() : r.questions();
-      }).toList();
+      case FAQ_INDEX ->
+          faqPages.stream()
+              .map(
+                  p -> {
+                    RenderedPage r = rendered.get(p.id());
+                    return r == null ? List.of() : r.questions();
+                  })
+              .toList();
       case REFERENCES -> backlinks.citations();
       case PAGE, TERM, FAQ, FLOWCHART, GLOSSARY, SEARCH, NOT_FOUND -> null;
     };
@@ -115,12 +140,16 @@ public final class MainViews {
   }
 
   /** The layout around {@code mainHtml}. */
-  public Optional<Text> renderLayout(Page page, String mainHtml, Map<String, Object> jsonLd, Diagnostics diagnostics) {
-    return templates.renderText("layout", views.layout(page, mainHtml, jsonLd), forPath(page), diagnostics);
+  public Optional<Text> renderLayout(
+      Page page, String mainHtml, Map<String, Object> jsonLd, Diagnostics diagnostics) {
+    return templates.renderText(
+        "layout", views.layout(page, mainHtml, jsonLd), forPath(page), diagnostics);
   }
 
   private static String forPath(Page page) {
-    return page.sourcePath() != null ? page.sourcePath() : page.outputPath(); // a generated page: its file
+    return page.sourcePath() != null
+        ? page.sourcePath()
+        : page.outputPath(); // a generated page: its file
   }
 
   private ContentView content(Page page, RenderedPage r) {
@@ -137,10 +166,13 @@ public final class MainViews {
         }
       }
     }
-    List<LinkView> back = backlinks.to(page).stream().map(p -> new LinkView(p.title(), page.hrefTo(p))).toList();
+    List<LinkView> back =
+        backlinks.to(page).stream().map(p -> new LinkView(p.title(), page.hrefTo(p))).toList();
     TermView term = page.term() == null ? null : termView(page, page.term(), r);
-    List<LinkView> questions = r.questions().stream().map(q -> new LinkView(q.text(), "#" + q.id())).toList();
-    return new ContentView(page.title(), page.description(), r.bodyHtml(), r.toc(), references, back, term, questions);
+    List<LinkView> questions =
+        r.questions().stream().map(q -> new LinkView(q.text(), "#" + q.id())).toList();
+    return new ContentView(
+        page.title(), page.description(), r.bodyHtml(), r.toc(), references, back, term, questions);
   }
 
   private TermView termView(Page from, Term term, RenderedPage r) {
@@ -157,9 +189,18 @@ public final class MainViews {
       }
     }
     TermKind kind = term.kind();
-    return new TermView(term.term(), term.shortDefinition(), from.hrefTo(termPage), kind.label(), kind.cssName(),
-        kind.explanation(), kind == TermKind.BOTH, r == null ? null : r.behavioralHtml(),
-        r == null ? null : r.mechanisticHtml(), term.aliases(), seeAlso);
+    return new TermView(
+        term.term(),
+        term.shortDefinition(),
+        from.hrefTo(termPage),
+        kind.label(),
+        kind.cssName(),
+        kind.explanation(),
+        kind == TermKind.BOTH,
+        r == null ? null : r.behavioralHtml(),
+        r == null ? null : r.mechanisticHtml(),
+        term.aliases(),
+        seeAlso);
   }
 
   private GlossaryView glossary(Page page) {
@@ -174,29 +215,44 @@ public final class MainViews {
       counts.merge(term.kind(), 1, Integer::sum);
     }
     List<GlossaryView.LetterView> letters = new ArrayList<>();
-    byLetter.forEach((letter, terms) -> letters.add(new GlossaryView.LetterView(letter,
-        "letter-" + (letter.equals("#") ? "other" : letter.toLowerCase(Locale.ROOT)), terms)));
+    byLetter.forEach(
+        (letter, terms) ->
+            letters.add(
+                new GlossaryView.LetterView(
+                    letter,
+                    "letter-" + (letter.equals("#") ? "other" : letter.toLowerCase(Locale.ROOT)),
+                    terms)));
     List<GlossaryView.KindFilterView> filters = new ArrayList<>();
     filters.add(new GlossaryView.KindFilterView("All", "all", "all", site.terms().size()));
     for (TermKind kind : TermKind.values()) {
-      filters.add(new GlossaryView.KindFilterView(kind.label(), "kind-" + kind.cssName(), kind.cssName(),
-          counts.getOrDefault(kind, 0)));
+      filters.add(
+          new GlossaryView.KindFilterView(
+              kind.label(),
+              "kind-" + kind.cssName(),
+              kind.cssName(),
+              counts.getOrDefault(kind, 0)));
     }
-    return new GlossaryView(page.title(), page.description(), letters, filters, site.terms().size());
+    return new GlossaryView(
+        page.title(), page.description(), letters, filters, site.terms().size());
   }
 
   private FaqIndexView faqIndex(Page page) {
     List<FaqIndexView.Group> groups = new ArrayList<>();
     int count = 0;
     List<Page> faqs = new ArrayList<>(faqPages);
-    faqs.sort((a, b) -> a.order() != b.order() ? Integer.compare(a.order(), b.order()) : a.title().compareTo(b.title()));
+    faqs.sort(
+        (a, b) ->
+            a.order() != b.order()
+                ? Integer.compare(a.order(), b.order())
+                : a.title().compareTo(b.title()));
     for (Page faq : faqs) {
       RenderedPage r = rendered.get(faq.id());
       if (r == null) {
         continue;
       }
       String href = page.hrefTo(faq);
-      List<LinkView> questions = r.questions().stream().map(q -> new LinkView(q.text(), href + "#" + q.id())).toList();
+      List<LinkView> questions =
+          r.questions().stream().map(q -> new LinkView(q.text(), href + "#" + q.id())).toList();
       count += questions.size();
       groups.add(new FaqIndexView.Group(faq.title(), href, faq.description(), questions));
     }
@@ -206,14 +262,22 @@ public final class MainViews {
   private ReferencesView references(Page page) {
     List<ReferenceView> sources = new ArrayList<>();
     List<Citation> all = new ArrayList<>(site.citations().values());
-    all.sort((a, b) -> {
-      String ka = a.authors().isEmpty() ? a.title() : a.authors().get(0);
-      String kb = b.authors().isEmpty() ? b.title() : b.authors().get(0);
-      int c = familyName(ka).compareToIgnoreCase(familyName(kb));
-      return c != 0 ? c : Integer.compare(a.year(), b.year()) != 0 ? Integer.compare(a.year(), b.year()) : a.key().compareTo(b.key());
-    });
+    all.sort(
+        (a, b) -> {
+          String ka = a.authors().isEmpty() ? a.title() : a.authors().get(0);
+          String kb = b.authors().isEmpty() ? b.title() : b.authors().get(0);
+          int c = familyName(ka).compareToIgnoreCase(familyName(kb));
+          return c != 0
+              ? c
+              : Integer.compare(a.year(), b.year()) != 0
+                  ? Integer.compare(a.year(), b.year())
+                  : a.key().compareTo(b.key());
+        });
     for (Citation c : all) {
-      List<LinkView> citing = backlinks.citing(c.key()).stream().map(p -> new LinkView(p.title(), page.hrefTo(p))).toList();
+      List<LinkView> citing =
+          backlinks.citing(c.key()).stream()
+              .map(p -> new LinkView(p.title(), page.hrefTo(p)))
+              .toList();
       sources.add(PageViews.reference(c, 0, citing));
     }
     return new ReferencesView(page.title(), page.description(), sources, sources.size());
@@ -259,7 +323,8 @@ public final class MainViews {
         if (page.id().equals("index") || page.id().endsWith("/index")) {
           return null;
         }
-        return views.article(page, r.citedKeys().stream().map(k -> site.citations().get(k)).toList());
+        return views.article(
+            page, r.citedKeys().stream().map(k -> site.citations().get(k)).toList());
       }
       default -> {
         return null;

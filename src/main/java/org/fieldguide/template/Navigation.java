@@ -28,7 +28,9 @@ public final class Navigation {
     Map<String, List<Page>> members = new LinkedHashMap<>();
     Map<String, Page> landings = new LinkedHashMap<>();
     for (Page page : site.pages()) {
-      if (page.section().isEmpty() || page.kind() == PageKind.TERM || page.kind() == PageKind.NOT_FOUND) {
+      if (page.section().isEmpty()
+          || page.kind() == PageKind.TERM
+          || page.kind() == PageKind.NOT_FOUND) {
         continue;
       }
       if (page.id().equals(page.section() + "/index")) {
@@ -39,7 +41,8 @@ public final class Navigation {
       members.computeIfAbsent(page.section(), k -> new ArrayList<>());
     }
     List<String> names = new ArrayList<>(members.keySet());
-    names.sort(Comparator.comparingInt((String n) -> rank(n, landings.get(n))).thenComparing(n -> n));
+    names.sort(
+        Comparator.comparingInt((String n) -> rank(n, landings.get(n))).thenComparing(n -> n));
     for (String name : names) {
       List<Page> pages = new ArrayList<>(members.get(name));
       pages.sort(READING_ORDER);
@@ -97,7 +100,9 @@ public final class Navigation {
     if (i < 0) {
       return new Page[] {null, null};
     }
-    return new Page[] {i > 0 ? at(landing, pages, i - 1) : null, i + 1 < size ? at(landing, pages, i + 1) : null};
+    return new Page[] {
+      i > 0 ? at(landing, pages, i - 1) : null, i + 1 < size ? at(landing, pages, i + 1) : null
+    };
   }
 
   /** The {@code k}th page in reading order: the landing page (if any) first, then {@code pages}. */

@@ -20,7 +20,8 @@ import org.fieldguide.template.view.ReferenceView;
 
 /** Builds the layout view every page shares, and the parts views have in common. */
 public final class PageViews {
-  private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter LABEL =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   private final Site site;
   private final Navigation navigation;
@@ -29,25 +30,39 @@ public final class PageViews {
   private final String generator;
   private final Page glossary;
 
-  public PageViews(Site site, Navigation navigation, String baseUrl, Function<Page, LocalDate> updated, String version) {
+  public PageViews(
+      Site site,
+      Navigation navigation,
+      String baseUrl,
+      Function<Page, LocalDate> updated,
+      String version) {
     this.generator = "fieldguide " + version;
     this.site = site;
     this.navigation = navigation;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     this.updated = updated;
-    this.glossary = site.pages().stream().filter(p -> p.kind() == PageKind.GLOSSARY).findFirst().orElse(null);
+    this.glossary =
+        site.pages().stream().filter(p -> p.kind() == PageKind.GLOSSARY).findFirst().orElse(null);
   }
 
   public LayoutView layout(Page page, String mainHtml, Map<String, Object> jsonLd) {
     Page[] around = navigation.neighbours(page);
     LocalDate date = updated.apply(page);
-    String root = page.kind() == PageKind.NOT_FOUND ? java.net.URI.create(baseUrl).getPath() : page.rootPrefix();
+    String root =
+        page.kind() == PageKind.NOT_FOUND
+            ? java.net.URI.create(baseUrl).getPath()
+            : page.rootPrefix();
     String siteTitle = site.config().title();
     boolean home = page.id().equals("index");
     String canonical = page.kind() == PageKind.NOT_FOUND ? null : baseUrl + page.url();
     String edit = null;
     if (site.config().repositoryUrl() != null && page.sourcePath() != null) {
-      edit = site.config().repositoryUrl() + "/edit/" + site.config().branch() + "/" + page.sourcePath();
+      edit =
+          site.config().repositoryUrl()
+              + "/edit/"
+              + site.config().branch()
+              + "/"
+              + page.sourcePath();
     }
     return new LayoutView(
         site.config().language(),
@@ -82,14 +97,19 @@ public final class PageViews {
     }
     List<LinkView> crumbs = new ArrayList<>();
     crumbs.add(new LinkView("Home", page.rootPrefix()));
-    navigation.section(page.section()).ifPresent(section -> {
-      Page landing = section.landing();
-      if (landing != null && !landing.id().equals(page.id())) {
-        crumbs.add(new LinkView(landing.title(), page.hrefTo(landing)));
-      } else if (landing == null && !section.pages().isEmpty() && !section.pages().get(0).id().equals(page.id())) {
-        crumbs.add(new LinkView(section.title(), page.hrefTo(section.pages().get(0))));
-      }
-    });
+    navigation
+        .section(page.section())
+        .ifPresent(
+            section -> {
+              Page landing = section.landing();
+              if (landing != null && !landing.id().equals(page.id())) {
+                crumbs.add(new LinkView(landing.title(), page.hrefTo(landing)));
+              } else if (landing == null
+                  && !section.pages().isEmpty()
+                  && !section.pages().get(0).id().equals(page.id())) {
+                crumbs.add(new LinkView(section.title(), page.hrefTo(section.pages().get(0))));
+              }
+            });
     if (page.kind() == PageKind.TERM && crumbs.size() == 1 && glossary != null) {
       crumbs.add(new LinkView(glossary.title(), page.hrefTo(glossary)));
     }
@@ -98,7 +118,10 @@ public final class PageViews {
 
   private List<NavSectionView> nav(Page page) {
     // every link of the sidebar starts from the same page: the prefix back to the root
-    String prefix = page.kind() == PageKind.NOT_FOUND ? java.net.URI.create(baseUrl).getPath() : page.rootPrefix();
+    String prefix =
+        page.kind() == PageKind.NOT_FOUND
+            ? java.net.URI.create(baseUrl).getPath()
+            : page.rootPrefix();
     SidebarAt at = sidebars.computeIfAbsent(prefix, this::sidebarAt);
     List<Navigation.Section> sections = navigation.sections();
     List<NavSectionView> out = new ArrayList<>(sections.size());
@@ -122,7 +145,13 @@ public final class PageViews {
           items.set(k, new NavItemView(item.title(), item.href(), true));
         }
       }
-      out.add(new NavSectionView(closed.title(), closed.href(), section.landing() != null && section.landing().id().equals(page.id()), true, items));
+      out.add(
+          new NavSectionView(
+              closed.title(),
+              closed.href(),
+              section.landing() != null && section.landing().id().equals(page.id()),
+              true,
+              items));
     }
     return out;
   }
@@ -144,8 +173,10 @@ public final class PageViews {
     List<NavItemView>[] items = new List[sections.size()];
     for (int i = 0; i < sections.size(); i++) {
       Navigation.Section section = sections.get(i);
-      String href = section.landing() != null ? prefix + section.landing().url()
-          : section.pages().isEmpty() ? null : prefix + section.pages().get(0).url();
+      String href =
+          section.landing() != null
+              ? prefix + section.landing().url()
+              : section.pages().isEmpty() ? null : prefix + section.pages().get(0).url();
       if (href == null) {
         continue;
       }
@@ -160,15 +191,28 @@ public final class PageViews {
   }
 
   /** A source formatted for a References list. */
-  /** Whether {@code id} is of the kind {@link #reference} gives a numbered reference: {@code ref-1}, {@code ref-2}, … */
+  /**
+   * Whether {@code id} is of the kind {@link #reference} gives a numbered reference: {@code ref-1},
+   * {@code ref-2}, …
+   */
   public static boolean isReferenceId(String id) {
-    return id.startsWith("ref-") && id.length() > 4 && id.substring(4).chars().allMatch(c -> c >= '0' && c <= '9');
+    return id.startsWith("ref-")
+        && id.length() > 4
+        && id.substring(4).chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   public static ReferenceView reference(Citation c, int number, List<LinkView> citedBy) {
     String authors = formatAuthors(c.authors());
-    return new ReferenceView(number, number > 0 ? "ref-" + number : "src-" + c.key(), authors, c.title(), c.year(),
-        c.venue(), c.link(), c.note(), citedBy);
+    return new ReferenceView(
+        number,
+        number > 0 ? "ref-" + number : "src-" + c.key(),
+        authors,
+        c.title(),
+        c.year(),
+        c.venue(),
+        c.link(),
+        c.note(),
+        citedBy);
   }
 
   static String formatAuthors(List<String> authors) {

@@ -11,10 +11,10 @@ import java.io.Writer;
 
 /**
  * mustache.java's factory for the files in one folder, changed in two ways: it escapes values
- * straight into a {@link TextWriter}, and a partial that does
- * not exist is reported as a {@link MissingPartial} that names the template and line of its
- * {@code {{> name}}} tag. mustache.java itself names only the file it could not find, and the
- * error surfaces at the top-level template, which may be several includes away from the tag.
+ * straight into a {@link TextWriter}, and a partial that does not exist is reported as a {@link
+ * MissingPartial} that names the template and line of its {@code {{> name}}} tag. mustache.java
+ * itself names only the file it could not find, and the error surfaces at the top-level template,
+ * which may be several includes away from the tag.
  */
 final class TemplateFactory extends DefaultMustacheFactory {
   TemplateFactory(File root) {
@@ -37,7 +37,8 @@ final class TemplateFactory extends DefaultMustacheFactory {
       @Override
       public void partial(TemplateContext tc, String variable, String indent) {
         // as DefaultMustacheVisitor.partial does, with a partial that knows where it is included
-        TemplateContext at = new TemplateContext("{{", "}}", tc.file(), tc.line(), tc.startOfLine());
+        TemplateContext at =
+            new TemplateContext("{{", "}}", tc.file(), tc.line(), tc.startOfLine());
         list.add(new IncludeCode(at, df, variable));
       }
     };
@@ -61,7 +62,8 @@ final class TemplateFactory extends DefaultMustacheFactory {
 
   /**
    * The partial {@code name}, included by the tag on line {@code line} of template {@code file},
-   * does not exist: there is no {@code missingFile}. Both paths are relative to the templates folder.
+   * does not exist: there is no {@code missingFile}. Both paths are relative to the templates
+   * folder.
    */
   static final class MissingPartial extends RuntimeException {
     private static final long serialVersionUID = 1L;

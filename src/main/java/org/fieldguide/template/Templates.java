@@ -29,12 +29,18 @@ import org.fieldguide.model.PageKind;
  */
 public final class Templates {
   /** Every template a build renders; all are compiled up front so every problem is reported. */
-  public static final List<String> NAMES = java.util.stream.Stream.concat(java.util.stream.Stream.of("layout"),
-      java.util.Arrays.stream(PageKind.values()).map(PageKind::template)).toList();
+  public static final List<String> NAMES =
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of("layout"),
+              java.util.Arrays.stream(PageKind.values()).map(PageKind::template))
+          .toList();
 
   private static final Pattern WHERE = Pattern.compile("@\\[([^:\\]]+):(\\d+)\\]");
+
   /** An {@code id} attribute whose value is written out in the template, without tags. */
-  private static final Pattern FIXED_ID = Pattern.compile("\\sid\\s*=\\s*(?:\"([^\"{}]*)\"|'([^'{}]*)')");
+  private static final Pattern FIXED_ID =
+      Pattern.compile("\\sid\\s*=\\s*(?:\"([^\"{}]*)\"|'([^'{}]*)')");
+
   private static final Pattern PARTIAL = Pattern.compile("\\{\\{>\\s*([^}\\s]+)\\s*}}");
 
   private final String displayDir;
@@ -51,7 +57,11 @@ public final class Templates {
   public static Optional<Templates> compile(File dir, String displayDir, Diagnostics diagnostics) {
     Templates templates = new Templates(dir, displayDir);
     if (!dir.isDirectory()) {
-      diagnostics.error(displayDir, 0, 0, "the templates folder does not exist; restore templates/ from the repository");
+      diagnostics.error(
+          displayDir,
+          0,
+          0,
+          "the templates folder does not exist; restore templates/ from the repository");
       return Optional.empty();
     }
     TemplateFactory factory = new TemplateFactory(dir);
@@ -60,7 +70,11 @@ public final class Templates {
     for (String name : NAMES) {
       String file = name + ".mustache";
       if (!new File(dir, file).isFile()) {
-        diagnostics.error(displayDir + "/" + file, 0, 0, "missing template; restore it from the repository or add it");
+        diagnostics.error(
+            displayDir + "/" + file,
+            0,
+            0,
+            "missing template; restore it from the repository or add it");
         ok = false;
         continue;
       }
@@ -71,7 +85,13 @@ public final class Templates {
         templates.report(dir, e, diagnostics);
         ok = false;
       } catch (MustacheNotFoundException e) {
-        diagnostics.error(displayDir + "/" + file, 0, 0, "a partial it includes is missing (" + e.getMessage() + "); add the partial or fix its name");
+        diagnostics.error(
+            displayDir + "/" + file,
+            0,
+            0,
+            "a partial it includes is missing ("
+                + e.getMessage()
+                + "); add the partial or fix its name");
         ok = false;
       } catch (MustacheException e) {
         templates.report(e, file, diagnostics);
@@ -103,7 +123,8 @@ public final class Templates {
     try {
       text = Files.readString(new File(dir, file).toPath(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return ids; // it compiled, so it was readable; a partial that is not is reported by the compiler
+      return ids; // it compiled, so it was readable; a partial that is not is reported by the
+      // compiler
     }
     Matcher id = FIXED_ID.matcher(text);
     while (id.find()) {
@@ -118,16 +139,23 @@ public final class Templates {
 
   /**
    * Each thread's writers, kept from render to render: a new one per render was a tenth of all the
-   * memory a large build allocated (32 KiB to start, then copied as it grew to fit a page).
-   * {@link #render} copies what it wrote to a String before it returns, so its writer is free
-   * again at once; {@link #renderText} hands out its writer's chars, valid until the thread's next
-   * {@code renderText}.
+   * memory a large build allocated (32 KiB to start, then copied as it grew to fit a page). {@link
+   * #render} copies what it wrote to a String before it returns, so its writer is free again at
+   * once; {@link #renderText} hands out its writer's chars, valid until the thread's next {@code
+   * renderText}.
    */
-  private static final ThreadLocal<TextWriter> FOR_STRINGS = ThreadLocal.withInitial(() -> new TextWriter(16 * 1024));
-  private static final ThreadLocal<TextWriter> FOR_TEXTS = ThreadLocal.withInitial(() -> new TextWriter(16 * 1024));
+  private static final ThreadLocal<TextWriter> FOR_STRINGS =
+      ThreadLocal.withInitial(() -> new TextWriter(16 * 1024));
 
-  /** Renders template {@code name} with {@code view}; reports a missing value as an error naming the page. */
-  public Optional<String> render(String name, Object view, String forPath, Diagnostics diagnostics) {
+  private static final ThreadLocal<TextWriter> FOR_TEXTS =
+      ThreadLocal.withInitial(() -> new TextWriter(16 * 1024));
+
+  /**
+   * Renders template {@code name} with {@code view}; reports a missing value as an error naming the
+   * page.
+   */
+  public Optional<String> render(
+      String name, Object view, String forPath, Diagnostics diagnostics) {
     return renderInto(FOR_STRINGS.get(), name, view, forPath, diagnostics).map(Text::toString);
   }
 
@@ -136,11 +164,13 @@ public final class Templates {
    * never needs as a String. The chars are this thread's to reuse: the Text is valid only until
    * this thread calls {@code renderText} again, so a caller reads it and lets it go.
    */
-  public Optional<Text> renderText(String name, Object view, String forPath, Diagnostics diagnostics) {
+  public Optional<Text> renderText(
+      String name, Object view, String forPath, Diagnostics diagnostics) {
     return renderInto(FOR_TEXTS.get(), name, view, forPath, diagnostics);
   }
 
-  private Optional<Text> renderInto(TextWriter out, String name, Object view, String forPath, Diagnostics diagnostics) {
+  private Optional<Text> renderInto(
+      TextWriter out, String name, Object view, String forPath, Diagnostics diagnostics) {
     out.reset();
     try {
       compiled.get(name).execute(out, view);
@@ -148,7 +178,8 @@ public final class Templates {
     } catch (RuntimeException e) {
       MissingValue missing = findCause(e, MissingValue.class);
       if (missing != null) {
-        diagnostics.add(missingValue(missing.name, e, name + ".mustache").during("while rendering " + forPath));
+        diagnostics.add(
+            missingValue(missing.name, e, name + ".mustache").during("while rendering " + forPath));
         return Optional.empty();
       }
       if (e instanceof MustacheException me) {
@@ -159,19 +190,32 @@ public final class Templates {
     }
   }
 
-  /** Reports a missing partial at its {@code {{> name}}} tag, in whichever template holds the tag. */
+  /**
+   * Reports a missing partial at its {@code {{> name}}} tag, in whichever template holds the tag.
+   */
   private void report(File dir, TemplateFactory.MissingPartial e, Diagnostics diagnostics) {
-    diagnostics.error(displayDir + "/" + e.file, e.line, columnOfInclude(dir, e), "it includes the partial '" + e.name
-        + "', but " + displayDir + "/" + e.missingFile + " does not exist; add the partial or fix its name");
+    diagnostics.error(
+        displayDir + "/" + e.file,
+        e.line,
+        columnOfInclude(dir, e),
+        "it includes the partial '"
+            + e.name
+            + "', but "
+            + displayDir
+            + "/"
+            + e.missingFile
+            + " does not exist; add the partial or fix its name");
   }
 
   /** The 1-based column, in code points, of the tag including {@code e.name} on its line, or 1. */
   private static int columnOfInclude(File dir, TemplateFactory.MissingPartial e) {
     try {
-      List<String> lines = Files.readAllLines(new File(dir, e.file).toPath(), StandardCharsets.UTF_8);
+      List<String> lines =
+          Files.readAllLines(new File(dir, e.file).toPath(), StandardCharsets.UTF_8);
       if (e.line >= 1 && e.line <= lines.size()) {
         String line = lines.get(e.line - 1);
-        Matcher tag = Pattern.compile("\\{\\{>\\s*" + Pattern.quote(e.name) + "\\s*}}").matcher(line);
+        Matcher tag =
+            Pattern.compile("\\{\\{>\\s*" + Pattern.quote(e.name) + "\\s*}}").matcher(line);
         if (tag.find()) {
           return line.codePointCount(0, tag.start()) + 1;
         }
@@ -192,21 +236,28 @@ public final class Templates {
       line = Integer.parseInt(m.group(2));
     }
     String problem = WHERE.matcher(message).replaceAll("").strip();
-    diagnostics.error(displayDir + "/" + where, line, line > 0 ? 1 : 0,
+    diagnostics.error(
+        displayDir + "/" + where,
+        line,
+        line > 0 ? 1 : 0,
         "the template does not compile: " + problem + "; fix the tag");
   }
 
   /**
    * A tag naming a value the view lacks, reported at the tag: mustache.java wraps the error once
    * for each tag it was inside, each naming its template and line ({@code @[footer.mustache:2]});
-   * the innermost is the tag itself, in whichever partial holds it. The message leaves out the page,
-   * which {@link Diagnostic#context} holds, so that every page the tag fails for folds into one line.
+   * the innermost is the tag itself, in whichever partial holds it. The message leaves out the
+   * page, which {@link Diagnostic#context} holds, so that every page the tag fails for folds into
+   * one line.
    */
   private Diagnostic missingValue(String name, RuntimeException e, String top) {
     String where = top;
     int line = 0;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      Matcher m = t instanceof MustacheException && t.getMessage() != null ? WHERE.matcher(t.getMessage()) : null;
+      Matcher m =
+          t instanceof MustacheException && t.getMessage() != null
+              ? WHERE.matcher(t.getMessage())
+              : null;
       if (m != null && m.find()) {
         where = m.group(1);
         line = Integer.parseInt(m.group(2));
@@ -215,17 +266,25 @@ public final class Templates {
         break;
       }
     }
-    return new Diagnostic(displayDir + "/" + where, line, line > 0 ? columnOfTag(where, line, name) : 0, Severity.ERROR,
+    return new Diagnostic(
+        displayDir + "/" + where,
+        line,
+        line > 0 ? columnOfTag(where, line, name) : 0,
+        Severity.ERROR,
         "no value '" + name + "' in the view; add it to the view or remove the tag");
   }
 
-  /** The 1-based column, in code points, of the first tag naming {@code name} on line {@code line} of {@code file}, or 1. */
+  /**
+   * The 1-based column, in code points, of the first tag naming {@code name} on line {@code line}
+   * of {@code file}, or 1.
+   */
   private int columnOfTag(String file, int line, String name) {
     try {
       List<String> lines = Files.readAllLines(new File(dir, file).toPath(), StandardCharsets.UTF_8);
       if (line <= lines.size()) {
         String text = lines.get(line - 1);
-        Matcher tag = Pattern.compile("\\{\\{[{#^/&]?\\s*" + Pattern.quote(name) + "\\s*}").matcher(text);
+        Matcher tag =
+            Pattern.compile("\\{\\{[{#^/&]?\\s*" + Pattern.quote(name) + "\\s*}").matcher(text);
         if (tag.find()) {
           return text.codePointCount(0, tag.start()) + 1;
         }

@@ -45,7 +45,9 @@ public final class Text {
       } else if (c < 0x800) {
         out[o++] = (byte) (0xC0 | c >> 6);
         out[o++] = (byte) (0x80 | c & 0x3F);
-      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(chars[i + 1])) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(chars[i + 1])) {
         int cp = Character.toCodePoint(c, chars[++i]);
         out[o++] = (byte) (0xF0 | cp >> 18);
         out[o++] = (byte) (0x80 | cp >> 12 & 0x3F);
@@ -62,8 +64,13 @@ public final class Text {
     return java.util.Arrays.copyOf(out, o);
   }
 
-  /** Each thread's array for {@link #utf8}; one that a very large page needed, above {@link #KEEP_AT_MOST} bytes, is not kept. */
-  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[96 * 1024]);
+  /**
+   * Each thread's array for {@link #utf8}; one that a very large page needed, above {@link
+   * #KEEP_AT_MOST} bytes, is not kept.
+   */
+  private static final ThreadLocal<byte[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new byte[96 * 1024]);
+
   private static final int KEEP_AT_MOST = 4 << 20;
 
   @Override

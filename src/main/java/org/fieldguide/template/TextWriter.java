@@ -7,14 +7,18 @@ import java.util.Arrays;
  * A {@link Writer} into a growing char array, unsynchronised. mustache.java writes a page in
  * thousands of small pieces, and each write to a {@link java.io.StringWriter} takes the lock of its
  * {@link StringBuffer}. The finished text is handed on as a {@link Text}, whose chars the link
- * scanner reads and which encodes itself to UTF-8, so that a page need not become a
- * {@link String} at all: for a page with one character outside Latin-1, that String would be
- * stored in UTF-16, and copying, compressing and encoding it was a tenth of a large build.
+ * scanner reads and which encodes itself to UTF-8, so that a page need not become a {@link String}
+ * at all: for a page with one character outside Latin-1, that String would be stored in UTF-16, and
+ * copying, compressing and encoding it was a tenth of a large build.
  */
 final class TextWriter extends Writer {
   private char[] buf;
   private int count;
-  /** Where a value to escape is copied first: reading a char array is cheaper than {@code String.charAt}. */
+
+  /**
+   * Where a value to escape is copied first: reading a char array is cheaper than {@code
+   * String.charAt}.
+   */
   private char[] scratch = new char[256];
 
   private final int capacity;
@@ -35,7 +39,10 @@ final class TextWriter extends Writer {
     }
   }
 
-  /** The largest array {@link #reset} keeps: 1 Mi chars, 2 MiB, far above a page of the sites we build. */
+  /**
+   * The largest array {@link #reset} keeps: 1 Mi chars, 2 MiB, far above a page of the sites we
+   * build.
+   */
   static final int KEEP_AT_MOST = 1 << 20;
 
   private void ensure(int more) {
@@ -94,9 +101,9 @@ final class TextWriter extends Writer {
   }
 
   /**
-   * Appends {@code value} escaped exactly as mustache.java's {@code HtmlEscaper} escapes it
-   * ({@code & < > " ' = `} and the control characters up to 13 as entities), without the copy of
-   * the value as a char array that it makes for every tag.
+   * Appends {@code value} escaped exactly as mustache.java's {@code HtmlEscaper} escapes it ({@code
+   * & < > " ' = `} and the control characters up to 13 as entities), without the copy of the value
+   * as a char array that it makes for every tag.
    */
   void appendEscaped(String value) {
     int length = value.length();

@@ -19,7 +19,8 @@ import org.fieldguide.model.Page;
  * Mistakes that still build but that a reader would notice, reported as warnings ({@code --strict}
  * makes them errors): a heading that skips a level, a {@code $} or {@code $$} that opens no formula
  * because it is never closed, and a link with an empty or misspelt target. Runs on the parsed body
- * before links are resolved. (Placeholder text left from a starter is {@code starter.Placeholders}.)
+ * before links are resolved. (Placeholder text left from a starter is {@code
+ * starter.Placeholders}.)
  */
 public final class AuthorLint {
   private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
@@ -50,8 +51,17 @@ public final class AuthorLint {
       if (heading.getLevel() > level + 1) {
         int[] at = PageLinker.position(page, heading);
         String was = level == 1 ? "the page title" : "a '" + "#".repeat(level) + "' heading";
-        diagnostics.warning(page.sourcePath(), at[0], at[1], "this '" + "#".repeat(heading.getLevel()) + "' heading follows "
-            + was + " and skips a level; make it '" + "#".repeat(level + 1) + "' (the outline and screen readers go by level)");
+        diagnostics.warning(
+            page.sourcePath(),
+            at[0],
+            at[1],
+            "this '"
+                + "#".repeat(heading.getLevel())
+                + "' heading follows "
+                + was
+                + " and skips a level; make it '"
+                + "#".repeat(level + 1)
+                + "' (the outline and screen readers go by level)");
       }
       level = heading.getLevel();
       visitChildren(heading);
@@ -73,20 +83,32 @@ public final class AuthorLint {
       int[] at = PageLinker.position(page, node);
       String text = textOf(node);
       if (destination.isBlank()) {
-        diagnostics.warning(page.sourcePath(), at[0], at[1], what + " '" + text + "' has an empty target; write the page"
-            + " or address between the parentheses, or remove the brackets");
+        diagnostics.warning(
+            page.sourcePath(),
+            at[0],
+            at[1],
+            what
+                + " '"
+                + text
+                + "' has an empty target; write the page"
+                + " or address between the parentheses, or remove the brackets");
         return;
       }
       String problem = malformed(destination);
       if (problem != null) {
-        diagnostics.warning(page.sourcePath(), at[0], at[1], what + " '" + destination + "' " + problem);
+        diagnostics.warning(
+            page.sourcePath(), at[0], at[1], what + " '" + destination + "' " + problem);
       }
     }
   }
 
-  /** What is wrong with a web address's start ({@code htps://}, {@code http:/x}, {@code https//x}), or null. */
+  /**
+   * What is wrong with a web address's start ({@code htps://}, {@code http:/x}, {@code https//x}),
+   * or null.
+   */
   static String malformed(String destination) {
-    Matcher m = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)(:/{0,3}|//)").matcher(destination.strip());
+    Matcher m =
+        Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)(:/{0,3}|//)").matcher(destination.strip());
     if (!m.find()) {
       return null;
     }
@@ -95,14 +117,19 @@ public final class AuthorLint {
     if (WEB_SCHEMES.contains(scheme)) {
       return after.equals("://") ? null : "is not a whole web address; write " + scheme + "://…";
     }
-    if (after.startsWith(":/") && scheme.length() >= 3 && Suggest.closest(scheme, WEB_SCHEMES).isPresent()
-        && !List.of("ftp", "ftps", "file", "data", "tel", "mailto", "sftp", "ssh").contains(scheme)) {
+    if (after.startsWith(":/")
+        && scheme.length() >= 3
+        && Suggest.closest(scheme, WEB_SCHEMES).isPresent()
+        && !List.of("ftp", "ftps", "file", "data", "tel", "mailto", "sftp", "ssh")
+            .contains(scheme)) {
       return "starts with '" + scheme + ":', not a web address; did you mean https://?";
     }
     return null;
   }
 
-  /** A {@code $$} line that is never closed, and a {@code $} in a paragraph that opens no formula. */
+  /**
+   * A {@code $$} line that is never closed, and a {@code $} in a paragraph that opens no formula.
+   */
   private static void checkDollars(Page page, String markdown, Diagnostics diagnostics) {
     String[] lines = markdown.split("\n", -1);
     String fence = null;
@@ -146,13 +173,20 @@ public final class AuthorLint {
       text.append(line).append('\n');
     }
     if (displayOpen >= 0) {
-      diagnostics.warning(page.sourcePath(), page.bodyFirstLine() + displayOpen, lines[displayOpen].indexOf("$$") + 1,
+      diagnostics.warning(
+          page.sourcePath(),
+          page.bodyFirstLine() + displayOpen,
+          lines[displayOpen].indexOf("$$") + 1,
           "this '$$' opens a display formula that is never closed; add a line '$$' after the formula");
     }
   }
 
-  /** Reports the first {@code $} in {@code text} that opens no formula, by the inline parser's own rule. */
-  private static void inlineDollars(Page page, List<int[]> lines, StringBuilder gathered, Diagnostics diagnostics) {
+  /**
+   * Reports the first {@code $} in {@code text} that opens no formula, by the inline parser's own
+   * rule.
+   */
+  private static void inlineDollars(
+      Page page, List<int[]> lines, StringBuilder gathered, Diagnostics diagnostics) {
     String text = blankCode(gathered.toString());
     int i = 0;
     while (i < text.length()) {
@@ -177,7 +211,10 @@ public final class AuthorLint {
             line = l;
           }
         }
-        diagnostics.warning(page.sourcePath(), page.bodyFirstLine() + line[0], i - line[1] + 1,
+        diagnostics.warning(
+            page.sourcePath(),
+            page.bodyFirstLine() + line[0],
+            i - line[1] + 1,
             "this '$' opens a formula that is never closed; close it with '$', or write a dollar sign as \\$");
         return;
       }
@@ -185,7 +222,10 @@ public final class AuthorLint {
     }
   }
 
-  /** Where the {@code $} that closes the formula opened at {@code open} is, or -1 (see MathInlineParser). */
+  /**
+   * Where the {@code $} that closes the formula opened at {@code open} is, or -1 (see
+   * MathInlineParser).
+   */
   private static int closing(String text, int open) {
     int i = open + 1;
     if (i >= text.length() || text.charAt(i) == ' ' || text.charAt(i) == '\n') {
@@ -225,12 +265,13 @@ public final class AuthorLint {
 
   private static String textOf(Node node) {
     StringBuilder out = new StringBuilder();
-    node.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        out.append(text.getLiteral());
-      }
-    });
+    node.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            out.append(text.getLiteral());
+          }
+        });
     return out.toString();
   }
 }

@@ -19,10 +19,11 @@ public final class FragmentChecks {
 
   /**
    * What is wrong with the fragments of {@code report}: each one naming an id that its target page,
-   * as made ({@code idsOf} gives a page's ids by its output path, or null if it was not made), lacks.
-   * A page that was not made (a template failed for it) is skipped.
+   * as made ({@code idsOf} gives a page's ids by its output path, or null if it was not made),
+   * lacks. A page that was not made (a template failed for it) is skipped.
    */
-  public static List<Diagnostic> check(LinkReport report, Map<String, Page> byId, Function<String, Set<String>> idsOf) {
+  public static List<Diagnostic> check(
+      LinkReport report, Map<String, Page> byId, Function<String, Set<String>> idsOf) {
     List<Diagnostic> problems = new ArrayList<>();
     for (LinkReport.PendingFragment f : report.fragments()) {
       Page target = byId.get(f.targetId());
@@ -31,13 +32,21 @@ public final class FragmentChecks {
       }
       Set<String> ids = idsOf.apply(target.outputPath());
       if (ids == null) {
-        continue; // the page failed to render, which is reported: its ids are not known, not missing
+        continue; // the page failed to render, which is reported: its ids are not known, not
+        // missing
       }
       if (!ids.contains(f.fragment())) {
-        problems.add(new Diagnostic(f.path(), f.line(), f.column(), Severity.ERROR,
-            "unknown fragment '#" + f.fragment() + "' on "
-            + (target.sourcePath() != null ? target.sourcePath() : "/" + target.url())
-            + "; link to one of its headings (ids are the heading text in lower case with '-' for spaces)"));
+        problems.add(
+            new Diagnostic(
+                f.path(),
+                f.line(),
+                f.column(),
+                Severity.ERROR,
+                "unknown fragment '#"
+                    + f.fragment()
+                    + "' on "
+                    + (target.sourcePath() != null ? target.sourcePath() : "/" + target.url())
+                    + "; link to one of its headings (ids are the heading text in lower case with '-' for spaces)"));
       }
     }
     return problems.isEmpty() ? List.of() : List.copyOf(problems);

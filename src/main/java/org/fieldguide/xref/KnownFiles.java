@@ -10,10 +10,10 @@ import org.fieldguide.model.Site;
 
 /**
  * The files a build writes, known before any page is rendered: each page's output file and the
- * other files (assets, search index, sitemap…). With it the linker reports a link to a file the site
- * will not have at the link itself, together with every other error; the site-wide link checker
- * stays the backstop for links it cannot judge. Paths are relative to the site root, such as
- * {@code assets/style.css} or {@code alignment/rlhf/index.html}.
+ * other files (assets, search index, sitemap…). With it the linker reports a link to a file the
+ * site will not have at the link itself, together with every other error; the site-wide link
+ * checker stays the backstop for links it cannot judge. Paths are relative to the site root, such
+ * as {@code assets/style.css} or {@code alignment/rlhf/index.html}.
  */
 public final class KnownFiles {
   private static final KnownFiles UNKNOWN = new KnownFiles(Map.of(), Set.of(), false);
@@ -28,7 +28,10 @@ public final class KnownFiles {
     this.known = known;
   }
 
-  /** The pages of {@code site} and {@code otherFiles}, every file besides pages that the build writes. */
+  /**
+   * The pages of {@code site} and {@code otherFiles}, every file besides pages that the build
+   * writes.
+   */
   public static KnownFiles of(Site site, Collection<String> otherFiles) {
     Map<String, Page> pages = new HashMap<>();
     for (Page page : site.pages()) {
@@ -37,7 +40,9 @@ public final class KnownFiles {
     return new KnownFiles(Map.copyOf(pages), Set.copyOf(otherFiles), true);
   }
 
-  /** No knowledge of the output: the linker then leaves every site address to the site-wide checker. */
+  /**
+   * No knowledge of the output: the linker then leaves every site address to the site-wide checker.
+   */
   public static KnownFiles unknown() {
     return UNKNOWN;
   }

@@ -25,16 +25,23 @@ import org.pcollections.TreePSet;
  * all the rest, and gives what {@link #of} gives for the same reports.
  */
 public final class LinkGraph {
-  private static final Comparator<Page> BY_TITLE = Comparator.comparing(Page::title).thenComparing(Page::id);
+  private static final Comparator<Page> BY_TITLE =
+      Comparator.comparing(Page::title).thenComparing(Page::id);
 
   private final Map<String, Page> byId;
+
   /** Target page id → the ids of the pages linking to it; never empty. */
   private final PMap<String, PSortedSet<String>> incoming;
+
   /** Source key → the ids of the pages citing it; never empty. */
   private final PMap<String, PSortedSet<String>> citedBy;
+
   private final PSortedSet<String> orphans;
 
-  private LinkGraph(Map<String, Page> byId, PMap<String, PSortedSet<String>> incoming, PMap<String, PSortedSet<String>> citedBy,
+  private LinkGraph(
+      Map<String, Page> byId,
+      PMap<String, PSortedSet<String>> incoming,
+      PMap<String, PSortedSet<String>> citedBy,
       PSortedSet<String> orphans) {
     this.byId = byId;
     this.incoming = incoming;
@@ -75,10 +82,14 @@ public final class LinkGraph {
         orphans.add(page.id());
       }
     }
-    return new LinkGraph(byId, HashTreePMap.from(incoming), HashTreePMap.from(citedBy), TreePSet.from(orphans));
+    return new LinkGraph(
+        byId, HashTreePMap.from(incoming), HashTreePMap.from(citedBy), TreePSet.from(orphans));
   }
 
-  /** A graph, and the ids of the pages whose incoming links differ from those of the graph it was made from. */
+  /**
+   * A graph, and the ids of the pages whose incoming links differ from those of the graph it was
+   * made from.
+   */
   public record Update(LinkGraph graph, Set<String> targets) {}
 
   /**
@@ -86,7 +97,8 @@ public final class LinkGraph {
    * ({@code before} gives the report this graph was made with for a page id), for the same pages:
    * only what those reports change is made again.
    */
-  public Update with(java.util.function.Function<String, LinkReport> before, Collection<LinkReport> changed) {
+  public Update with(
+      java.util.function.Function<String, LinkReport> before, Collection<LinkReport> changed) {
     PMap<String, PSortedSet<String>> in = incoming;
     PMap<String, PSortedSet<String>> cites = citedBy;
     PSortedSet<String> alone = orphans;
@@ -113,7 +125,10 @@ public final class LinkGraph {
     }
     for (String target : targets) {
       Page page = byId.get(target);
-      alone = page != null && isOrphan(page, in.containsKey(target)) ? alone.plus(target) : alone.minus(target);
+      alone =
+          page != null && isOrphan(page, in.containsKey(target))
+              ? alone.plus(target)
+              : alone.minus(target);
     }
     return new Update(new LinkGraph(byId, in, cites, alone), targets);
   }
@@ -125,8 +140,8 @@ public final class LinkGraph {
   }
 
   /** {@code map} with {@code from} one of the ids under {@code key} or not. */
-  private static PMap<String, PSortedSet<String>> update(PMap<String, PSortedSet<String>> map, String key, String from,
-      boolean member) {
+  private static PMap<String, PSortedSet<String>> update(
+      PMap<String, PSortedSet<String>> map, String key, String from, boolean member) {
     PSortedSet<String> ids = map.getOrDefault(key, TreePSet.empty());
     ids = member ? ids.plus(from) : ids.minus(from);
     return ids.isEmpty() ? map.minus(key) : map.plus(key, ids);
@@ -142,8 +157,12 @@ public final class LinkGraph {
   }
 
   private static boolean isOrphan(Page page, boolean linkedTo) {
-    return !(linkedTo || page.kind().isGenerated() || page.kind() == PageKind.TERM || page.kind() == PageKind.FAQ
-        || page.id().equals("index") || page.id().endsWith("/index"));
+    return !(linkedTo
+        || page.kind().isGenerated()
+        || page.kind() == PageKind.TERM
+        || page.kind() == PageKind.FAQ
+        || page.id().equals("index")
+        || page.id().endsWith("/index"));
   }
 
   /** Pages linking to {@code page}, sorted by title then id. */
@@ -158,16 +177,25 @@ public final class LinkGraph {
     return ids == null ? List.of() : sorted(ids, byId);
   }
 
-  /** The ids of the pages citing each source, by key: all the references page shows of other pages. */
+  /**
+   * The ids of the pages citing each source, by key: all the references page shows of other pages.
+   */
   public Map<String, PSortedSet<String>> citations() {
     return citedBy;
   }
 
-  /** Warns about content pages nothing links to (home, section landings, terms and FAQ pages, which indexes list, excepted). */
+  /**
+   * Warns about content pages nothing links to (home, section landings, terms and FAQ pages, which
+   * indexes list, excepted).
+   */
   public void reportOrphans(Diagnostics diagnostics) {
     for (String id : orphans) {
-      diagnostics.warning(byId.get(id).sourcePath(), 1, 1, "no page links to this one, so readers can only find it through"
-          + " navigation or search; link to it from a related page");
+      diagnostics.warning(
+          byId.get(id).sourcePath(),
+          1,
+          1,
+          "no page links to this one, so readers can only find it through"
+              + " navigation or search; link to it from a related page");
     }
   }
 }

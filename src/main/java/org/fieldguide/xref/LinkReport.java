@@ -8,7 +8,11 @@ import java.util.Set;
  * cites in order of first use, the fragments on other pages to check once all are rendered, and
  * what it looked up to find them ({@link Lookups}).
  */
-public record LinkReport(String pageId, Set<String> linkedPageIds, List<String> citedKeys, List<PendingFragment> fragments,
+public record LinkReport(
+    String pageId,
+    Set<String> linkedPageIds,
+    List<String> citedKeys,
+    List<PendingFragment> fragments,
     Lookups lookups) {
   /** The report of a page that links nowhere. */
   public static LinkReport none(String pageId) {
@@ -16,5 +20,6 @@ public record LinkReport(String pageId, Set<String> linkedPageIds, List<String> 
   }
 
   /** A link to {@code #fragment} on page {@code targetId}, written at a position in the source. */
-  public record PendingFragment(String targetId, String fragment, String path, int line, int column) {}
+  public record PendingFragment(
+      String targetId, String fragment, String path, int line, int column) {}
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * pages' front matter, so it holds as long as every name finds the same pages and every page is
  * equal to what it was ({@link #holdIn}). Table cells and flowchart links count too.
  */
-public record Lookups(Map<String, List<String>> names, Map<String, org.fieldguide.model.Page> pages) {
+public record Lookups(
+    Map<String, List<String>> names, Map<String, org.fieldguide.model.Page> pages) {
   public Lookups {
     names = Map.copyOf(names);
     pages = Map.copyOf(pages);

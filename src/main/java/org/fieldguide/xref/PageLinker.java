@@ -34,8 +34,8 @@ import org.fieldguide.model.Site;
 /**
  * Resolves one page's parsed Markdown in place: wiki links and relative {@code .md} links become
  * relative URLs, citations get their numbers, the first mention of each glossary term becomes a
- * term link, and images without alt text, unsafe raw HTML and links to files the site will not
- * have are reported, each at its own position.
+ * term link, and images without alt text, unsafe raw HTML and links to files the site will not have
+ * are reported, each at its own position.
  */
 public final class PageLinker {
   private final Site site;
@@ -62,7 +62,12 @@ public final class PageLinker {
     if (page.autolink()) {
       autolinkTerms(page, document, walk);
     }
-    return new LinkReport(page.id(), walk.linked, List.copyOf(walk.cited.keySet()), walk.fragments, walk.seen.build());
+    return new LinkReport(
+        page.id(),
+        walk.linked,
+        List.copyOf(walk.cited.keySet()),
+        walk.fragments,
+        walk.seen.build());
   }
 
   /** The walk over one page: every node that can link somewhere. */
@@ -97,10 +102,23 @@ public final class PageLinker {
 
     @Override
     public void visit(Image image) {
-      if (image.getFirstChild() == null && (image.getTitle() == null || image.getTitle().isBlank())) {
-        error(image, "image '" + image.getDestination() + "' has no alt text; describe it: ![what the image shows](" + image.getDestination() + ")");
+      if (image.getFirstChild() == null
+          && (image.getTitle() == null || image.getTitle().isBlank())) {
+        error(
+            image,
+            "image '"
+                + image.getDestination()
+                + "' has no alt text; describe it: ![what the image shows]("
+                + image.getDestination()
+                + ")");
       }
-      if (!besidePage(image.getDestination()).map(href -> { image.setDestination(href); return true; }).orElse(false)) {
+      if (!besidePage(image.getDestination())
+          .map(
+              href -> {
+                image.setDestination(href);
+                return true;
+              })
+          .orElse(false)) {
         checkAddress(image, "image", image.getDestination(), position(page, image));
       }
       visitChildren(image);
@@ -124,7 +142,10 @@ public final class PageLinker {
         diagnostics.error(page.sourcePath(), pos[0], pos[1], problem.message());
       }
       for (RawHtmlChecker.Address address : result.addresses()) {
-        checkAddress(node, "<" + address.tag() + "> " + address.attribute(), address.value(),
+        checkAddress(
+            node,
+            "<" + address.tag() + "> " + address.attribute(),
+            address.value(),
             position(page, node, literal, address.offset()));
       }
     }
@@ -138,49 +159,94 @@ public final class PageLinker {
     private void checkAddress(Node node, String what, String destination, int[] pos) {
       String local = localFile(destination);
       if (local != null) {
-        diagnostics.error(page.sourcePath(), pos[0], pos[1], what + " '" + destination + "' " + local
-            + "; a reader's browser cannot open it: link to a page, a file in templates/assets/ or a web address");
+        diagnostics.error(
+            page.sourcePath(),
+            pos[0],
+            pos[1],
+            what
+                + " '"
+                + destination
+                + "' "
+                + local
+                + "; a reader's browser cannot open it: link to a page, a file in templates/assets/ or a web address");
         return;
       }
-      if (!files.known() || destination.isEmpty() || destination.startsWith("//") || Addresses.hasScheme(destination)) {
+      if (!files.known()
+          || destination.isEmpty()
+          || destination.startsWith("//")
+          || Addresses.hasScheme(destination)) {
         return;
       }
       URI resolved;
       try {
-        resolved = new URI("http", "site", "/" + page.outputPath(), null).resolve(new URI(destination));
+        resolved =
+            new URI("http", "site", "/" + page.outputPath(), null).resolve(new URI(destination));
       } catch (URISyntaxException e) {
         String where = e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "";
-        diagnostics.error(page.sourcePath(), pos[0], pos[1], what + " '" + destination + "' is not a valid address ("
-            + e.getReason().toLowerCase(java.util.Locale.ROOT) + where + "); fix it (write a space as %20)");
+        diagnostics.error(
+            page.sourcePath(),
+            pos[0],
+            pos[1],
+            what
+                + " '"
+                + destination
+                + "' is not a valid address ("
+                + e.getReason().toLowerCase(java.util.Locale.ROOT)
+                + where
+                + "); fix it (write a space as %20)");
         return;
       }
       String path = resolved.getPath();
       if (path == null || !path.startsWith("/") || path.contains("/../") || path.equals("/..")) {
-        diagnostics.error(page.sourcePath(), pos[0], pos[1], what + " '" + destination + "' leads outside the site;"
-            + " fix the path (addresses are relative to this page's address, /" + page.url() + ")");
+        diagnostics.error(
+            page.sourcePath(),
+            pos[0],
+            pos[1],
+            what
+                + " '"
+                + destination
+                + "' leads outside the site;"
+                + " fix the path (addresses are relative to this page's address, /"
+                + page.url()
+                + ")");
         return;
       }
       Optional<String> file = fileAt(path);
       if (file.isEmpty()) {
-        diagnostics.error(page.sourcePath(), pos[0], pos[1], what + " '" + destination + "' points to " + path
-            + ", which the site does not have; " + missingFileAdvice(destination, path));
+        diagnostics.error(
+            page.sourcePath(),
+            pos[0],
+            pos[1],
+            what
+                + " '"
+                + destination
+                + "' points to "
+                + path
+                + ", which the site does not have; "
+                + missingFileAdvice(destination, path));
         return;
       }
       String fragment = resolved.getFragment();
       Optional<Page> target = files.page(file.get());
       if (fragment != null && !fragment.isEmpty() && target.isPresent()) {
-        fragments.add(new LinkReport.PendingFragment(target.get().id(), fragment, page.sourcePath(), pos[0], pos[1]));
+        fragments.add(
+            new LinkReport.PendingFragment(
+                target.get().id(), fragment, page.sourcePath(), pos[0], pos[1]));
       }
     }
 
     /**
      * The address of the file that {@code destination}, read relative to this page's Markdown file
      * (as GitHub reads it), names among the files the site publishes from {@code content/}, such as
-     * {@code img/loop.svg} from {@code content/alignment/rlhf.md}: {@code ../img/loop.svg}, relative
-     * to the page's address. Empty if it names none: it is then an address relative to the page's.
+     * {@code img/loop.svg} from {@code content/alignment/rlhf.md}: {@code ../img/loop.svg},
+     * relative to the page's address. Empty if it names none: it is then an address relative to the
+     * page's.
      */
     private Optional<String> besidePage(String destination) {
-      if (!files.known() || destination.isEmpty() || destination.startsWith("/") || destination.startsWith("#")
+      if (!files.known()
+          || destination.isEmpty()
+          || destination.startsWith("/")
+          || destination.startsWith("#")
           || Addresses.hasScheme(destination)) {
         return Optional.empty();
       }
@@ -192,7 +258,10 @@ public final class PageLinker {
         }
       }
       String path = destination.substring(0, cut);
-      Optional<String> file = path.isEmpty() || path.endsWith("/") ? Optional.empty() : resolveRelative(page.id() + ".md", path);
+      Optional<String> file =
+          path.isEmpty() || path.endsWith("/")
+              ? Optional.empty()
+              : resolveRelative(page.id() + ".md", path);
       if (file.isEmpty() || !files.has(file.get()) || files.page(file.get()).isPresent()) {
         return Optional.empty();
       }
@@ -208,8 +277,13 @@ public final class PageLinker {
         try {
           String rootPath = new URI("http", "site", "/", null).resolve(new URI(fromRoot)).getPath();
           if (rootPath != null && fileAt(rootPath).isPresent()) {
-            return "write '" + page.rootPrefix() + fromRoot + rest + "' (addresses are relative to this page's address, /"
-                + page.url() + ", not to its Markdown file)";
+            return "write '"
+                + page.rootPrefix()
+                + fromRoot
+                + rest
+                + "' (addresses are relative to this page's address, /"
+                + page.url()
+                + ", not to its Markdown file)";
           }
         } catch (URISyntaxException e) {
           // no suggestion
@@ -218,13 +292,21 @@ public final class PageLinker {
       if (path.startsWith("/assets/")) {
         return "add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path";
       }
-      String beside = fromRoot.startsWith("/") ? null : resolveRelative(page.id() + ".md", written).orElse(null);
+      String beside =
+          fromRoot.startsWith("/")
+              ? null
+              : resolveRelative(page.id() + ".md", written).orElse(null);
       return beside != null && beside.substring(beside.lastIndexOf('/') + 1).contains(".")
-          ? "put the file at content/" + beside + " (a path relative to this Markdown file) or fix the path"
+          ? "put the file at content/"
+              + beside
+              + " (a path relative to this Markdown file) or fix the path"
           : "fix the path (the site publishes its pages, the files beside them in content/, and templates/assets/ as /assets/…)";
     }
 
-    /** The file the build writes for an address's path, or empty; {@code x/} and {@code x} also mean {@code x/index.html}. */
+    /**
+     * The file the build writes for an address's path, or empty; {@code x/} and {@code x} also mean
+     * {@code x/index.html}.
+     */
     private Optional<String> fileAt(String path) {
       String file = path.substring(1);
       if (file.isEmpty() || file.endsWith("/")) {
@@ -246,21 +328,42 @@ public final class PageLinker {
       if (lookup.candidates().isEmpty()) {
         Optional<Page> draft = targets.draft(wiki.target());
         if (draft.isPresent()) {
-          error(wiki, "wiki-link target '" + wiki.target() + "' is a draft (" + draft.get().sourcePath()
-              + "); build with --drafts to include it, or remove 'draft: true' there to publish it");
+          error(
+              wiki,
+              "wiki-link target '"
+                  + wiki.target()
+                  + "' is a draft ("
+                  + draft.get().sourcePath()
+                  + "); build with --drafts to include it, or remove 'draft: true' there to publish it");
           return;
         }
-        String hint = Suggest.closest(TargetIndex.normalize(wiki.target()), targets.names())
-            .map(s -> " (closest: '" + s + "')").orElse("");
-        error(wiki, "unknown wiki-link target '" + wiki.target() + "'" + hint
-            + "; link to a page slug, page title, glossary term or alias");
+        String hint =
+            Suggest.closest(TargetIndex.normalize(wiki.target()), targets.names())
+                .map(s -> " (closest: '" + s + "')")
+                .orElse("");
+        error(
+            wiki,
+            "unknown wiki-link target '"
+                + wiki.target()
+                + "'"
+                + hint
+                + "; link to a page slug, page title, glossary term or alias");
         return;
       }
       if (!lookup.found()) {
-        String options = lookup.candidates().stream().map(p -> "'" + p.id() + "' (" + p.sourcePath() + ")")
-            .collect(Collectors.joining(", "));
-        error(wiki, "wiki link '" + wiki.target() + "' is ambiguous: it could mean " + options
-            + "; write the full id, e.g. [[" + lookup.candidates().get(0).id() + "]]");
+        String options =
+            lookup.candidates().stream()
+                .map(p -> "'" + p.id() + "' (" + p.sourcePath() + ")")
+                .collect(Collectors.joining(", "));
+        error(
+            wiki,
+            "wiki link '"
+                + wiki.target()
+                + "' is ambiguous: it could mean "
+                + options
+                + "; write the full id, e.g. [["
+                + lookup.candidates().get(0).id()
+                + "]]");
         return;
       }
       Page target = lookup.page();
@@ -279,14 +382,18 @@ public final class PageLinker {
     private void resolveFileLink(Link link) {
       String destination = link.getDestination();
       if (runsScript(destination)) {
-        error(link, "links may not run script (javascript: address); link to a page or a web address");
+        error(
+            link,
+            "links may not run script (javascript: address); link to a page or a web address");
         return;
       }
       if (localFile(destination) != null) {
         checkAddress(link, "link", destination, position(page, link));
         return;
       }
-      if (destination.isEmpty() || destination.startsWith("mailto:") || Addresses.hasScheme(destination)) {
+      if (destination.isEmpty()
+          || destination.startsWith("mailto:")
+          || Addresses.hasScheme(destination)) {
         return;
       }
       String path = destination;
@@ -313,9 +420,17 @@ public final class PageLinker {
       Optional<Page> target = resolved.flatMap(file -> targets.byContentPath(file, seen));
       if (target.isEmpty()) {
         Optional<Page> draft = resolved.flatMap(targets::draftAt);
-        error(link, draft.isPresent() ? "link to '" + path + "', which is a draft (" + draft.get().sourcePath()
-            + "); build with --drafts to include it, or remove 'draft: true' there to publish it"
-            : "link to '" + path + "', which is not a content file; fix the path (it is relative to this file)");
+        error(
+            link,
+            draft.isPresent()
+                ? "link to '"
+                    + path
+                    + "', which is a draft ("
+                    + draft.get().sourcePath()
+                    + "); build with --drafts to include it, or remove 'draft: true' there to publish it"
+                : "link to '"
+                    + path
+                    + "', which is not a content file; fix the path (it is relative to this file)");
         return;
       }
       String href = page.hrefTo(target.get());
@@ -331,8 +446,17 @@ public final class PageLinker {
       for (CitationNode.Ref ref : node.refs()) {
         Citation citation = site.citations().get(ref.key());
         if (citation == null) {
-          String hint = Suggest.closest(ref.key(), site.citations().keySet()).map(s -> " (closest: '" + s + "')").orElse("");
-          error(node, "unknown citation key '" + ref.key() + "'" + hint + "; add it to content/data/sources.yaml or fix the key");
+          String hint =
+              Suggest.closest(ref.key(), site.citations().keySet())
+                  .map(s -> " (closest: '" + s + "')")
+                  .orElse("");
+          error(
+              node,
+              "unknown citation key '"
+                  + ref.key()
+                  + "'"
+                  + hint
+                  + "; add it to content/data/sources.yaml or fix the key");
           continue;
         }
         ref.number(cited.computeIfAbsent(ref.key(), k -> cited.size() + 1));
@@ -341,7 +465,8 @@ public final class PageLinker {
 
     private LinkReport.PendingFragment pending(Page target, String fragment, Node node) {
       int[] pos = position(page, node);
-      return new LinkReport.PendingFragment(target.id(), fragment, page.sourcePath(), pos[0], pos[1]);
+      return new LinkReport.PendingFragment(
+          target.id(), fragment, page.sourcePath(), pos[0], pos[1]);
     }
 
     private void error(Node node, String message) {
@@ -356,27 +481,28 @@ public final class PageLinker {
       done.add(page.id());
     }
     List<Text> texts = new ArrayList<>();
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Text text) {
-        texts.add(text);
-      }
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Text text) {
+            texts.add(text);
+          }
 
-      @Override
-      public void visit(Heading heading) {}
+          @Override
+          public void visit(Heading heading) {}
 
-      @Override
-      public void visit(Link link) {}
+          @Override
+          public void visit(Link link) {}
 
-      @Override
-      public void visit(Image image) {}
+          @Override
+          public void visit(Image image) {}
 
-      @Override
-      public void visit(Code code) {}
+          @Override
+          public void visit(Code code) {}
 
-      @Override
-      public void visit(CustomNode node) {}
-    });
+          @Override
+          public void visit(CustomNode node) {}
+        });
     for (Text text : texts) {
       String literal = text.getLiteral();
       Node anchor = text;
@@ -394,8 +520,11 @@ public final class PageLinker {
           anchor.insertAfter(before);
           anchor = before;
         }
-        TermLinkNode link = new TermLinkNode(mention.term(), literal.substring(mention.start(), mention.end()),
-            page.hrefTo(termPage.get()));
+        TermLinkNode link =
+            new TermLinkNode(
+                mention.term(),
+                literal.substring(mention.start(), mention.end()),
+                page.hrefTo(termPage.get()));
         anchor.insertAfter(link);
         anchor = link;
         last = mention.end();
@@ -421,14 +550,18 @@ public final class PageLinker {
     for (String name : names) {
       if (name.equalsIgnoreCase(spaced) || name.replace('-', ' ').equalsIgnoreCase(spaced)) {
         String rest = name.substring(1);
-        boolean properCase = !rest.equals(rest.toLowerCase(java.util.Locale.ROOT)); // "PPO", "Bradley-Terry model"
+        boolean properCase =
+            !rest.equals(rest.toLowerCase(java.util.Locale.ROOT)); // "PPO", "Bradley-Terry model"
         return properCase ? name : spaced;
       }
     }
     return slugLike ? target.title() : written;
   }
 
-  /** Resolves {@code relative} against the folder of {@code from}; empty if it leaves the content root. */
+  /**
+   * Resolves {@code relative} against the folder of {@code from}; empty if it leaves the content
+   * root.
+   */
   public static Optional<String> resolveRelative(String from, String relative) {
     if (relative.startsWith("/")) {
       return Optional.empty();
@@ -459,7 +592,8 @@ public final class PageLinker {
    */
   static boolean runsScript(String destination) {
     String seen = destination.replaceAll("[\\t\\n\\r]", "").replaceFirst("^[\\x00-\\x20]+", "");
-    return seen.regionMatches(true, 0, "javascript:", 0, 11) || seen.regionMatches(true, 0, "vbscript:", 0, 9);
+    return seen.regionMatches(true, 0, "javascript:", 0, 11)
+        || seen.regionMatches(true, 0, "vbscript:", 0, 9);
   }
 
   /**
@@ -472,7 +606,10 @@ public final class PageLinker {
     if (seen.regionMatches(true, 0, "file:", 0, 5)) {
       return "is a file: address, which opens a file on the reader's own machine";
     }
-    if (seen.length() >= 2 && seen.charAt(1) == ':' && (seen.charAt(0) | 0x20) >= 'a' && (seen.charAt(0) | 0x20) <= 'z') {
+    if (seen.length() >= 2
+        && seen.charAt(1) == ':'
+        && (seen.charAt(0) | 0x20) >= 'a'
+        && (seen.charAt(0) | 0x20) <= 'z') {
       return "is a Windows file path (drive " + Character.toUpperCase(seen.charAt(0)) + ":)";
     }
     return null;
@@ -500,7 +637,9 @@ public final class PageLinker {
     }
     SourceSpan span = spans.get(lineInLiteral);
     int column = literal.codePointCount(lineStart, end);
-    return new int[] {span.getLineIndex() + page.bodyFirstLine(), span.getColumnIndex() + 1 + column};
+    return new int[] {
+      span.getLineIndex() + page.bodyFirstLine(), span.getColumnIndex() + 1 + column
+    };
   }
 
   /** 1-based file line and column of a node (0, 0 when unknown). */
@@ -514,5 +653,4 @@ public final class PageLinker {
     }
     return new int[] {page.bodyFirstLine(), 1};
   }
-
 }

@@ -13,9 +13,9 @@ import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
 
 /**
- * Every name a link may use, in three tiers tried in order: a page's full id
- * ({@code alignment/rlhf}), a page's slug or title, a glossary term's slug, name or alias.
- * Exact names are tried before names with a plural "s" folded away.
+ * Every name a link may use, in three tiers tried in order: a page's full id ({@code
+ * alignment/rlhf}), a page's slug or title, a glossary term's slug, name or alias. Exact names are
+ * tried before names with a plural "s" folded away.
  */
 public final class TargetIndex {
   /** The outcome of looking a name up: one page, several (ambiguous), or none. */
@@ -36,8 +36,10 @@ public final class TargetIndex {
 
   private final Map<String, Page> byId = new HashMap<>();
   private final Map<String, Page> byContentPath = new HashMap<>();
-  private final List<Map<String, Set<Page>>> exact = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
-  private final List<Map<String, Set<Page>>> folded = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+  private final List<Map<String, Set<Page>>> exact =
+      List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
+  private final List<Map<String, Set<Page>>> folded =
+      List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
 
   /** The drafts the build leaves out, indexed alike; null if there are none. */
   private final TargetIndex drafts;
@@ -85,7 +87,10 @@ public final class TargetIndex {
     return byId(id).map(seen::page);
   }
 
-  /** The page made from a content file, by its path relative to {@code content/}, noted in {@code seen}. */
+  /**
+   * The page made from a content file, by its path relative to {@code content/}, noted in {@code
+   * seen}.
+   */
   public Optional<Page> byContentPath(String contentPath, Lookups.Builder seen) {
     return Optional.ofNullable(byContentPath.get(contentPath)).map(seen::page);
   }
@@ -120,7 +125,8 @@ public final class TargetIndex {
 
   /**
    * The draft, left out of this build, that a name not found would have found: links to it are
-   * reported as links to a draft, not to nothing. Only for a name that {@link #lookup} does not find.
+   * reported as links to a draft, not to nothing. Only for a name that {@link #lookup} does not
+   * find.
    */
   public Optional<Page> draft(String name) {
     if (drafts == null) {
@@ -130,9 +136,14 @@ public final class TargetIndex {
     return found.candidates().isEmpty() ? Optional.empty() : Optional.of(found.page());
   }
 
-  /** The draft, left out of this build, made from a content file (by its path relative to {@code content/}). */
+  /**
+   * The draft, left out of this build, made from a content file (by its path relative to {@code
+   * content/}).
+   */
   public Optional<Page> draftAt(String contentPath) {
-    return drafts == null ? Optional.empty() : Optional.ofNullable(drafts.byContentPath.get(contentPath));
+    return drafts == null
+        ? Optional.empty()
+        : Optional.ofNullable(drafts.byContentPath.get(contentPath));
   }
 
   /** Every name in the index, for "closest" suggestions. */
@@ -151,7 +162,11 @@ public final class TargetIndex {
     if (key.endsWith("ies") && key.length() > 4) {
       return key.substring(0, key.length() - 3) + "y";
     }
-    if (key.endsWith("es") && (key.endsWith("sses") || key.endsWith("xes") || key.endsWith("ches") || key.endsWith("shes"))) {
+    if (key.endsWith("es")
+        && (key.endsWith("sses")
+            || key.endsWith("xes")
+            || key.endsWith("ches")
+            || key.endsWith("shes"))) {
       return key.substring(0, key.length() - 2);
     }
     if (key.endsWith("s") && !key.endsWith("ss") && key.length() > 2) {

@@ -16,12 +16,12 @@ import org.fieldguide.model.Term;
  * Aho-Corasick automaton over every name: longest name first, case-insensitive, on word boundaries,
  * with an optional plural ending ({@code s} or {@code es}).
  *
- * <p>It finds exactly what the regular expression
- * {@code (?<![\p{L}\p{N}_-])(name|name|…)(?:s|es)?(?![\p{L}\p{N}_-])} (names longest first,
+ * <p>It finds exactly what the regular expression {@code
+ * (?<![\p{L}\p{N}_-])(name|name|…)(?:s|es)?(?![\p{L}\p{N}_-])} (names longest first,
  * case-insensitive) finds, but in time proportional to the text rather than to the text times the
  * number of names: a site with 500 terms scanned every text node of every page against 500+
- * alternatives at every position. Case is folded per UTF-16 unit, as {@code toLowerCase(toUpperCase(c))}
- * (so letters outside the BMP match only in the case written).
+ * alternatives at every position. Case is folded per UTF-16 unit, as {@code
+ * toLowerCase(toUpperCase(c))} (so letters outside the BMP match only in the case written).
  * Immutable and thread-safe once built.
  */
 public final class TermMatcher {
@@ -30,6 +30,7 @@ public final class TermMatcher {
 
   /** Each name's term, by the name in lower case. */
   private final Map<String, Term> byName = new HashMap<>();
+
   /** The length of every name, in the order mentions are preferred: longer first, then by name. */
   private final int[] lengths;
 
@@ -37,10 +38,13 @@ public final class TermMatcher {
   private final char[][] keys;
   private final int[][] targets;
   private final int[] fail;
+
   /** The name (its rank) that ends at a state, or -1. */
   private final int[] name;
+
   /** The nearest state down the failure chain that ends a name, or -1. */
   private final int[] nextOutput;
+
   /** Whether a name has a character outside the BMP (see {@link #before}). */
   private final boolean supplementary;
 
@@ -56,8 +60,12 @@ public final class TermMatcher {
         names.add(n);
       }
     }
-    supplementary = names.stream().anyMatch(n -> n.codePoints().anyMatch(Character::isSupplementaryCodePoint));
-    names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    supplementary =
+        names.stream().anyMatch(n -> n.codePoints().anyMatch(Character::isSupplementaryCodePoint));
+    names.sort(
+        Comparator.comparingInt(String::length)
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
     this.lengths = new int[names.size()];
     List<TreeMap<Character, Integer>> trie = new ArrayList<>();
     List<Integer> ends = new ArrayList<>();
@@ -173,12 +181,19 @@ public final class TermMatcher {
     return out;
   }
 
-  /** Where a mention whose name ends at {@code nameEnd} ends, trying "s", then "es", then nothing; -1 if none is on a boundary. */
+  /**
+   * Where a mention whose name ends at {@code nameEnd} ends, trying "s", then "es", then nothing;
+   * -1 if none is on a boundary.
+   */
   private static int end(String text, int nameEnd) {
-    if (nameEnd < text.length() && fold(text.charAt(nameEnd)) == 's' && boundaryAt(text, nameEnd + 1)) {
+    if (nameEnd < text.length()
+        && fold(text.charAt(nameEnd)) == 's'
+        && boundaryAt(text, nameEnd + 1)) {
       return nameEnd + 1;
     }
-    if (nameEnd + 1 < text.length() && fold(text.charAt(nameEnd)) == 'e' && fold(text.charAt(nameEnd + 1)) == 's'
+    if (nameEnd + 1 < text.length()
+        && fold(text.charAt(nameEnd)) == 'e'
+        && fold(text.charAt(nameEnd + 1)) == 's'
         && boundaryAt(text, nameEnd + 2)) {
       return nameEnd + 2;
     }
@@ -203,11 +218,15 @@ public final class TermMatcher {
       return true;
     }
     int type = Character.getType(codePoint);
-    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   private static char fold(char c) {
-    return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(Character.toUpperCase(c));
+    return c < 128
+        ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c)
+        : Character.toLowerCase(Character.toUpperCase(c));
   }
 
   /** The state reached from {@code state} on {@code c}, or -1 if there is no edge. */

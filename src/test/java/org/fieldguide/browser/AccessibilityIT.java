@@ -54,14 +54,14 @@ import org.openqa.selenium.logging.LogType;
  * {@code /guide/} (as GitHub Pages serves a project site) and, for the link check, under {@code /}.
  *
  * <p>Every generated page, and the 404 page as served for a missing address two folders deep, is
- * checked with axe-core (WCAG 2.0/2.1/2.2 A and AA) in the light theme and, with the same rules,
- * in the dark theme as the operating system asks for it ({@code prefers-color-scheme: dark},
- * emulated through the DevTools protocol). In the same visit, the dark theme as the reader chooses
- * it ({@code data-theme="dark"} on {@code <html>} over a light system preference) must paint every
+ * checked with axe-core (WCAG 2.0/2.1/2.2 A and AA) in the light theme and, with the same rules, in
+ * the dark theme as the operating system asks for it ({@code prefers-color-scheme: dark}, emulated
+ * through the DevTools protocol). In the same visit, the dark theme as the reader chooses it
+ * ({@code data-theme="dark"} on {@code <html>} over a light system preference) must paint every
  * element exactly as the system's dark theme does, so axe-core's verdict holds for it too: a
- * comparison of computed colours costs a fraction of a second axe run, and a third axe run over
- * all ~130 pages would take the suite past its budget of about four minutes on two cores. The
- * light pass also records, page by page, the browser console's errors, every request the page made
+ * comparison of computed colours costs a fraction of a second axe run, and a third axe run over all
+ * ~130 pages would take the suite past its budget of about four minutes on two cores. The light
+ * pass also records, page by page, the browser console's errors, every request the page made
  * (DevTools network events and the page's own resource timing entries) and every link, so that one
  * visit per page serves the console, network and link checks.
  *
@@ -75,23 +75,32 @@ import org.openqa.selenium.logging.LogType;
  * outside CI, and the class fails under {@code CI=true}: see {@link Chromium#whyUnavailable()}.
  */
 class AccessibilityIT {
-  /** An address the site does not have, two folders deep, to see the 404 page where GitHub Pages serves it. */
+  /**
+   * An address the site does not have, two folders deep, to see the 404 page where GitHub Pages
+   * serves it.
+   */
   static final String MISSING = "no/such/page/";
 
   /** The label the 404 page, as served for {@link #MISSING}, goes by in reports. */
   static final String MISSING_LABEL = "404.html (served for " + BuiltSite.SUB_PATH + MISSING + ")";
 
-  /** The windows the layout checks use, width by height in CSS pixels: a desktop, a phone, the narrowest supported. */
+  /**
+   * The windows the layout checks use, width by height in CSS pixels: a desktop, a phone, the
+   * narrowest supported.
+   */
   static final int[][] WINDOWS = {{1280, 900}, {375, 740}, {320, 640}};
 
-  /** The least share of its drawn size a chart may shrink to (its smallest text, 12 px, to 11 px). */
+  /**
+   * The least share of its drawn size a chart may shrink to (its smallest text, 12 px, to 11 px).
+   */
   static final double MIN_CHART_SCALE = 11.0 / 12;
 
   /** How far, in CSS pixels, a term's tooltip may sit from its link. */
   static final double TIP_GAP = 12;
 
   /** A computed CSS colour: {@code rgb(r, g, b)} or {@code rgba(r, g, b, a)}. */
-  static final Pattern RGB = Pattern.compile("rgba?\\(([\\d.]+), ([\\d.]+), ([\\d.]+)(, ([\\d.]+))?\\)");
+  static final Pattern RGB =
+      Pattern.compile("rgba?\\(([\\d.]+), ([\\d.]+), ([\\d.]+)(, ([\\d.]+))?\\)");
 
   @TempDir static Path out;
   static String unavailable;
@@ -114,10 +123,11 @@ class AccessibilityIT {
 
   /**
    * Records every colour the page paints with, element by element (hidden ones, such as term
-   * tooltips, included) and in each HTML element's {@code ::before} and {@code ::after};
-   * called again with {@code true}, it returns (up to 20) differences from the recording.
+   * tooltips, included) and in each HTML element's {@code ::before} and {@code ::after}; called
+   * again with {@code true}, it returns (up to 20) differences from the recording.
    */
-  static final String COLOURS = """
+  static final String COLOURS =
+      """
       var props = ['color', 'background-color', 'background-image', 'border-top-color', 'border-right-color',
         'border-bottom-color', 'border-left-color', 'outline-color', 'text-decoration-color', 'box-shadow',
         'text-shadow', 'fill', 'stroke', 'stop-color', 'caret-color', 'accent-color', 'scrollbar-color',
@@ -151,8 +161,13 @@ class AccessibilityIT {
       return out;""";
 
   /** What one page showed in the light pass. */
-  record Visit(String page, String url, List<Axe.Violation> axe, List<String> consoleErrors,
-      List<String> requests, List<Link> links) {}
+  record Visit(
+      String page,
+      String url,
+      List<Axe.Violation> axe,
+      List<String> consoleErrors,
+      List<String> requests,
+      List<Link> links) {}
 
   /** A link on a page: the attribute as written and as the browser resolved it. */
   record Link(String page, String pageUrl, String attribute, String raw, String resolved) {}
@@ -211,17 +226,35 @@ class AccessibilityIT {
   @Test
   void darkThemeChosenByTheReaderPaintsEveryPageAsTheSystemsDarkTheme() {
     List<String> differences = darkPass().readerDifferences();
-    assertTrue(differences.isEmpty(), () -> differences.size() + " difference(s) between the two dark themes:\n  "
-        + String.join("\n  ", differences));
+    assertTrue(
+        differences.isEmpty(),
+        () ->
+            differences.size()
+                + " difference(s) between the two dark themes:\n  "
+                + String.join("\n  ", differences));
   }
 
   private static void assertNoViolations(String pass, List<Axe.Violation> violations) {
-    Map<String, Long> byRule = violations.stream()
-        .collect(Collectors.groupingBy(Axe.Violation::rule, TreeMap::new, Collectors.counting()));
+    Map<String, Long> byRule =
+        violations.stream()
+            .collect(
+                Collectors.groupingBy(Axe.Violation::rule, TreeMap::new, Collectors.counting()));
     long pages = violations.stream().map(Axe.Violation::page).distinct().count();
-    assertTrue(violations.isEmpty(), () -> "axe-core (" + String.join(", ", Axe.TAGS) + ") found "
-        + violations.size() + " failing node(s) on " + pages + " page(s) in the " + pass + "; by rule: " + byRule
-        + "\n" + violations.stream().map(v -> "  " + v).collect(Collectors.joining("\n")));
+    assertTrue(
+        violations.isEmpty(),
+        () ->
+            "axe-core ("
+                + String.join(", ", Axe.TAGS)
+                + ") found "
+                + violations.size()
+                + " failing node(s) on "
+                + pages
+                + " page(s) in the "
+                + pass
+                + "; by rule: "
+                + byRule
+                + "\n"
+                + violations.stream().map(v -> "  " + v).collect(Collectors.joining("\n")));
   }
 
   // ---------------------------------------------------------------- console and network
@@ -232,8 +265,9 @@ class AccessibilityIT {
     for (Visit visit : lightPass()) {
       visit.consoleErrors().forEach(e -> errors.add(visit.page() + ": " + e));
     }
-    assertTrue(errors.isEmpty(), () -> errors.size() + " browser console error(s):\n  "
-        + String.join("\n  ", errors));
+    assertTrue(
+        errors.isEmpty(),
+        () -> errors.size() + " browser console error(s):\n  " + String.join("\n  ", errors));
   }
 
   @Test
@@ -248,13 +282,22 @@ class AccessibilityIT {
         if (!url.startsWith(local)) {
           problems.add(visit.page() + ": request to another host: " + url);
         } else if (!url.startsWith(guide.base())) {
-          problems.add(visit.page() + ": request outside the sub-path " + BuiltSite.SUB_PATH + ": " + url);
+          problems.add(
+              visit.page() + ": request outside the sub-path " + BuiltSite.SUB_PATH + ": " + url);
         }
       }
     }
-    assertTrue(lightPass().stream().anyMatch(v -> !v.requests().isEmpty()), "no request was recorded at all");
-    assertTrue(problems.isEmpty(), () -> problems.size() + " request(s) left " + guide.base() + ":\n  "
-        + String.join("\n  ", new TreeSet<>(problems)));
+    assertTrue(
+        lightPass().stream().anyMatch(v -> !v.requests().isEmpty()),
+        "no request was recorded at all");
+    assertTrue(
+        problems.isEmpty(),
+        () ->
+            problems.size()
+                + " request(s) left "
+                + guide.base()
+                + ":\n  "
+                + String.join("\n  ", new TreeSet<>(problems)));
   }
 
   // ---------------------------------------------------------------- links
@@ -263,8 +306,14 @@ class AccessibilityIT {
   void everyInternalLinkAndFragmentResolvesUnderTheSubPath() {
     List<Link> links = lightPass().stream().flatMap(v -> v.links().stream()).toList();
     List<String> problems = checkLinks(guide, links, Link::resolved);
-    assertTrue(problems.isEmpty(), () -> problems.size() + " broken internal link(s) under " + guide.base() + ":\n  "
-        + String.join("\n  ", problems));
+    assertTrue(
+        problems.isEmpty(),
+        () ->
+            problems.size()
+                + " broken internal link(s) under "
+                + guide.base()
+                + ":\n  "
+                + String.join("\n  ", problems));
   }
 
   /**
@@ -274,30 +323,43 @@ class AccessibilityIT {
    */
   @Test
   void everyInternalLinkAndFragmentResolvesAtTheRoot() {
-    List<Link> links = lightPass().stream()
-        .filter(v -> !v.page().equals("404.html") && !v.page().equals(MISSING_LABEL))
-        .flatMap(v -> v.links().stream())
-        .toList();
-    List<String> problems = checkLinks(top, links, link -> {
-      try {
-        return new URL(new URL(top.url(link.page())), link.raw()).toString();
-      } catch (IOException e) {
-        return null;
-      }
-    });
-    assertTrue(problems.isEmpty(), () -> problems.size() + " broken internal link(s) under " + top.base() + ":\n  "
-        + String.join("\n  ", problems));
+    List<Link> links =
+        lightPass().stream()
+            .filter(v -> !v.page().equals("404.html") && !v.page().equals(MISSING_LABEL))
+            .flatMap(v -> v.links().stream())
+            .toList();
+    List<String> problems =
+        checkLinks(
+            top,
+            links,
+            link -> {
+              try {
+                return new URL(new URL(top.url(link.page())), link.raw()).toString();
+              } catch (IOException e) {
+                return null;
+              }
+            });
+    assertTrue(
+        problems.isEmpty(),
+        () ->
+            problems.size()
+                + " broken internal link(s) under "
+                + top.base()
+                + ":\n  "
+                + String.join("\n  ", problems));
   }
 
   /**
    * Fetches every distinct local address the links point to once (no redirects followed: a link
    * must name the page itself), and checks each fragment against the ids of the page it names.
    */
-  private static List<String> checkLinks(SiteServer server, List<Link> links, Function<Link, String> resolve) {
-    HttpClient http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+  private static List<String> checkLinks(
+      SiteServer server, List<Link> links, Function<Link, String> resolve) {
+    HttpClient http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     Map<String, Integer> status = new LinkedHashMap<>();
     Map<String, Set<String>> ids = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
@@ -306,7 +368,13 @@ class AccessibilityIT {
     for (Link link : links) {
       String url = resolve.apply(link);
       if (url == null) {
-        problems.add(link.page() + ": <" + link.attribute() + "=\"" + link.raw() + "\">: not a valid address");
+        problems.add(
+            link.page()
+                + ": <"
+                + link.attribute()
+                + "=\""
+                + link.raw()
+                + "\">: not a valid address");
         continue;
       }
       if (!url.startsWith(local)) {
@@ -320,7 +388,8 @@ class AccessibilityIT {
       int code = status.computeIfAbsent(address, a -> fetch(http, a, ids));
       boolean sameDocument = address.equals(link.pageUrl());
       if (code != 200 && !sameDocument) {
-        problems.add(where + (code < 0 ? ": no response (or not a valid address)" : ": HTTP " + code));
+        problems.add(
+            where + (code < 0 ? ": no response (or not a valid address)" : ": HTTP " + code));
       } else if (fragment != null && !fragment.isEmpty() && !fragment.equals("top")) {
         String id = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
         Set<String> targetIds = ids.get(address);
@@ -337,8 +406,10 @@ class AccessibilityIT {
 
   private static int fetch(HttpClient http, String address, Map<String, Set<String>> ids) {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(address)).GET().build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(address)).GET().build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       String type = response.headers().firstValue("Content-Type").orElse("");
       if (type.startsWith("text/html")) {
         Document doc = Jsoup.parse(response.body(), address);
@@ -361,7 +432,8 @@ class AccessibilityIT {
   @Test
   void termTooltipShowsOnHoverAndOnFocusAndDescribesTheLink() throws IOException {
     List<String> problems = new ArrayList<>();
-    // Everywhere: each term link names its tooltip with aria-describedby, and the tooltip follows it.
+    // Everywhere: each term link names its tooltip with aria-describedby, and the tooltip follows
+    // it.
     int termLinks = 0;
     for (String page : site.pages()) {
       Document doc = Jsoup.parse(Files.readString(site.root().resolve(page)));
@@ -372,7 +444,8 @@ class AccessibilityIT {
         if (describedBy.isEmpty()) {
           problems.add(page + ": " + link.outerHtml() + " has no aria-describedby");
         } else if (next == null || !next.hasClass("term-tip") || !next.id().equals(describedBy)) {
-          problems.add(page + ": " + link.outerHtml() + " is not followed by its .term-tip #" + describedBy);
+          problems.add(
+              page + ": " + link.outerHtml() + " is not followed by its .term-tip #" + describedBy);
         } else if (doc.getElementById(describedBy) != next) {
           problems.add(page + ": the id \"" + describedBy + "\" of a term tooltip is not unique");
         }
@@ -383,14 +456,19 @@ class AccessibilityIT {
     // In the browser: the tooltips of one explainer show on hover and on focus, right below their
     // own link and inside the window, at every window size; they hide again; and their text is
     // readable in both themes.
-    String page = site.pages().contains("alignment/rlhf/index.html") ? "alignment/rlhf/index.html"
-        : site.pages().stream().filter(p -> hasTermLink(p)).findFirst().orElseThrow();
+    String page =
+        site.pages().contains("alignment/rlhf/index.html")
+            ? "alignment/rlhf/index.html"
+            : site.pages().stream().filter(p -> hasTermLink(p)).findFirst().orElseThrow();
     for (int[] window : WINDOWS) {
-      inWindow(window, () -> withTheme("light", () -> checkTooltips(page, window[0] + " px", problems)));
+      inWindow(
+          window, () -> withTheme("light", () -> checkTooltips(page, window[0] + " px", problems)));
     }
     withTheme("dark", () -> checkTooltipContrast(page, "dark theme", problems));
     withTheme("light", () -> checkTooltipContrast(page, "light theme", problems));
-    assertTrue(problems.isEmpty(), () -> problems.size() + " tooltip problem(s):\n  " + String.join("\n  ", problems));
+    assertTrue(
+        problems.isEmpty(),
+        () -> problems.size() + " tooltip problem(s):\n  " + String.join("\n  ", problems));
   }
 
   /**
@@ -400,8 +478,10 @@ class AccessibilityIT {
    */
   private static void checkTooltips(String page, String window, List<String> problems) {
     open(page);
-    List<WebElement> links = driver.findElements(By.cssSelector("main .term-link")).stream()
-        .filter(WebElement::isDisplayed).toList();
+    List<WebElement> links =
+        driver.findElements(By.cssSelector("main .term-link")).stream()
+            .filter(WebElement::isDisplayed)
+            .toList();
     if (links.isEmpty()) {
       problems.add(page + " at " + window + ": no visible .term-link in the main part");
       return;
@@ -421,7 +501,8 @@ class AccessibilityIT {
       if (!display(tip).equals("none")) {
         problems.add(name + ": its tooltip #" + id + " shows before hover or focus");
       }
-      driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", link);
+      driver.executeScript(
+          "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});", link);
       new Actions(driver).moveToElement(link).perform();
       String hovered = tooltipPlacement(link, tip);
       if (hovered != null) {
@@ -436,7 +517,8 @@ class AccessibilityIT {
       if (!display(tip).equals("none")) {
         problems.add(name + ": its tooltip #" + id + " stays after the pointer leaves");
       }
-      driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'}); arguments[0].focus();",
+      driver.executeScript(
+          "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'}); arguments[0].focus();",
           link);
       String focused = tooltipPlacement(link, tip);
       if (focused != null) {
@@ -451,22 +533,28 @@ class AccessibilityIT {
   }
 
   /**
-   * Null when the tooltip shows, wholly inside the window, and right below (or above) its link
-   * with which it shares some of its width; otherwise what is wrong. Measured after the next frame,
-   * when the page's scripts have placed it.
+   * Null when the tooltip shows, wholly inside the window, and right below (or above) its link with
+   * which it shares some of its width; otherwise what is wrong. Measured after the next frame, when
+   * the page's scripts have placed it.
    */
   @SuppressWarnings("unchecked")
   private static String tooltipPlacement(WebElement link, WebElement tip) {
-    driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-        + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+    driver.executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
     if (display(tip).equals("none") || !tip.isDisplayed()) {
       return "does not show";
     }
-    Map<String, Object> box = (Map<String, Object>) driver.executeScript("""
+    Map<String, Object> box =
+        (Map<String, Object>)
+            driver.executeScript(
+                """
         var l = arguments[0].getBoundingClientRect(), t = arguments[1].getBoundingClientRect();
         return {width: document.documentElement.clientWidth, height: window.innerHeight,
           linkLeft: l.left, linkTop: l.top, linkRight: l.right, linkBottom: l.bottom,
-          left: t.left, top: t.top, right: t.right, bottom: t.bottom};""", link, tip);
+          left: t.left, top: t.top, right: t.right, bottom: t.bottom};""",
+                link,
+                tip);
     double width = number(box, "width");
     double height = number(box, "height");
     double left = number(box, "left");
@@ -475,9 +563,21 @@ class AccessibilityIT {
     double bottom = number(box, "bottom");
     double below = top - number(box, "linkBottom");
     double above = number(box, "linkTop") - bottom;
-    String where = String.format(Locale.ROOT, "(tooltip %.0f,%.0f to %.0f,%.0f; link %.0f,%.0f to %.0f,%.0f;"
-        + " window %.0f x %.0f)", left, top, right, bottom, number(box, "linkLeft"), number(box, "linkTop"),
-        number(box, "linkRight"), number(box, "linkBottom"), width, height);
+    String where =
+        String.format(
+            Locale.ROOT,
+            "(tooltip %.0f,%.0f to %.0f,%.0f; link %.0f,%.0f to %.0f,%.0f;"
+                + " window %.0f x %.0f)",
+            left,
+            top,
+            right,
+            bottom,
+            number(box, "linkLeft"),
+            number(box, "linkTop"),
+            number(box, "linkRight"),
+            number(box, "linkBottom"),
+            width,
+            height);
     if (left < 0 || top < 0 || right > width + 0.5 || bottom > height + 0.5) {
       return "is not wholly inside the window " + where;
     }
@@ -490,18 +590,34 @@ class AccessibilityIT {
     return null;
   }
 
-  /** The contrast of each tooltip's text on its background, shown by focus, in the current theme. */
+  /**
+   * The contrast of each tooltip's text on its background, shown by focus, in the current theme.
+   */
   private static void checkTooltipContrast(String page, String theme, List<String> problems) {
     open(page);
     for (WebElement link : driver.findElements(By.cssSelector("main .term-link"))) {
       WebElement tip = driver.findElement(By.id(link.getDomAttribute("aria-describedby")));
       driver.executeScript("arguments[0].focus();", link);
-      String fg = (String) driver.executeScript("return getComputedStyle(arguments[0]).color;", tip);
-      String bg = (String) driver.executeScript("return getComputedStyle(arguments[0]).backgroundColor;", tip);
+      String fg =
+          (String) driver.executeScript("return getComputedStyle(arguments[0]).color;", tip);
+      String bg =
+          (String)
+              driver.executeScript("return getComputedStyle(arguments[0]).backgroundColor;", tip);
       double ratio = contrast(fg, bg);
       if (ratio < 4.5) {
-        problems.add(page + " in the " + theme + ": tooltip #" + tip.getDomAttribute("id") + " has text " + fg
-            + " on " + bg + ", contrast " + String.format(Locale.ROOT, "%.2f", ratio) + " (needs 4.5)");
+        problems.add(
+            page
+                + " in the "
+                + theme
+                + ": tooltip #"
+                + tip.getDomAttribute("id")
+                + " has text "
+                + fg
+                + " on "
+                + bg
+                + ", contrast "
+                + String.format(Locale.ROOT, "%.2f", ratio)
+                + " (needs 4.5)");
       }
       driver.executeScript("arguments[0].blur();", link);
     }
@@ -515,34 +631,52 @@ class AccessibilityIT {
    */
   @Test
   void chartsScaleToTheColumnOrScrollInAFocusableNamedRegion() {
-    List<String> pages = site.pages().stream().filter(p -> {
-      try {
-        return Files.readString(site.root().resolve(p)).contains("<figure class=\"chart ");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).toList();
-    assertTrue(pages.contains("flowcharts/choosing-an-approach/index.html"), "no chart on flowcharts/choosing-an-approach/");
+    List<String> pages =
+        site.pages().stream()
+            .filter(
+                p -> {
+                  try {
+                    return Files.readString(site.root().resolve(p))
+                        .contains("<figure class=\"chart ");
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                })
+            .toList();
+    assertTrue(
+        pages.contains("flowcharts/choosing-an-approach/index.html"),
+        "no chart on flowcharts/choosing-an-approach/");
     List<String> problems = new ArrayList<>();
     int scrolling = 0;
     for (int[] window : WINDOWS) {
       List<String> found = new ArrayList<>();
-      inWindow(window, () -> withTheme("light", () -> {
-        for (String page : pages) {
-          open(page);
-          found.addAll(checkCharts(page + " at " + window[0] + " px", problems));
-        }
-      }));
+      inWindow(
+          window,
+          () ->
+              withTheme(
+                  "light",
+                  () -> {
+                    for (String page : pages) {
+                      open(page);
+                      found.addAll(checkCharts(page + " at " + window[0] + " px", problems));
+                    }
+                  }));
       scrolling += found.size();
     }
-    assertTrue(scrolling > 0, "no chart scrolled in any window; the check of scrolling charts never ran");
-    assertTrue(problems.isEmpty(), () -> problems.size() + " chart problem(s):\n  " + String.join("\n  ", problems));
+    assertTrue(
+        scrolling > 0, "no chart scrolled in any window; the check of scrolling charts never ran");
+    assertTrue(
+        problems.isEmpty(),
+        () -> problems.size() + " chart problem(s):\n  " + String.join("\n  ", problems));
   }
 
   /** Checks each chart on the current page; returns the names of those that scroll. */
   @SuppressWarnings("unchecked")
   private static List<String> checkCharts(String where, List<String> problems) {
-    List<Object> charts = (List<Object>) driver.executeScript("""
+    List<Object> charts =
+        (List<Object>)
+            driver.executeScript(
+                """
         var main = document.querySelector('main').getBoundingClientRect();
         var out = [];
         document.querySelectorAll('figure.chart').forEach(function (figure, i) {
@@ -577,24 +711,50 @@ class AccessibilityIT {
       double scale = number(c, "width") / number(c, "natural");
       boolean scrolls = number(c, "scrollWidth") > number(c, "clientWidth") + 1;
       if (scale < MIN_CHART_SCALE - 0.005 || scale > 1.005) {
-        problems.add(name + " is drawn at " + Math.round(scale * 100) + "% of its size (" + Math.round(number(c, "width"))
-            + " of " + Math.round(number(c, "natural")) + " px); it should be between "
-            + Math.round(MIN_CHART_SCALE * 100) + "% and 100%");
+        problems.add(
+            name
+                + " is drawn at "
+                + Math.round(scale * 100)
+                + "% of its size ("
+                + Math.round(number(c, "width"))
+                + " of "
+                + Math.round(number(c, "natural"))
+                + " px); it should be between "
+                + Math.round(MIN_CHART_SCALE * 100)
+                + "% and 100%");
       }
-      if (number(c, "right") > number(c, "mainRight") + 0.5 || number(c, "left") < 0
+      if (number(c, "right") > number(c, "mainRight") + 0.5
+          || number(c, "left") < 0
           || number(c, "pageWidth") > number(c, "windowWidth")) {
-        problems.add(name + " sticks out of the main column or the window (" + Math.round(number(c, "left")) + " to "
-            + Math.round(number(c, "right")) + " px; main column ends at " + Math.round(number(c, "mainRight"))
-            + " px, page " + Math.round(number(c, "pageWidth")) + " px wide)");
+        problems.add(
+            name
+                + " sticks out of the main column or the window ("
+                + Math.round(number(c, "left"))
+                + " to "
+                + Math.round(number(c, "right"))
+                + " px; main column ends at "
+                + Math.round(number(c, "mainRight"))
+                + " px, page "
+                + Math.round(number(c, "pageWidth"))
+                + " px wide)");
       }
       if (scrolls) {
         scrolling.add(name);
         if (number(c, "scrollWidth") + 0.5 < number(c, "width")) {
           problems.add(name + " scrolls, but not far enough to show all of the drawing");
         }
-        if (!c.get("role").equals("region") || ((String) c.get("label")).isBlank() || !c.get("tabindex").equals("0")) {
-          problems.add(name + " scrolls, but its scroll area is not a focusable, named region (role "
-              + c.get("role") + ", aria-label \"" + c.get("label") + "\", tabindex " + c.get("tabindex") + ")");
+        if (!c.get("role").equals("region")
+            || ((String) c.get("label")).isBlank()
+            || !c.get("tabindex").equals("0")) {
+          problems.add(
+              name
+                  + " scrolls, but its scroll area is not a focusable, named region (role "
+                  + c.get("role")
+                  + ", aria-label \""
+                  + c.get("label")
+                  + "\", tabindex "
+                  + c.get("tabindex")
+                  + ")");
         }
         if (!Boolean.TRUE.equals(c.get("hint"))) {
           problems.add(name + " scrolls, but shows no hint that it does");
@@ -618,69 +778,115 @@ class AccessibilityIT {
     String term = "glossary/reward-hacking/index.html";
     assertTrue(site.pages().contains(term), term + " was not built");
     String expected = guide.url(term);
-    withTheme("light", () -> {
-      open("alignment/rlhf/index.html");
-      WebElement input = driver.findElement(By.id("search-input"));
-      new Actions(driver).sendKeys("/").perform();
-      waitFor(() -> input.equals(driver.switchTo().activeElement()),
-          () -> "pressing / did not focus #search-input; the focus is on " + driver.switchTo().activeElement().getTagName());
-      new Actions(driver).sendKeys("reward hakcing").perform();
-      assertEquals("reward hakcing", input.getDomProperty("value"), "the / should not be typed into the box");
-      By options = By.cssSelector("#search-listbox [role=option]");
-      // The list follows each keystroke (the index loads on first use), so wait for the whole query's
-      // results rather than read whatever an earlier prefix such as "reward" showed.
-      // An earlier prefix can show the term first too, and its list is then replaced, so wait for the
-      // list that answers the whole query.
-      waitFor(() -> "reward hakcing".equals(driver.findElement(By.id("search-listbox")).getDomAttribute("data-query"))
-          && firstOptionText(options).startsWith("Reward hacking"),
-          () -> "the first result for \"reward hakcing\" is not the term: '" + firstOptionText(options) + "'");
-      WebElement first = driver.findElement(options);
-      assertTrue(first.isDisplayed(), "the first result is not shown");
-      assertEquals("true", input.getDomAttribute("aria-expanded"));
+    withTheme(
+        "light",
+        () -> {
+          open("alignment/rlhf/index.html");
+          WebElement input = driver.findElement(By.id("search-input"));
+          new Actions(driver).sendKeys("/").perform();
+          waitFor(
+              () -> input.equals(driver.switchTo().activeElement()),
+              () ->
+                  "pressing / did not focus #search-input; the focus is on "
+                      + driver.switchTo().activeElement().getTagName());
+          new Actions(driver).sendKeys("reward hakcing").perform();
+          assertEquals(
+              "reward hakcing",
+              input.getDomProperty("value"),
+              "the / should not be typed into the box");
+          By options = By.cssSelector("#search-listbox [role=option]");
+          // The list follows each keystroke (the index loads on first use), so wait for the whole
+          // query's
+          // results rather than read whatever an earlier prefix such as "reward" showed.
+          // An earlier prefix can show the term first too, and its list is then replaced, so wait
+          // for the
+          // list that answers the whole query.
+          waitFor(
+              () ->
+                  "reward hakcing"
+                          .equals(
+                              driver
+                                  .findElement(By.id("search-listbox"))
+                                  .getDomAttribute("data-query"))
+                      && firstOptionText(options).startsWith("Reward hacking"),
+              () ->
+                  "the first result for \"reward hakcing\" is not the term: '"
+                      + firstOptionText(options)
+                      + "'");
+          WebElement first = driver.findElement(options);
+          assertTrue(first.isDisplayed(), "the first result is not shown");
+          assertEquals("true", input.getDomAttribute("aria-expanded"));
 
-      new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
-      assertEquals("true", first.getDomAttribute("aria-selected"), "ArrowDown did not select the first result");
-      assertEquals(first.getDomAttribute("id"), input.getDomAttribute("aria-activedescendant"),
-          "the box does not point to the selected result");
-      new Actions(driver).sendKeys(Keys.ENTER).perform();
-      waitFor(() -> driver.getCurrentUrl().equals(expected),
-          () -> "Enter did not open " + expected + "; the browser is at " + driver.getCurrentUrl());
-      assertEquals("Reward hacking", driver.findElement(By.cssSelector("main h1")).getText());
-    });
+          new Actions(driver).sendKeys(Keys.ARROW_DOWN).perform();
+          assertEquals(
+              "true",
+              first.getDomAttribute("aria-selected"),
+              "ArrowDown did not select the first result");
+          assertEquals(
+              first.getDomAttribute("id"),
+              input.getDomAttribute("aria-activedescendant"),
+              "the box does not point to the selected result");
+          new Actions(driver).sendKeys(Keys.ENTER).perform();
+          waitFor(
+              () -> driver.getCurrentUrl().equals(expected),
+              () ->
+                  "Enter did not open "
+                      + expected
+                      + "; the browser is at "
+                      + driver.getCurrentUrl());
+          assertEquals("Reward hacking", driver.findElement(By.cssSelector("main h1")).getText());
+        });
   }
 
   @Test
   void themeToggleSwitchesTheThemeAndTheChoicePersistsAcrossPages() {
     String first = "index.html";
-    String second = site.pages().stream().filter(p -> p.startsWith("glossary/") && !p.equals("glossary/index.html"))
-        .findFirst().orElse("404.html");
-    withTheme("light", () -> {
-      open(first);
-      WebElement toggle = driver.findElement(By.id("theme-toggle"));
-      assertTrue(toggle.isDisplayed(), "#theme-toggle is not shown on " + first);
-      assertEquals("light", effectiveTheme(), "the page does not start in the system's light theme");
-      String lightBackground = background();
+    String second =
+        site.pages().stream()
+            .filter(p -> p.startsWith("glossary/") && !p.equals("glossary/index.html"))
+            .findFirst()
+            .orElse("404.html");
+    withTheme(
+        "light",
+        () -> {
+          open(first);
+          WebElement toggle = driver.findElement(By.id("theme-toggle"));
+          assertTrue(toggle.isDisplayed(), "#theme-toggle is not shown on " + first);
+          assertEquals(
+              "light", effectiveTheme(), "the page does not start in the system's light theme");
+          String lightBackground = background();
 
-      toggle.click();
-      assertEquals("dark", driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
-          "clicking #theme-toggle did not set data-theme=\"dark\"");
-      assertEquals("dark", storedTheme(), "the dark choice was not stored in localStorage");
-      String darkBackground = background();
-      assertNotEquals(lightBackground, darkBackground, "the page background did not change with the theme");
+          toggle.click();
+          assertEquals(
+              "dark",
+              driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
+              "clicking #theme-toggle did not set data-theme=\"dark\"");
+          assertEquals("dark", storedTheme(), "the dark choice was not stored in localStorage");
+          String darkBackground = background();
+          assertNotEquals(
+              lightBackground, darkBackground, "the page background did not change with the theme");
 
-      open(second);
-      assertEquals("dark", driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
-          "the dark choice did not persist to " + second);
-      assertEquals(darkBackground, background(), "the dark background did not persist to " + second);
+          open(second);
+          assertEquals(
+              "dark",
+              driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
+              "the dark choice did not persist to " + second);
+          assertEquals(
+              darkBackground, background(), "the dark background did not persist to " + second);
 
-      driver.findElement(By.id("theme-toggle")).click();
-      assertEquals("light", driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
-          "clicking #theme-toggle again did not set data-theme=\"light\"");
-      open(first);
-      assertEquals("light", driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
-          "the light choice did not persist back to " + first);
-      assertEquals(lightBackground, background(), "the light background did not come back on " + first);
-    });
+          driver.findElement(By.id("theme-toggle")).click();
+          assertEquals(
+              "light",
+              driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
+              "clicking #theme-toggle again did not set data-theme=\"light\"");
+          open(first);
+          assertEquals(
+              "light",
+              driver.findElement(By.tagName("html")).getDomAttribute("data-theme"),
+              "the light choice did not persist back to " + first);
+          assertEquals(
+              lightBackground, background(), "the light background did not come back on " + first);
+        });
   }
 
   /**
@@ -690,27 +896,32 @@ class AccessibilityIT {
    */
   @Test
   void flowchartsCanBeWalkedToAnOutcomeWithoutJavaScript() {
-    List<String> flowcharts = site.pages().stream()
-        .filter(p -> p.startsWith("flowcharts/") && !p.equals("flowcharts/index.html"))
-        .toList();
-    assertTrue(flowcharts.contains("flowcharts/choosing-an-approach/index.html"),
+    List<String> flowcharts =
+        site.pages().stream()
+            .filter(p -> p.startsWith("flowcharts/") && !p.equals("flowcharts/index.html"))
+            .toList();
+    assertTrue(
+        flowcharts.contains("flowcharts/choosing-an-approach/index.html"),
         "flowcharts/choosing-an-approach/ was not built: " + flowcharts);
     List<String> problems = new ArrayList<>();
-    withTheme("light", () -> {
-      chromium.javascriptEnabled(false);
-      try {
-        for (String page : flowcharts) {
-          for (boolean firstAnswer : new boolean[] {true, false}) {
-            String problem = walk(page, firstAnswer);
-            if (problem != null) {
-              problems.add(page + " (" + (firstAnswer ? "first" : "last") + " answers): " + problem);
+    withTheme(
+        "light",
+        () -> {
+          chromium.javascriptEnabled(false);
+          try {
+            for (String page : flowcharts) {
+              for (boolean firstAnswer : new boolean[] {true, false}) {
+                String problem = walk(page, firstAnswer);
+                if (problem != null) {
+                  problems.add(
+                      page + " (" + (firstAnswer ? "first" : "last") + " answers): " + problem);
+                }
+              }
             }
+          } finally {
+            chromium.javascriptEnabled(true);
           }
-        }
-      } finally {
-        chromium.javascriptEnabled(true);
-      }
-    });
+        });
     assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
   }
 
@@ -740,12 +951,24 @@ class AccessibilityIT {
         String reached = driver.getCurrentUrl();
         String title = driver.getTitle();
         if (reached.equals(from) || !reached.startsWith(guide.base()) || reached.contains("#")) {
-          return "the outcome link of " + path + " led to " + reached + ", not to a page of the site";
+          return "the outcome link of "
+              + path
+              + " led to "
+              + reached
+              + ", not to a page of the site";
         }
         int code = status(reached);
-        if (code != 200 || title.startsWith("Page not found")
+        if (code != 200
+            || title.startsWith("Page not found")
             || driver.findElements(By.cssSelector("main h1")).isEmpty()) {
-          return "the outcome link of " + path + " led to " + reached + " (HTTP " + code + ", title \"" + title
+          return "the outcome link of "
+              + path
+              + " led to "
+              + reached
+              + " (HTTP "
+              + code
+              + ", title \""
+              + title
               + "\"), not to a real page";
         }
         return null;
@@ -757,18 +980,33 @@ class AccessibilityIT {
       WebElement answer = answers.get(firstAnswer ? 0 : answers.size() - 1);
       String href = answer.getDomAttribute("href");
       if (href == null || !href.startsWith("#")) {
-        return "the answer \"" + answer.getText() + "\" of " + path.get(path.size() - 1)
-            + " is not a link within the page: " + href;
+        return "the answer \""
+            + answer.getText()
+            + "\" of "
+            + path.get(path.size() - 1)
+            + " is not a link within the page: "
+            + href;
       }
       answer.click();
       String current = driver.getCurrentUrl();
       if (!current.endsWith(href)) {
-        return "following \"" + answer.getText() + "\" did not go to " + href + " (now at " + current + ")";
+        return "following \""
+            + answer.getText()
+            + "\" did not go to "
+            + href
+            + " (now at "
+            + current
+            + ")";
       }
       List<WebElement> next = driver.findElements(By.id(href.substring(1)));
       if (next.isEmpty() || !next.get(0).getTagName().equals("li")) {
-        return "the answer \"" + answer.getText() + "\" of " + path.get(path.size() - 1)
-            + " points to " + href + ", which is not a step";
+        return "the answer \""
+            + answer.getText()
+            + "\" of "
+            + path.get(path.size() - 1)
+            + " points to "
+            + href
+            + ", which is not a step";
       }
       step = next.get(0);
     }
@@ -796,21 +1034,28 @@ class AccessibilityIT {
   private static List<Visit> runLightPass() {
     List<Visit> visits = new ArrayList<>();
     long start = System.nanoTime();
-    withTheme("light", () -> {
-      for (String page : pagesAndMissing()) {
-        drainLogs();
-        String url = open(page);
-        List<Axe.Violation> axe = Axe.check(driver, page);
-        visits.add(new Visit(page, url, axe, consoleErrors(page), requests(), links(page, url)));
-      }
-    });
+    withTheme(
+        "light",
+        () -> {
+          for (String page : pagesAndMissing()) {
+            drainLogs();
+            String url = open(page);
+            List<Axe.Violation> axe = Axe.check(driver, page);
+            visits.add(
+                new Visit(page, url, axe, consoleErrors(page), requests(), links(page, url)));
+          }
+        });
     lightPass = List.copyOf(visits);
-    System.out.printf("AccessibilityIT: light pass over %d pages took %.1f s%n", visits.size(),
-        (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "AccessibilityIT: light pass over %d pages took %.1f s%n",
+        visits.size(), (System.nanoTime() - start) / 1e9);
     return lightPass;
   }
 
-  /** Visits every page once in the dark theme, as the system asks for it and then as the reader chooses it. */
+  /**
+   * Visits every page once in the dark theme, as the system asks for it and then as the reader
+   * chooses it.
+   */
   static synchronized DarkPass darkPass() {
     if (darkPass != null) {
       return darkPass;
@@ -832,23 +1077,27 @@ class AccessibilityIT {
     List<String> reader = new ArrayList<>();
     List<String> pages = pagesAndMissing();
     long start = System.nanoTime();
-    withTheme("dark", () -> {
-      for (String page : pages) {
-        open(page);
-        assertEquals("dark", effectiveTheme(), "the system's dark theme is not in effect on " + page);
-        system.addAll(Axe.check(driver, page));
-        // The same page as a reader who chose the dark theme over a light system theme sees it.
-        driver.executeScript(COLOURS, false);
-        chromium.prefersColorScheme("light");
-        driver.executeScript("document.documentElement.dataset.theme = 'dark';");
-        List<Object> differences = (List<Object>) driver.executeScript(COLOURS, true);
-        differences.forEach(d -> reader.add(page + ": " + d));
-        chromium.prefersColorScheme("dark");
-      }
-    });
+    withTheme(
+        "dark",
+        () -> {
+          for (String page : pages) {
+            open(page);
+            assertEquals(
+                "dark", effectiveTheme(), "the system's dark theme is not in effect on " + page);
+            system.addAll(Axe.check(driver, page));
+            // The same page as a reader who chose the dark theme over a light system theme sees it.
+            driver.executeScript(COLOURS, false);
+            chromium.prefersColorScheme("light");
+            driver.executeScript("document.documentElement.dataset.theme = 'dark';");
+            List<Object> differences = (List<Object>) driver.executeScript(COLOURS, true);
+            differences.forEach(d -> reader.add(page + ": " + d));
+            chromium.prefersColorScheme("dark");
+          }
+        });
     darkPass = new DarkPass(List.copyOf(system), List.copyOf(reader));
-    System.out.printf("AccessibilityIT: dark pass over %d pages, two themes each, took %.1f s%n", pages.size(),
-        (System.nanoTime() - start) / 1e9);
+    System.out.printf(
+        "AccessibilityIT: dark pass over %d pages, two themes each, took %.1f s%n",
+        pages.size(), (System.nanoTime() - start) / 1e9);
     return darkPass;
   }
 
@@ -858,14 +1107,19 @@ class AccessibilityIT {
     return pages;
   }
 
-  /** Opens a page under the sub-path (or the missing address, for {@link #MISSING_LABEL}); returns its URL. */
+  /**
+   * Opens a page under the sub-path (or the missing address, for {@link #MISSING_LABEL}); returns
+   * its URL.
+   */
   private static String open(String page) {
     String url = page.equals(MISSING_LABEL) ? guide.base() + MISSING : guide.url(page);
     driver.get(url);
     return url;
   }
 
-  /** Runs {@code body} with the system theme emulated, and no stored theme choice before or after. */
+  /**
+   * Runs {@code body} with the system theme emulated, and no stored theme choice before or after.
+   */
   private static void withTheme(String system, Runnable body) {
     chromium.prefersColorScheme(system);
     driver.get(guide.base());
@@ -879,7 +1133,10 @@ class AccessibilityIT {
     }
   }
 
-  /** Runs {@code body} in a window of {@code size} (width, height), then returns to the default window. */
+  /**
+   * Runs {@code body} in a window of {@code size} (width, height), then returns to the default
+   * window.
+   */
   private static void inWindow(int[] size, Runnable body) {
     chromium.window(size[0], size[1]);
     try {
@@ -890,7 +1147,10 @@ class AccessibilityIT {
   }
 
   /** Waits up to five seconds for {@code condition}, then fails with {@code message}. */
-  /** The text of the first search result shown, or "" while there is none (or the list is being redrawn). */
+  /**
+   * The text of the first search result shown, or "" while there is none (or the list is being
+   * redrawn).
+   */
   private String firstOptionText(By options) {
     try {
       List<WebElement> found = driver.findElements(options);
@@ -941,7 +1201,9 @@ class AccessibilityIT {
   }
 
   private static String effectiveTheme() {
-    return (String) driver.executeScript("""
+    return (String)
+        driver.executeScript(
+            """
         var t = document.documentElement.getAttribute('data-theme');
         if (t) return t;
         return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';""");
@@ -970,8 +1232,10 @@ class AccessibilityIT {
   private static int status(String url) {
     try {
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-      return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(URI.create(url)).GET().build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -993,7 +1257,8 @@ class AccessibilityIT {
         continue;
       }
       String message = entry.getMessage();
-      if (page.equals(MISSING_LABEL) && message.startsWith(guide.base() + MISSING)
+      if (page.equals(MISSING_LABEL)
+          && message.startsWith(guide.base() + MISSING)
           && message.contains("status of 404")) {
         continue;
       }
@@ -1002,7 +1267,9 @@ class AccessibilityIT {
     return errors;
   }
 
-  /** Every request the page made: DevTools network events, and the page's resource timing entries. */
+  /**
+   * Every request the page made: DevTools network events, and the page's resource timing entries.
+   */
   @SuppressWarnings("unchecked")
   private static List<String> requests() {
     Set<String> urls = new LinkedHashSet<>();
@@ -1016,17 +1283,24 @@ class AccessibilityIT {
         urls.add(String.valueOf(request.get("url")));
       }
     }
-    List<Object> entries = (List<Object>) driver.executeScript(
-        "return performance.getEntries().filter(function (e) { return e.name && e.name.indexOf(':') > 0; })"
-            + ".map(function (e) { return e.name; });");
+    List<Object> entries =
+        (List<Object>)
+            driver.executeScript(
+                "return performance.getEntries().filter(function (e) { return e.name && e.name.indexOf(':') > 0; })"
+                    + ".map(function (e) { return e.name; });");
     entries.forEach(e -> urls.add(String.valueOf(e)));
     return List.copyOf(urls);
   }
 
-  /** Every link, resource and form address on the page, as written and as the browser resolved it. */
+  /**
+   * Every link, resource and form address on the page, as written and as the browser resolved it.
+   */
   @SuppressWarnings("unchecked")
   private static List<Link> links(String page, String pageUrl) {
-    List<Object> raw = (List<Object>) driver.executeScript("""
+    List<Object> raw =
+        (List<Object>)
+            driver.executeScript(
+                """
         var out = [];
         var specs = [['a[href]', 'href'], ['area[href]', 'href'], ['link[href]', 'href'], ['script[src]', 'src'],
                      ['img[src]', 'src'], ['source[src]', 'src'], ['iframe[src]', 'src'], ['form[action]', 'action']];
@@ -1040,7 +1314,9 @@ class AccessibilityIT {
     List<Link> links = new ArrayList<>();
     for (Object item : raw) {
       List<Object> parts = (List<Object>) item;
-      links.add(new Link(page, pageUrl, (String) parts.get(0), (String) parts.get(1), (String) parts.get(2)));
+      links.add(
+          new Link(
+              page, pageUrl, (String) parts.get(0), (String) parts.get(1), (String) parts.get(2)));
     }
     return links;
   }

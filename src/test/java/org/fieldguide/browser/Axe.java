@@ -16,20 +16,32 @@ import org.openqa.selenium.chromium.HasCdp;
  */
 public final class Axe {
   /** The rule tags run: WCAG 2.0, 2.1 and 2.2, levels A and AA. */
-  public static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+  public static final List<String> TAGS =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
   /** One failing node of one axe rule. */
-  public record Violation(String page, String rule, String impact, String target, String html, String summary) {
+  public record Violation(
+      String page, String rule, String impact, String target, String html, String summary) {
     @Override
     public String toString() {
-      return page + ": " + rule + " (" + impact + ") at " + target + "\n      " + html
-          + "\n      " + summary.replace("\n", "\n      ");
+      return page
+          + ": "
+          + rule
+          + " ("
+          + impact
+          + ") at "
+          + target
+          + "\n      "
+          + html
+          + "\n      "
+          + summary.replace("\n", "\n      ");
     }
   }
 
   private static final String SOURCE = load();
 
-  private static final String RUN = """
+  private static final String RUN =
+      """
       var done = arguments[arguments.length - 1];
       axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
         .then(function (r) {
@@ -51,7 +63,8 @@ public final class Axe {
   private static String load() {
     try (InputStream in = Axe.class.getClassLoader().getResourceAsStream("axe.min.js")) {
       if (in == null) {
-        throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+        throw new IllegalStateException(
+            "axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -69,7 +82,10 @@ public final class Axe {
     browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", SOURCE));
   }
 
-  /** Injects axe-core into the current page (if it is not there yet) and returns every violation, node by node. */
+  /**
+   * Injects axe-core into the current page (if it is not there yet) and returns every violation,
+   * node by node.
+   */
   @SuppressWarnings("unchecked")
   public static List<Violation> check(JavascriptExecutor browser, String page) {
     Object present = browser.executeScript("return typeof window.axe === 'object';");
@@ -86,8 +102,14 @@ public final class Axe {
     }
     List<Violation> out = new ArrayList<>();
     for (Map<String, Object> v : (List<Map<String, Object>>) result.get("violations")) {
-      out.add(new Violation(page, (String) v.get("rule"), (String) v.get("impact"), (String) v.get("target"),
-          (String) v.get("html"), (String) v.get("summary")));
+      out.add(
+          new Violation(
+              page,
+              (String) v.get("rule"),
+              (String) v.get("impact"),
+              (String) v.get("target"),
+              (String) v.get("html"),
+              (String) v.get("summary")));
     }
     return out;
   }

@@ -26,18 +26,22 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class Chromium implements AutoCloseable {
   /** The browser; {@code -Dfieldguide.chromium=PATH} overrides it. */
-  public static final Path BINARY = Path.of(System.getProperty("fieldguide.chromium", "/usr/bin/chromium"));
+  public static final Path BINARY =
+      Path.of(System.getProperty("fieldguide.chromium", "/usr/bin/chromium"));
 
   /** The matching driver; {@code -Dfieldguide.chromedriver=PATH} overrides it. */
-  public static final Path DRIVER = Path.of(System.getProperty("fieldguide.chromedriver", "/usr/bin/chromedriver"));
+  public static final Path DRIVER =
+      Path.of(System.getProperty("fieldguide.chromedriver", "/usr/bin/chromedriver"));
 
   /**
    * Selenium's loggers, held so that their levels stay set: its DevTools support warns that it has
    * no classes for this browser's protocol version, which these tests do not use (they send raw
    * DevTools commands through chromedriver, which work with any version).
    */
-  private static final List<Logger> QUIET = List.of(
-      Logger.getLogger("org.openqa.selenium"), Logger.getLogger("org.openqa.selenium.devtools"));
+  private static final List<Logger> QUIET =
+      List.of(
+          Logger.getLogger("org.openqa.selenium"),
+          Logger.getLogger("org.openqa.selenium.devtools"));
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -48,8 +52,8 @@ public final class Chromium implements AutoCloseable {
   }
 
   /**
-   * Null when Chromium and its driver are installed; otherwise a message saying what is missing
-   * and how to install it, for the caller to skip its tests with. Under {@code CI=true} a missing
+   * Null when Chromium and its driver are installed; otherwise a message saying what is missing and
+   * how to install it, for the caller to skip its tests with. Under {@code CI=true} a missing
    * browser fails instead, so CI never passes without having run the browser tests.
    */
   public static String whyUnavailable() {
@@ -63,8 +67,10 @@ public final class Chromium implements AutoCloseable {
     if (missing.isEmpty()) {
       return null;
     }
-    String message = "the browser tests need " + String.join(" and ", missing)
-        + "; install them with 'apt-get install chromium chromium-driver'";
+    String message =
+        "the browser tests need "
+            + String.join(" and ", missing)
+            + "; install them with 'apt-get install chromium chromium-driver'";
     if ("true".equals(System.getenv("CI"))) {
       fail(message + " (CI=true, so a missing browser fails the run)");
     }
@@ -105,11 +111,13 @@ public final class Chromium implements AutoCloseable {
         "--window-size=1280,900",
         "--user-data-dir=" + profile);
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL", "performance", "ALL"));
-    options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    options.setExperimentalOption(
+        "perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -122,16 +130,18 @@ public final class Chromium implements AutoCloseable {
 
   /** Emulates the operating system's colour preference: {@code "light"} or {@code "dark"}. */
   public void prefersColorScheme(String scheme) {
-    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
   /**
-   * Emulates a window {@code width} by {@code height} CSS pixels (a desktop layout viewport, scale 1)
-   * for the pages opened from now on and the current one; {@link #defaultWindow()} undoes it.
+   * Emulates a window {@code width} by {@code height} CSS pixels (a desktop layout viewport, scale
+   * 1) for the pages opened from now on and the current one; {@link #defaultWindow()} undoes it.
    */
   public void window(int width, int height) {
-    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
   }
 

@@ -54,7 +54,8 @@ class HtmlValidityIT {
 
     @Override
     public void fatalError(SAXParseException e) {
-      errors.add(new Problem(page, e.getLineNumber(), e.getColumnNumber(), "fatal: " + e.getMessage()));
+      errors.add(
+          new Problem(page, e.getLineNumber(), e.getColumnNumber(), "fatal: " + e.getMessage()));
     }
   }
 
@@ -77,8 +78,13 @@ class HtmlValidityIT {
         source.setSystemId(file.toUri().toString());
         validator.checkHtmlInputSource(source);
       } catch (SAXException | IOException e) {
-        boolean reported = e instanceof SAXParseException && collector.errors.stream()
-            .anyMatch(p -> p.page().equals(page) && p.message().endsWith(String.valueOf(e.getMessage())));
+        boolean reported =
+            e instanceof SAXParseException
+                && collector.errors.stream()
+                    .anyMatch(
+                        p ->
+                            p.page().equals(page)
+                                && p.message().endsWith(String.valueOf(e.getMessage())));
         if (!reported) {
           collector.errors.add(new Problem(page, 0, 0, "the checker stopped: " + e));
         }
@@ -86,10 +92,19 @@ class HtmlValidityIT {
     }
     List<Problem> errors = collector.errors;
     long pagesWithErrors = errors.stream().map(Problem::page).distinct().count();
-    assertTrue(errors.isEmpty(), () -> "the Nu Html Checker found " + errors.size() + " error(s) on "
-        + pagesWithErrors + " of " + site.pages().size() + " pages:\n"
-        + errors.stream().map(Problem::toString).collect(Collectors.joining("\n")));
-    assertTrue(site.pages().contains("index.html") && site.pages().contains("404.html"),
+    assertTrue(
+        errors.isEmpty(),
+        () ->
+            "the Nu Html Checker found "
+                + errors.size()
+                + " error(s) on "
+                + pagesWithErrors
+                + " of "
+                + site.pages().size()
+                + " pages:\n"
+                + errors.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+    assertTrue(
+        site.pages().contains("index.html") && site.pages().contains("404.html"),
         "expected the home page and the 404 page among " + site.pages());
   }
 }

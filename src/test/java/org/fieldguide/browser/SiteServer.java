@@ -27,25 +27,26 @@ import java.util.concurrent.Executors;
  * accepts it, so a browser downloads as many bytes as it would from the real host.
  */
 public final class SiteServer implements AutoCloseable {
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("html", "text/html; charset=utf-8"),
-      Map.entry("css", "text/css; charset=utf-8"),
-      Map.entry("js", "text/javascript; charset=utf-8"),
-      Map.entry("mjs", "text/javascript; charset=utf-8"),
-      Map.entry("json", "application/json"),
-      Map.entry("webmanifest", "application/manifest+json"),
-      Map.entry("svg", "image/svg+xml"),
-      Map.entry("png", "image/png"),
-      Map.entry("jpg", "image/jpeg"),
-      Map.entry("jpeg", "image/jpeg"),
-      Map.entry("gif", "image/gif"),
-      Map.entry("webp", "image/webp"),
-      Map.entry("ico", "image/x-icon"),
-      Map.entry("woff2", "font/woff2"),
-      Map.entry("woff", "font/woff"),
-      Map.entry("xml", "application/xml"),
-      Map.entry("txt", "text/plain; charset=utf-8"),
-      Map.entry("pdf", "application/pdf"));
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("html", "text/html; charset=utf-8"),
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("mjs", "text/javascript; charset=utf-8"),
+          Map.entry("json", "application/json"),
+          Map.entry("webmanifest", "application/manifest+json"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("ico", "image/x-icon"),
+          Map.entry("woff2", "font/woff2"),
+          Map.entry("woff", "font/woff"),
+          Map.entry("xml", "application/xml"),
+          Map.entry("txt", "text/plain; charset=utf-8"),
+          Map.entry("pdf", "application/pdf"));
 
   /** One request the server answered. */
   public record Served(String method, String path, int status) {}
@@ -63,11 +64,14 @@ public final class SiteServer implements AutoCloseable {
     this.root = root.toAbsolutePath().normalize();
     this.prefix = prefix;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "site-server");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "site-server");
+              t.setDaemon(true);
+              return t;
+            });
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();
@@ -158,7 +162,9 @@ public final class SiteServer implements AutoCloseable {
 
   private static int redirect(HttpExchange exchange, String location, URI uri) throws IOException {
     String query = uri.getRawQuery();
-    exchange.getResponseHeaders().set("Location", query == null ? location : location + "?" + query);
+    exchange
+        .getResponseHeaders()
+        .set("Location", query == null ? location : location + "?" + query);
     exchange.sendResponseHeaders(301, -1);
     return 301;
   }
@@ -189,7 +195,8 @@ public final class SiteServer implements AutoCloseable {
 
   /** The content types sent compressed. */
   private static final java.util.regex.Pattern COMPRESSED =
-      java.util.regex.Pattern.compile("text/|application/(json|xml|manifest\\+json)|image/svg\\+xml");
+      java.util.regex.Pattern.compile(
+          "text/|application/(json|xml|manifest\\+json)|image/svg\\+xml");
 
   private static byte[] gzip(byte[] body) throws IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 3 + 64);

@@ -17,24 +17,29 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The rules the GitHub workflows must keep, checked on every test run (actionlint checks their syntax
- * on GitHub; this checks what the project decided): Pages deploys only what the tests passed, every
- * action runs on Node 24, every job has a time limit, fuzzing stays off the push path.
+ * The rules the GitHub workflows must keep, checked on every test run (actionlint checks their
+ * syntax on GitHub; this checks what the project decided): Pages deploys only what the tests
+ * passed, every action runs on Node 24, every job has a time limit, fuzzing stays off the push
+ * path.
  */
 class WorkflowsTest {
   private static final Path WORKFLOWS = Path.of(".github", "workflows");
 
-  /** The first major of each action that runs on Node 24; an action not listed here fails the test. */
-  private static final Map<String, Integer> NODE_24_MAJORS = Map.of(
-      "actions/checkout", 5,
-      "actions/setup-java", 5,
-      "actions/cache", 5,
-      "actions/upload-artifact", 6,
-      "actions/configure-pages", 6,
-      "actions/upload-pages-artifact", 5,
-      "actions/deploy-pages", 5);
+  /**
+   * The first major of each action that runs on Node 24; an action not listed here fails the test.
+   */
+  private static final Map<String, Integer> NODE_24_MAJORS =
+      Map.of(
+          "actions/checkout", 5,
+          "actions/setup-java", 5,
+          "actions/cache", 5,
+          "actions/upload-artifact", 6,
+          "actions/configure-pages", 6,
+          "actions/upload-pages-artifact", 5,
+          "actions/deploy-pages", 5);
 
-  private static final Pattern USES = Pattern.compile("^\\s*-?\\s*uses:\\s*([^@\\s]+)@v(\\d+)", Pattern.MULTILINE);
+  private static final Pattern USES =
+      Pattern.compile("^\\s*-?\\s*uses:\\s*([^@\\s]+)@v(\\d+)", Pattern.MULTILINE);
 
   @Test
   void pagesDeploysOnlyWhatTheTestsPassed() throws IOException {
@@ -45,9 +50,13 @@ class WorkflowsTest {
   void aDeployThatSkipsTheTestsIsCaught() throws IOException {
     String pages = read("pages.yml");
     String noTests = pages.replace("    needs: test\n", "");
-    assertTrue(deployProblems(noTests, read("test.yml")).contains("the build job does not need the test job"));
+    assertTrue(
+        deployProblems(noTests, read("test.yml"))
+            .contains("the build job does not need the test job"));
     String notStrict = pages.replace("build --strict", "build");
-    assertTrue(deployProblems(notStrict, read("test.yml")).contains("the site is not built with --strict"));
+    assertTrue(
+        deployProblems(notStrict, read("test.yml"))
+            .contains("the site is not built with --strict"));
   }
 
   @Test
@@ -55,11 +64,14 @@ class WorkflowsTest {
     List<String> problems = new ArrayList<>();
     try (var files = Files.list(WORKFLOWS)) {
       for (Path file : files.sorted().toList()) {
-        problems.addAll(actionProblems(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        problems.addAll(
+            actionProblems(
+                file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
       }
     }
     assertEquals(List.of(), problems);
-    assertEquals(List.of("x.yml: actions/checkout@v4 runs on Node 20; use v5 or later"),
+    assertEquals(
+        List.of("x.yml: actions/checkout@v4 runs on Node 20; use v5 or later"),
         actionProblems("x.yml", "steps:\n  - uses: actions/checkout@v4\n"));
   }
 
@@ -67,10 +79,13 @@ class WorkflowsTest {
   void everyJobHasATimeLimit() throws IOException {
     for (String name : List.of("test.yml", "pages.yml", "fuzz.yml")) {
       Map<String, Object> jobs = map(yaml(read(name)).get("jobs"));
-      jobs.forEach((id, job) -> {
-        Map<String, Object> j = map(job);
-        assertTrue(j.containsKey("uses") || j.containsKey("timeout-minutes"), name + ": job " + id + " has no timeout-minutes");
-      });
+      jobs.forEach(
+          (id, job) -> {
+            Map<String, Object> j = map(job);
+            assertTrue(
+                j.containsKey("uses") || j.containsKey("timeout-minutes"),
+                name + ": job " + id + " has no timeout-minutes");
+          });
     }
   }
 
@@ -78,12 +93,23 @@ class WorkflowsTest {
   void testsRunOncePerChangeAndFuzzingOnlyOnASchedule() throws IOException {
     Map<String, Object> test = yaml(read("test.yml"));
     Map<String, Object> on = map(test.get("on"));
-    assertTrue(on.containsKey("pull_request") && on.containsKey("workflow_call"), "test.yml runs for pull requests and for Pages");
-    assertTrue(!on.containsKey("push"), "a push to main is tested through pages.yml; a push trigger here would run the tests twice");
-    assertTrue(map(test.get("concurrency")).get("cancel-in-progress").equals(Boolean.TRUE), "stale runs are cancelled");
-    assertEquals(List.of("schedule", "workflow_dispatch"), List.copyOf(map(yaml(read("fuzz.yml")).get("on")).keySet()));
-    String dependabot = Files.readString(Path.of(".github", "dependabot.yml"), StandardCharsets.UTF_8);
-    assertTrue(dependabot.contains("package-ecosystem: github-actions") && dependabot.contains("package-ecosystem: maven"));
+    assertTrue(
+        on.containsKey("pull_request") && on.containsKey("workflow_call"),
+        "test.yml runs for pull requests and for Pages");
+    assertTrue(
+        !on.containsKey("push"),
+        "a push to main is tested through pages.yml; a push trigger here would run the tests twice");
+    assertTrue(
+        map(test.get("concurrency")).get("cancel-in-progress").equals(Boolean.TRUE),
+        "stale runs are cancelled");
+    assertEquals(
+        List.of("schedule", "workflow_dispatch"),
+        List.copyOf(map(yaml(read("fuzz.yml")).get("on")).keySet()));
+    String dependabot =
+        Files.readString(Path.of(".github", "dependabot.yml"), StandardCharsets.UTF_8);
+    assertTrue(
+        dependabot.contains("package-ecosystem: github-actions")
+            && dependabot.contains("package-ecosystem: maven"));
   }
 
   static List<String> deployProblems(String pagesYaml, String testYaml) {
@@ -119,9 +145,11 @@ class WorkflowsTest {
       int major = Integer.parseInt(m.group(2));
       Integer least = NODE_24_MAJORS.get(action);
       if (least == null) {
-        problems.add(file + ": " + action + " is not in WorkflowsTest's table of Node 24 majors; add it");
+        problems.add(
+            file + ": " + action + " is not in WorkflowsTest's table of Node 24 majors; add it");
       } else if (major < least) {
-        problems.add(file + ": " + action + "@v" + major + " runs on Node 20; use v" + least + " or later");
+        problems.add(
+            file + ": " + action + "@v" + major + " runs on Node 20; use v" + least + " or later");
       }
     }
     return problems;

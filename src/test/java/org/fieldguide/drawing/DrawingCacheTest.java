@@ -22,15 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drawing cache file ({@link DrawingStore}, {@link DrawingCache#load}, {@link DrawingCache#save}):
- * a build that takes its formulas and diagrams from the file writes exactly what a build that draws
- * them writes, and a file of other code, or a damaged one, is ignored.
+ * The drawing cache file ({@link DrawingStore}, {@link DrawingCache#load}, {@link
+ * DrawingCache#save}): a build that takes its formulas and diagrams from the file writes exactly
+ * what a build that draws them writes, and a file of other code, or a damaged one, is ignored.
  */
 class DrawingCacheTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String PROJECT = Fixture.SITE_YAML + """
+  private static final String PROJECT =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -73,16 +74,21 @@ class DrawingCacheTest {
     assertEquals(2, contents.formulas().size(), contents.formulas().keySet().toString());
     assertEquals(1, contents.diagrams().size());
 
-    // The second build draws nothing: every drawing comes from the file, and it leaves the file alone.
+    // The second build draws nothing: every drawing comes from the file, and it leaves the file
+    // alone.
     long before = Files.getLastModifiedTime(cache).toMillis();
     Files.setLastModifiedTime(cache, java.nio.file.attribute.FileTime.fromMillis(before - 10_000));
     BuildResult fromFile = new Build(options.withOut(dir.resolve("from-file"))).run();
     assertTrue(fromFile.written());
-    assertEquals(before - 10_000, Files.getLastModifiedTime(cache).toMillis(), "nothing new to save");
-    BuildResult uncached = new Build(options.withDrawingCache(null).withOut(dir.resolve("uncached"))).run();
+    assertEquals(
+        before - 10_000, Files.getLastModifiedTime(cache).toMillis(), "nothing new to save");
+    BuildResult uncached =
+        new Build(options.withDrawingCache(null).withOut(dir.resolve("uncached"))).run();
     assertSameTree(dir.resolve("drawn"), dir.resolve("from-file"));
     assertSameTree(dir.resolve("drawn"), dir.resolve("uncached"));
-    assertTrue(Files.readString(dir.resolve("from-file/index.html")).contains("<svg"), "the formulas are drawn");
+    assertTrue(
+        Files.readString(dir.resolve("from-file/index.html")).contains("<svg"),
+        "the formulas are drawn");
   }
 
   @Test
@@ -94,17 +100,24 @@ class DrawingCacheTest {
     String stamp = DrawingStore.stamp("t").orElseThrow();
     DrawingStore.Contents contents = DrawingStore.read(cache, stamp).orElseThrow();
     Map<String, String> planted = new TreeMap<>(contents.formulas());
-    planted.replaceAll((key, html) -> key.startsWith("I") ? "<span class=\"planted\">x</span>" : html);
-    assertTrue(DrawingStore.write(cache, stamp, new DrawingStore.Contents(planted, contents.diagrams())));
+    planted.replaceAll(
+        (key, html) -> key.startsWith("I") ? "<span class=\"planted\">x</span>" : html);
+    assertTrue(
+        DrawingStore.write(cache, stamp, new DrawingStore.Contents(planted, contents.diagrams())));
     assertTrue(new Build(options.withOut(dir.resolve("b"))).run().written());
-    assertTrue(Files.readString(dir.resolve("b/index.html")).contains("<span class=\"planted\">x</span>"));
+    assertTrue(
+        Files.readString(dir.resolve("b/index.html")).contains("<span class=\"planted\">x</span>"));
 
     // Under another stamp (other code), the same file is not used.
-    assertTrue(DrawingStore.write(cache, "other code", new DrawingStore.Contents(planted, contents.diagrams())));
+    assertTrue(
+        DrawingStore.write(
+            cache, "other code", new DrawingStore.Contents(planted, contents.diagrams())));
     assertTrue(new Build(options.withOut(dir.resolve("c"))).run().written());
     assertFalse(Files.readString(dir.resolve("c/index.html")).contains("planted"));
     assertSameTree(dir.resolve("a"), dir.resolve("c"));
-    assertTrue(DrawingStore.read(cache, stamp).isPresent(), "the build replaced the other code's file with its own");
+    assertTrue(
+        DrawingStore.read(cache, stamp).isPresent(),
+        "the build replaced the other code's file with its own");
   }
 
   @Test
@@ -121,7 +134,8 @@ class DrawingCacheTest {
       assertTrue(again.written(), () -> again.diagnostics().all().toString());
       assertTrue(again.diagnostics().all().isEmpty(), () -> again.diagnostics().all().toString());
       assertSameTree(dir.resolve("a"), dir.resolve("b" + cut));
-      assertArrayEquals(whole, Files.readAllBytes(cache), "rewritten whole after the cut at " + cut);
+      assertArrayEquals(
+          whole, Files.readAllBytes(cache), "rewritten whole after the cut at " + cut);
     }
     Files.writeString(cache, "not a drawing cache at all");
     assertTrue(new Build(options.withOut(dir.resolve("garbage"))).run().written());
@@ -133,9 +147,12 @@ class DrawingCacheTest {
     BuildOptions options = project();
     Path cache = cache();
     assertTrue(new Build(options.withOut(dir.resolve("a"))).run().written());
-    Files.writeString(dir.resolve("p/content/index.md"), "---\ntitle: Home\ndescription: The home page.\n---\nOnly $x^2$ now.\n");
+    Files.writeString(
+        dir.resolve("p/content/index.md"),
+        "---\ntitle: Home\ndescription: The home page.\n---\nOnly $x^2$ now.\n");
     assertTrue(new Build(options.withOut(dir.resolve("b"))).run().written());
-    DrawingStore.Contents contents = DrawingStore.read(cache, DrawingStore.stamp("t").orElseThrow()).orElseThrow();
+    DrawingStore.Contents contents =
+        DrawingStore.read(cache, DrawingStore.stamp("t").orElseThrow()).orElseThrow();
     assertEquals(List.of("Ix^2"), List.copyOf(contents.formulas().keySet()));
     assertEquals(Map.of(), contents.diagrams());
   }
@@ -144,11 +161,15 @@ class DrawingCacheTest {
   void aMalformedFormulaIsReportedOnEveryBuildAndNeverStored() throws IOException {
     BuildOptions options = project();
     Path cache = cache();
-    Files.writeString(dir.resolve("p/content/index.md"), "---\ntitle: Home\ndescription: The home page.\n---\nBroken $x^$ here.\n");
+    Files.writeString(
+        dir.resolve("p/content/index.md"),
+        "---\ntitle: Home\ndescription: The home page.\n---\nBroken $x^$ here.\n");
     for (int i = 0; i < 2; i++) {
       BuildResult failed = new Build(options.withOut(dir.resolve("x" + i))).run();
       assertFalse(failed.written());
-      assertTrue(failed.diagnostics().all().stream().anyMatch(d -> d.message().startsWith("malformed formula")),
+      assertTrue(
+          failed.diagnostics().all().stream()
+              .anyMatch(d -> d.message().startsWith("malformed formula")),
           failed.diagnostics().all().toString());
     }
     assertFalse(Files.exists(cache), "nothing was drawn, so nothing was stored");

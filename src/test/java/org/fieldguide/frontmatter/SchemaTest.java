@@ -30,14 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON Schemas in {@code schemas/} (for editors) agree with the readers' own rules: every file
- * of the real content passes them, one broken file of each kind fails both them and the reader,
- * and each schema allows exactly the keys its reader allows.
+ * of the real content passes them, one broken file of each kind fails both them and the reader, and
+ * each schema allows exactly the keys its reader allows.
  */
 class SchemaTest {
   private static final Path SCHEMAS = Path.of("schemas");
   private static final Path CONTENT = Path.of("content");
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
   /** The schema for a file under content/, chosen by the same rule the reader uses. */
   static String schemaFor(String contentPath) {
@@ -61,7 +62,8 @@ class SchemaTest {
   }
 
   private static Schema schema(String name) throws IOException {
-    return REGISTRY.getSchema(JSON.readTree(Files.readString(SCHEMAS.resolve(name + ".schema.json"))));
+    return REGISTRY.getSchema(
+        JSON.readTree(Files.readString(SCHEMAS.resolve(name + ".schema.json"))));
   }
 
   /** The YAML a file gives its schema: a Markdown file's front matter, or a YAML file whole. */
@@ -85,9 +87,12 @@ class SchemaTest {
   /** What the reader says about the file, as printed lines. */
   private static List<String> readerErrors(String contentPath, String text) {
     Diagnostics diagnostics = new Diagnostics();
-    SourceFile file = new SourceFile("content/" + contentPath, contentPath, Path.of("content", contentPath), text);
+    SourceFile file =
+        new SourceFile(
+            "content/" + contentPath, contentPath, Path.of("content", contentPath), text);
     switch (schemaFor(contentPath)) {
-      case "site" -> YamlMap.parse(file.displayPath(), text, 1, diagnostics).map(SiteConfigReader::read);
+      case "site" ->
+          YamlMap.parse(file.displayPath(), text, 1, diagnostics).map(SiteConfigReader::read);
       case "sources" -> CitationReader.read(file, diagnostics);
       case "data-table" -> DataTableReader.read(file, diagnostics);
       default -> PageReader.read(file, diagnostics);
@@ -117,7 +122,10 @@ class SchemaTest {
   }
 
   @ParameterizedTest(name = "{0}: {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       alignment/x.md         | '---\\ntitel: X\\ndescription: D.\\n---\\nBody.\\n'                      | misspelt key
       alignment/x.md         | '---\\ntitle: X\\ndescription: D.\\nupdated: 3 July\\n---\\nBody.\\n'   | date in words
       glossary/x.md          | '---\\nterm: X\\nshort: A thing.\\nkind: behavioural\\n---\\nBody.\\n'  | unknown kind
@@ -129,7 +137,8 @@ class SchemaTest {
       data/sources.yaml      | 'smith2020:\\n  title: A paper\\n  year: twenty\\n'                       | year in words
       data/methods.yaml      | 'caption: C\\ncolumns:\\n  - {key: a, lable: A}\\nrows: []\\n'          | misspelt column key
       """)
-  void aBrokenFileFailsBothItsSchemaAndItsReader(String contentPath, String escaped, String what) throws IOException {
+  void aBrokenFileFailsBothItsSchemaAndItsReader(String contentPath, String escaped, String what)
+      throws IOException {
     String text = escaped.replace("\\n", "\n");
     assertFalse(schemaErrors(contentPath, text).isEmpty(), "the schema accepts " + what);
     assertFalse(readerErrors(contentPath, text).isEmpty(), "the reader accepts " + what);
@@ -139,17 +148,19 @@ class SchemaTest {
   @CsvSource({"page", "faq", "flowchart", "term", "site", "sources", "data-table"})
   void eachSchemaAllowsExactlyTheKeysItsReaderAllows(String name) throws IOException {
     JsonNode schema = JSON.readTree(Files.readString(SCHEMAS.resolve(name + ".schema.json")));
-    JsonNode properties = switch (name) {
-      case "sources" -> schema.path("additionalProperties").path("properties");
-      default -> schema.path("properties");
-    };
-    List<String> expected = switch (name) {
-      case "term" -> PageReader.TERM_KEYS;
-      case "site" -> SiteConfigReader.KEYS;
-      case "sources" -> CitationReader.KEYS;
-      case "data-table" -> List.of("caption", "columns", "rows");
-      default -> PageReader.PAGE_KEYS;
-    };
+    JsonNode properties =
+        switch (name) {
+          case "sources" -> schema.path("additionalProperties").path("properties");
+          default -> schema.path("properties");
+        };
+    List<String> expected =
+        switch (name) {
+          case "term" -> PageReader.TERM_KEYS;
+          case "site" -> SiteConfigReader.KEYS;
+          case "sources" -> CitationReader.KEYS;
+          case "data-table" -> List.of("caption", "columns", "rows");
+          default -> PageReader.PAGE_KEYS;
+        };
     assertEquals(new TreeSet<>(expected), new TreeSet<>(properties.propertyNames()));
   }
 
@@ -157,26 +168,36 @@ class SchemaTest {
   void theLengthLimitsAreTheReadersOwn() throws IOException {
     for (String name : Set.of("page", "faq", "flowchart")) {
       JsonNode schema = JSON.readTree(Files.readString(SCHEMAS.resolve(name + ".schema.json")));
-      assertEquals(PageReader.MAX_DESCRIPTION, schema.path("properties").path("description").path("maxLength").asInt(), name);
+      assertEquals(
+          PageReader.MAX_DESCRIPTION,
+          schema.path("properties").path("description").path("maxLength").asInt(),
+          name);
     }
     JsonNode term = JSON.readTree(Files.readString(SCHEMAS.resolve("term.schema.json")));
-    assertEquals(PageReader.MAX_SHORT, term.path("properties").path("short").path("maxLength").asInt());
+    assertEquals(
+        PageReader.MAX_SHORT, term.path("properties").path("short").path("maxLength").asInt());
   }
 
   @Test
   void aValidStarterOfEachKindPassesItsSchema() throws IOException {
     for (String path : List.of("alignment/x.md", "glossary/x.md", "faq/x.md", "flowcharts/x.md")) {
-      String text = "---\n" + switch (schemaFor(path)) {
-        case "term" -> "term: X\nshort: A thing.\nkind: both\naliases: [xs]\nupdated: 2021-07-03T07:00:00Z\n";
-        default -> "title: X\ndescription: D.\norder: 2\ntags: [a]\nupdated: 2021-07-03\ndraft: true\n";
-      } + "---\nBody.\n";
+      String text =
+          "---\n"
+              + switch (schemaFor(path)) {
+                case "term" ->
+                    "term: X\nshort: A thing.\nkind: both\naliases: [xs]\nupdated: 2021-07-03T07:00:00Z\n";
+                default ->
+                    "title: X\ndescription: D.\norder: 2\ntags: [a]\nupdated: 2021-07-03\ndraft: true\n";
+              }
+              + "---\nBody.\n";
       assertEquals(List.of(), schemaErrors(path, text), path);
     }
   }
 
   @Test
   void theEditorSettingsMapEachYamlFileToItsSchema() throws IOException {
-    JsonNode mapping = JSON.readTree(Files.readString(Path.of(".vscode/settings.json"))).path("yaml.schemas");
+    JsonNode mapping =
+        JSON.readTree(Files.readString(Path.of(".vscode/settings.json"))).path("yaml.schemas");
     List<String> mapped = new ArrayList<>();
     for (String schemaPath : mapping.propertyNames()) {
       assertTrue(Files.isRegularFile(Path.of(schemaPath)), schemaPath + " does not exist");
@@ -185,8 +206,13 @@ class SchemaTest {
         mapped.add(glob.asString() + " -> " + name);
       }
     }
-    assertEquals(List.of("content/site.yaml -> site", "content/data/sources.yaml -> sources",
-        "content/data/*.yaml -> data-table", "!content/data/sources.yaml -> data-table"), mapped);
+    assertEquals(
+        List.of(
+            "content/site.yaml -> site",
+            "content/data/sources.yaml -> sources",
+            "content/data/*.yaml -> data-table",
+            "!content/data/sources.yaml -> data-table"),
+        mapped);
     assertEquals("data-table", schemaFor("data/methods.yaml"));
   }
 }

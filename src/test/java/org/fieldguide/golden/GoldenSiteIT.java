@@ -16,21 +16,20 @@ import org.fieldguide.pipeline.Build;
 import org.fieldguide.pipeline.BuildOptions;
 import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.testing.Fixture;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden sites: {@code src/test/resources/sites/CASE/input} is built with the real templates and
  * every output file (assets excepted: they are copies of templates/assets) is compared byte for
- * byte with {@code expected/}, after normalising only the generator version. Run with
- * {@code -Dgolden.update=true} to rewrite the expected files, then review the diff like code.
+ * byte with {@code expected/}, after normalising only the generator version. Run with {@code
+ * -Dgolden.update=true} to rewrite the expected files, then review the diff like code.
  */
 class GoldenSiteIT {
   private static final Path SITES = Path.of("src/test/resources/sites");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest
   @ValueSource(strings = {"basic"})
@@ -66,7 +65,9 @@ class GoldenSiteIT {
     Map<String, String> wanted = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(expected)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        wanted.put(expected.relativize(p).toString().replace('\\', '/'), Files.readString(p, StandardCharsets.UTF_8));
+        wanted.put(
+            expected.relativize(p).toString().replace('\\', '/'),
+            Files.readString(p, StandardCharsets.UTF_8));
       }
     }
     assertEquals(wanted.keySet(), actual.keySet(), "the same files");
@@ -77,8 +78,11 @@ class GoldenSiteIT {
       }
     }
     if (!differing.isEmpty()) {
-      fail("files differ from src/test/resources/sites/" + name + "/expected (rerun with -Dgolden.update=true and review):\n"
-          + String.join("\n", differing));
+      fail(
+          "files differ from src/test/resources/sites/"
+              + name
+              + "/expected (rerun with -Dgolden.update=true and review):\n"
+              + String.join("\n", differing));
     }
   }
 

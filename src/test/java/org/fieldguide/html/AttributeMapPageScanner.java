@@ -115,7 +115,10 @@ final class AttributeMapPageScanner {
     return html.substring(start, pos).toLowerCase(Locale.ROOT);
   }
 
-  /** The attributes up to the end of the tag; a repeated attribute keeps its first value, as in Jsoup. */
+  /**
+   * The attributes up to the end of the tag; a repeated attribute keeps its first value, as in
+   * Jsoup.
+   */
   private Map<String, String> attributes() {
     Map<String, String> attrs = new LinkedHashMap<>();
     int n = html.length();
@@ -145,7 +148,8 @@ final class AttributeMapPageScanner {
         value = value();
       }
       if (!name.isEmpty()) {
-        attrs.putIfAbsent(name, value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value);
+        attrs.putIfAbsent(
+            name, value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value);
       }
     }
     return attrs;

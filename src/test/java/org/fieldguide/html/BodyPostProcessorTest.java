@@ -16,35 +16,53 @@ class BodyPostProcessorTest {
 
   @Test
   void everyLinkToAnotherHostIsMarkedExternalWithNoopener() {
-    String out = new BodyPostProcessor().process("<p><a href=\"https://a.example/\">a</a> <a href=\"//b.example/x\">b</a>"
-        + " <a href=\"../rlhf/\">c</a></p>", id -> false).html();
-    assertEquals(List.of("noopener", "noopener", ""),
+    String out =
+        new BodyPostProcessor()
+            .process(
+                "<p><a href=\"https://a.example/\">a</a> <a href=\"//b.example/x\">b</a>"
+                    + " <a href=\"../rlhf/\">c</a></p>",
+                id -> false)
+            .html();
+    assertEquals(
+        List.of("noopener", "noopener", ""),
         Jsoup.parseBodyFragment(out).select("a").stream().map(a -> a.attr("rel")).toList());
   }
 
   @Test
   void headingTakingAReservedIdGetsTheNextFreeNumber() {
-    assertEquals(List.of("references-1", "setup"),
-        ids("<h2 id=\"references\">References</h2><h2 id=\"setup\">Setup</h2>", Set.of("references")));
+    assertEquals(
+        List.of("references-1", "setup"),
+        ids(
+            "<h2 id=\"references\">References</h2><h2 id=\"setup\">Setup</h2>",
+            Set.of("references")));
   }
 
   @Test
   void renamingOneHeadingNeverChangesAnother() {
-    assertEquals(List.of("references-2", "references-1"),
-        ids("<h2 id=\"references\">References</h2><h2 id=\"references-1\">References 1</h2>", Set.of("references")));
+    assertEquals(
+        List.of("references-2", "references-1"),
+        ids(
+            "<h2 id=\"references\">References</h2><h2 id=\"references-1\">References 1</h2>",
+            Set.of("references")));
   }
 
   @Test
   void headingYieldsToAnotherElementOfTheBody() {
-    assertEquals(List.of("fn-note-1", "tip-rlhf-1", "fn-note", "tip-rlhf"), ids("<h2 id=\"fn-note\">Fn note</h2>"
-        + "<h3 id=\"tip-rlhf\">Tip RLHF</h3><ol><li id=\"fn-note\">A note.</li></ol><span id=\"tip-rlhf\">tip</span>",
-        Set.of()));
+    assertEquals(
+        List.of("fn-note-1", "tip-rlhf-1", "fn-note", "tip-rlhf"),
+        ids(
+            "<h2 id=\"fn-note\">Fn note</h2>"
+                + "<h3 id=\"tip-rlhf\">Tip RLHF</h3><ol><li id=\"fn-note\">A note.</li></ol><span id=\"tip-rlhf\">tip</span>",
+            Set.of()));
   }
 
   @Test
   void headingRepeatingAnIdAnEarlierHeadingKeptIsNumberedAfterIt() {
     // CommonMark's own numbering gives "Setup", "Setup", "Setup 1" the ids setup, setup-1, setup-1.
-    assertEquals(List.of("setup", "setup-1", "setup-1-1"),
-        ids("<h2 id=\"setup\">Setup</h2><h2 id=\"setup-1\">Setup</h2><h2 id=\"setup-1\">Setup 1</h2>", Set.of()));
+    assertEquals(
+        List.of("setup", "setup-1", "setup-1-1"),
+        ids(
+            "<h2 id=\"setup\">Setup</h2><h2 id=\"setup-1\">Setup</h2><h2 id=\"setup-1\">Setup 1</h2>",
+            Set.of()));
   }
 }

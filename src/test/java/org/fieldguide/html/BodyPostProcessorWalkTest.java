@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * site and for awkward markup.
  */
 class BodyPostProcessorWalkTest {
-  private static final Predicate<String> RESERVED = Set.of("references", "main", "toc-title")::contains;
+  private static final Predicate<String> RESERVED =
+      Set.of("references", "main", "toc-title")::contains;
 
   private static void assertSame(String body, String where) {
     BodyPostProcessor.Result expected = new SelectingBodyPostProcessor().process(body, RESERVED);
@@ -35,7 +36,8 @@ class BodyPostProcessorWalkTest {
 
   @Test
   void agreesWithTheSelectingVersionOnEveryPageOfTheRealSite() {
-    BuildResult result = new Build(BuildOptions.defaults(Path.of(".")).withWrite(false).withVersion("test")).run();
+    BuildResult result =
+        new Build(BuildOptions.defaults(Path.of(".")).withWrite(false).withVersion("test")).run();
     int bodies = 0;
     for (Map.Entry<String, byte[]> file : result.files().entrySet()) {
       if (!file.getKey().endsWith(".html")) {
@@ -63,16 +65,17 @@ class BodyPostProcessorWalkTest {
 
   @Test
   void agreesWithTheSelectingVersionOnAwkwardMarkup() {
-    List<String> bodies = List.of(
-        "<h2 id=\"references\">R</h2><h2 id=\"references-1\">R1</h2><h3 id=\"x\">x</h3><h4 id=\"y\">y</h4><h5 id=\"x\">z</h5>",
-        "<h3 id=\"early\">Before any h2</h3><h2 id=\"a\">A <code>code</code> <em>em</em></h2><h3 id=\"a\">dup</h3><p id=\"a-1\">p</p>",
-        "<h2>No id</h2><h2 id=\"\">Empty id</h2><h6 id=\"six\">six</h6><h1 id=\"one\">one</h1>",
-        "<p><a href=\"HTTP://UPPER.example/\">u</a> <a href=\"https://x/\">x</a> <a href=\"//y\">y</a> <a href=\" http://sp\">s</a>"
-            + " <a href=\"mailto:m\">m</a> <a>none</a> <area href=\"http://area\"></p>",
-        "<table><tr><td><table><tr><td>inner</td></tr></table></td></tr></table><div class=\"table-wrap\"><table></table></div>",
-        "<div class=\"Table-Wrap\"><table><tr><td>1</td></tr></table></div><table class=\"t\" id=\"tbl\"></table>",
-        "<h2 id=\"t\">Title &amp; <span class=\"cite\">[1]</span>&nbsp;</h2><sup class=\"footnote-ref\" id=\"t-1\"><a>1</a></sup>",
-        "");
+    List<String> bodies =
+        List.of(
+            "<h2 id=\"references\">R</h2><h2 id=\"references-1\">R1</h2><h3 id=\"x\">x</h3><h4 id=\"y\">y</h4><h5 id=\"x\">z</h5>",
+            "<h3 id=\"early\">Before any h2</h3><h2 id=\"a\">A <code>code</code> <em>em</em></h2><h3 id=\"a\">dup</h3><p id=\"a-1\">p</p>",
+            "<h2>No id</h2><h2 id=\"\">Empty id</h2><h6 id=\"six\">six</h6><h1 id=\"one\">one</h1>",
+            "<p><a href=\"HTTP://UPPER.example/\">u</a> <a href=\"https://x/\">x</a> <a href=\"//y\">y</a> <a href=\" http://sp\">s</a>"
+                + " <a href=\"mailto:m\">m</a> <a>none</a> <area href=\"http://area\"></p>",
+            "<table><tr><td><table><tr><td>inner</td></tr></table></td></tr></table><div class=\"table-wrap\"><table></table></div>",
+            "<div class=\"Table-Wrap\"><table><tr><td>1</td></tr></table></div><table class=\"t\" id=\"tbl\"></table>",
+            "<h2 id=\"t\">Title &amp; <span class=\"cite\">[1]</span>&nbsp;</h2><sup class=\"footnote-ref\" id=\"t-1\"><a>1</a></sup>",
+            "");
     for (String body : bodies) {
       assertSame(body, body);
     }

@@ -10,27 +10,53 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The fast path must agree with {@code java.net.URI} wherever it answers, and answer for the common links. */
+/**
+ * The fast path must agree with {@code java.net.URI} wherever it answers, and answer for the common
+ * links.
+ */
 class RelativeLinkTest {
-  private static final List<String> PAGES = List.of("index.html", "rlhf/index.html", "alignment/rlhf/index.html",
-      "glossary/kl-penalty/index.html", "a/b/c/d/index.html", "search-index.json", "assets/style.css");
+  private static final List<String> PAGES =
+      List.of(
+          "index.html",
+          "rlhf/index.html",
+          "alignment/rlhf/index.html",
+          "glossary/kl-penalty/index.html",
+          "a/b/c/d/index.html",
+          "search-index.json",
+          "assets/style.css");
 
   @Test
   void resolvesTheLinksTheTemplatesWrite() {
-    assertEquals(new RelativeLink("/alignment/dpo/", null), RelativeLink.resolve("alignment/rlhf/index.html", "../dpo/"));
-    assertEquals(new RelativeLink("/assets/site.css", null),
+    assertEquals(
+        new RelativeLink("/alignment/dpo/", null),
+        RelativeLink.resolve("alignment/rlhf/index.html", "../dpo/"));
+    assertEquals(
+        new RelativeLink("/assets/site.css", null),
         RelativeLink.resolve("alignment/rlhf/index.html", "../../assets/site.css"));
-    assertEquals(new RelativeLink("/alignment/rlhf/index.html", "reward-model"),
+    assertEquals(
+        new RelativeLink("/alignment/rlhf/index.html", "reward-model"),
         RelativeLink.resolve("alignment/rlhf/index.html", "#reward-model"));
-    assertEquals(new RelativeLink("/", null), RelativeLink.resolve("alignment/rlhf/index.html", "../../"));
+    assertEquals(
+        new RelativeLink("/", null), RelativeLink.resolve("alignment/rlhf/index.html", "../../"));
     assertEquals(new RelativeLink("/", null), RelativeLink.resolve("index.html", "./"));
-    assertEquals(new RelativeLink("/glossary/", "k"), RelativeLink.resolve("index.html", "glossary/#k"));
+    assertEquals(
+        new RelativeLink("/glossary/", "k"), RelativeLink.resolve("index.html", "glossary/#k"));
   }
 
   @Test
   void leavesEverythingElseToUri() {
-    for (String value : List.of("/abs/", "../../../../x/", "a%20b/", "caf\u00e9/", "a//b", "?q=1", "a b", "x#y#z",
-        "mailto:x@y", "")) {
+    for (String value :
+        List.of(
+            "/abs/",
+            "../../../../x/",
+            "a%20b/",
+            "caf\u00e9/",
+            "a//b",
+            "?q=1",
+            "a b",
+            "x#y#z",
+            "mailto:x@y",
+            "")) {
       assertNull(RelativeLink.resolve("alignment/rlhf/index.html", value), value);
     }
   }
@@ -38,7 +64,9 @@ class RelativeLinkTest {
   @Test
   void agreesWithUriOnRandomPlainLinks() throws URISyntaxException {
     Random random = new Random(42);
-    String[] pieces = {"..", ".", "a", "b", "index.html", "x-y", "~z", "_", "/", "/", "/", "#", "#f", "-1"};
+    String[] pieces = {
+      "..", ".", "a", "b", "index.html", "x-y", "~z", "_", "/", "/", "/", "#", "#f", "-1"
+    };
     int answered = 0;
     for (int i = 0; i < 20_000; i++) {
       StringBuilder value = new StringBuilder();

@@ -14,8 +14,8 @@ import org.jsoup.select.Elements;
 
 /**
  * {@link BodyPostProcessor} as it was before it gathered its elements in one walk: a CSS query per
- * processor and {@code Node.wrap} for tables. Kept as the reference the one-walk version must
- * agree with.
+ * processor and {@code Node.wrap} for tables. Kept as the reference the one-walk version must agree
+ * with.
  */
 final class SelectingBodyPostProcessor {
   /** Processes a body whose page has no ids but its own. */
@@ -24,8 +24,8 @@ final class SelectingBodyPostProcessor {
   }
 
   /**
-   * Processes a body; {@code reserved} says which ids the page's templates give other elements
-   * (see {@link #uniqueHeadingIds}).
+   * Processes a body; {@code reserved} says which ids the page's templates give other elements (see
+   * {@link #uniqueHeadingIds}).
    */
   BodyPostProcessor.Result process(String bodyHtml, Predicate<String> reserved) {
     Document doc = Jsoup.parseBodyFragment(bodyHtml);
@@ -51,8 +51,12 @@ final class SelectingBodyPostProcessor {
           children.add(new TocEntryView(id, heading.text(), List.of()));
         }
       }
-      heading.appendElement("a").addClass("heading-anchor").attr("href", "#" + id)
-          .attr("aria-label", "Link to the section " + heading.text()).text("#");
+      heading
+          .appendElement("a")
+          .addClass("heading-anchor")
+          .attr("href", "#" + id)
+          .attr("aria-label", "Link to the section " + heading.text())
+          .text("#");
     }
     if (parentId != null) {
       toc.add(new TocEntryView(parentId, parentText, children));
@@ -62,7 +66,8 @@ final class SelectingBodyPostProcessor {
     }
     for (Element table : doc.body().select("table")) {
       if (table.parent() == null || !table.parent().hasClass("table-wrap")) {
-        table.wrap("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"></div>");
+        table.wrap(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"></div>");
       }
     }
     String html = doc.body().html();
@@ -72,11 +77,11 @@ final class SelectingBodyPostProcessor {
   /**
    * Gives each heading an id no other element of the page has. CommonMark numbers repeated heading
    * ids ({@code setup}, {@code setup-1}) but knows nothing of the rest of the page, so a heading
-   * {@code ## References} would share {@code references} with the template's References section.
-   * A heading keeps its id unless the template reserves it, another element of the body (a
-   * tooltip, footnote or chart) has it, or an earlier heading kept it; it then takes the first
-   * {@code id-N} that nothing on the page has or wants, so no other heading's id changes with it
-   * and the same page always gets the same ids.
+   * {@code ## References} would share {@code references} with the template's References section. A
+   * heading keeps its id unless the template reserves it, another element of the body (a tooltip,
+   * footnote or chart) has it, or an earlier heading kept it; it then takes the first {@code id-N}
+   * that nothing on the page has or wants, so no other heading's id changes with it and the same
+   * page always gets the same ids.
    */
   private static void uniqueHeadingIds(Element body, Predicate<String> reserved) {
     Elements headings = body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
@@ -92,7 +97,9 @@ final class SelectingBodyPostProcessor {
       String id = heading.id();
       if (reserved.test(id) || others.contains(id) || kept.contains(id)) {
         int n = 1;
-        while (reserved.test(id + "-" + n) || others.contains(id + "-" + n) || wanted.contains(id + "-" + n)
+        while (reserved.test(id + "-" + n)
+            || others.contains(id + "-" + n)
+            || wanted.contains(id + "-" + n)
             || kept.contains(id + "-" + n)) {
           n++;
         }

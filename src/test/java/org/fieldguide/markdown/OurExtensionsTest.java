@@ -19,12 +19,15 @@ class OurExtensionsTest {
 
   @Test
   void anUnresolvedWikiLinkShowsItsText() {
-    assertEquals("<p>See rlhf and <em>the method</em>.</p>", html("See [[rlhf]] and *[[rlhf|the method]]*."));
+    assertEquals(
+        "<p>See rlhf and <em>the method</em>.</p>",
+        html("See [[rlhf]] and *[[rlhf|the method]]*."));
   }
 
   @Test
   void anUnnumberedCitationShowsItsKeys() {
-    assertEquals("<p>As shown <span class=\"cite\">[@ouyang2022; @bai2022]</span>.</p>",
+    assertEquals(
+        "<p>As shown <span class=\"cite\">[@ouyang2022; @bai2022]</span>.</p>",
         html("As shown [@ouyang2022; @bai2022]."));
   }
 
@@ -35,7 +38,9 @@ class OurExtensionsTest {
 
   @Test
   void ourSyntaxInCodeAndLinkTextStaysLiteral() {
-    assertEquals("<p><code>[[rlhf]] [@a]</code> <a href=\"u\">[@a] [[b]]</a></p>", html("`[[rlhf]] [@a]` [[@a] [[b]]](u)"));
+    assertEquals(
+        "<p><code>[[rlhf]] [@a]</code> <a href=\"u\">[@a] [[b]]</a></p>",
+        html("`[[rlhf]] [@a]` [[@a] [[b]]](u)"));
   }
 
   @Test
@@ -48,7 +53,8 @@ class OurExtensionsTest {
   void theOneRendererServesEveryThreadAlike() {
     String markdown = "A [[link]], [@key, p. 4] and $x$.\n\n```diagram\nnot drawn\n```\n";
     String expected = html(markdown);
-    List<String> rendered = IntStream.range(0, 200).parallel().mapToObj(i -> html(markdown)).toList();
+    List<String> rendered =
+        IntStream.range(0, 200).parallel().mapToObj(i -> html(markdown)).toList();
     rendered.forEach(h -> assertEquals(expected, h));
   }
 }

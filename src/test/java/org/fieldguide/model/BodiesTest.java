@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link Bodies} against a plain {@link HashMap} given the same replacements, one after another. */
+/**
+ * {@link Bodies} against a plain {@link HashMap} given the same replacements, one after another.
+ */
 class BodiesTest {
   @Test
   void behavesAsACopyOfTheMapWithTheReplacementsPutIn() {
@@ -37,13 +39,17 @@ class BodiesTest {
       assertEquals(expected.hashCode(), bodies.hashCode());
       assertEquals(beforeCopy, before, "the old map changed at step " + step);
       java.util.Set<String> differing = new java.util.HashSet<>();
-      replacements.forEach((key, text) -> {
-        if (!text.equals(beforeCopy.get(key))) {
-          differing.add(key);
-        }
-      });
+      replacements.forEach(
+          (key, text) -> {
+            if (!text.equals(beforeCopy.get(key))) {
+              differing.add(key);
+            }
+          });
       assertEquals(differing, bodies.differingFrom(before), "step " + step);
-      assertEquals(differing, Bodies.of(new HashMap<>(bodies)).differingFrom(before), "step " + step + ", copied");
+      assertEquals(
+          differing,
+          Bodies.of(new HashMap<>(bodies)).differingFrom(before),
+          "step " + step + ", copied");
       assertEquals(null, bodies.get("missing"));
     }
   }
@@ -53,6 +59,8 @@ class BodiesTest {
     Bodies bodies = Bodies.of(Map.of("a", "A"));
     assertSame(bodies, Bodies.of(bodies));
     assertThrows(UnsupportedOperationException.class, () -> bodies.put("b", "B"));
-    assertThrows(UnsupportedOperationException.class, () -> bodies.entrySet().iterator().next().setValue("x"));
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> bodies.entrySet().iterator().next().setValue("x"));
   }
 }

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Whole builds: determinism, atomic writes, the CLI's exit codes and its list of every error. */
 class BuildOutputIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  static final String SMALL_SITE = Fixture.SITE_YAML + """
+  static final String SMALL_SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -64,9 +65,19 @@ class BuildOutputIT {
   void siteHasPrettyUrlsAndItsSupportFiles() throws IOException {
     Fixture fixture = Fixture.create(dir, SMALL_SITE);
     assertFalse(fixture.build().failed(true));
-    for (String file : List.of("index.html", "guide/index.html", "guide/intro/index.html", "glossary/index.html",
-        "faq/index.html", "references/index.html", "404.html", "sitemap.xml", "robots.txt", ".nojekyll",
-        "assets/style.css")) {
+    for (String file :
+        List.of(
+            "index.html",
+            "guide/index.html",
+            "guide/intro/index.html",
+            "glossary/index.html",
+            "faq/index.html",
+            "references/index.html",
+            "404.html",
+            "sitemap.xml",
+            "robots.txt",
+            ".nojekyll",
+            "assets/style.css")) {
       assertTrue(Files.exists(fixture.path("site/" + file)), file);
     }
     String sitemap = fixture.read("site/sitemap.xml");
@@ -81,7 +92,8 @@ class BuildOutputIT {
     Fixture fixture = Fixture.create(dir, SMALL_SITE);
     assertFalse(fixture.build().failed(true));
     Map<String, byte[]> before = readTree(fixture.path("site"));
-    fixture.write("""
+    fixture.write(
+        """
         -- content/guide/intro.md --
         ---
         title: Introduction
@@ -97,13 +109,22 @@ class BuildOutputIT {
       assertArrayEquals(before.get(file), after.get(file), file);
     }
     try (Stream<Path> leftovers = Files.list(dir)) {
-      assertEquals(List.of(), leftovers.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site")).toList());
+      assertEquals(
+          List.of(),
+          leftovers
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith(".site"))
+              .toList());
     }
   }
 
   @Test
   void checkListsEveryErrorWithItsPositionAndExitsOne() throws IOException {
-    Fixture fixture = Fixture.create(dir, SMALL_SITE + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SMALL_SITE
+                + """
         -- content/guide/broken.md --
         ---
         title: Broken
@@ -116,12 +137,13 @@ class BuildOutputIT {
         """);
     Fixture.CliRun run = fixture.cli("check");
     assertEquals(1, run.status(), run.err());
-    List<String> expected = List.of(
-        "content/guide/broken.md:4:8: error: 'order' must be a whole number, not 'soon'",
-        "content/guide/broken.md:6:5: error: unknown wiki-link target 'no-such-page'",
-        "content/guide/broken.md:6:26: error: unknown citation key 'nobody2020'",
-        "content/guide/broken.md:8:3: error: link to 'missing.md', which is not a content file",
-        "content/guide/broken.md:8:34: error: image 'diagram.png' has no alt text");
+    List<String> expected =
+        List.of(
+            "content/guide/broken.md:4:8: error: 'order' must be a whole number, not 'soon'",
+            "content/guide/broken.md:6:5: error: unknown wiki-link target 'no-such-page'",
+            "content/guide/broken.md:6:26: error: unknown citation key 'nobody2020'",
+            "content/guide/broken.md:8:3: error: link to 'missing.md', which is not a content file",
+            "content/guide/broken.md:8:34: error: image 'diagram.png' has no alt text");
     for (String line : expected) {
       assertTrue(run.err().contains(line), "missing: " + line + "\n--- stderr ---\n" + run.err());
     }
@@ -138,9 +160,13 @@ class BuildOutputIT {
   @Test
   void githubActionsAnnotationsAreAddedUnderActions() {
     var formatter = new org.fieldguide.diag.DiagnosticFormatter(true);
-    String out = formatter.format(new org.fieldguide.diag.Diagnostic("content/a.md", 3, 5,
-        org.fieldguide.diag.Severity.ERROR, "bad: thing, here"));
-    assertEquals("content/a.md:3:5: error: bad: thing, here\n::error file=content/a.md,line=3,col=5::bad: thing, here", out);
+    String out =
+        formatter.format(
+            new org.fieldguide.diag.Diagnostic(
+                "content/a.md", 3, 5, org.fieldguide.diag.Severity.ERROR, "bad: thing, here"));
+    assertEquals(
+        "content/a.md:3:5: error: bad: thing, here\n::error file=content/a.md,line=3,col=5::bad: thing, here",
+        out);
   }
 
   static Map<String, byte[]> readTree(Path root) throws IOException {

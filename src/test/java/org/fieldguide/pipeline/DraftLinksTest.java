@@ -10,12 +10,16 @@ import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A link to a page that is a draft says so, and how to include it, instead of calling the target unknown. */
+/**
+ * A link to a page that is a draft says so, and how to include it, instead of calling the target
+ * unknown.
+ */
 class DraftLinksTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String SITE = Fixture.SITE_YAML + """
+  private static final String SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -50,19 +54,26 @@ class DraftLinksTest {
       Text.
       """;
 
-  private static final String DRAFT = "; build with --drafts to include it, or remove 'draft: true' there to publish it";
+  private static final String DRAFT =
+      "; build with --drafts to include it, or remove 'draft: true' there to publish it";
 
   @Test
   void linksOfEveryKindToADraftSayItIsADraft() throws IOException {
     Fixture fixture = Fixture.create(dir, SITE);
-    assertEquals(List.of(
-        "content/glossary/specification-gaming.md:5:12: error: see_also names the term 'reward-hacking', which is a draft"
-            + " (content/glossary/reward-hacking.md)" + DRAFT,
-        "content/index.md:5:5: error: wiki-link target 'debate' is a draft (content/alignment/debate.md)" + DRAFT,
-        "content/index.md:5:17: error: wiki-link target 'AI safety via debate' is a draft (content/alignment/debate.md)" + DRAFT,
-        "content/index.md:5:43: error: link to 'alignment/debate.md', which is a draft (content/alignment/debate.md)" + DRAFT,
-        "content/index.md:5:86: error: wiki-link target 'reward hacking' is a draft (content/glossary/reward-hacking.md)"
-            + DRAFT), Fixture.lines(fixture.check()));
+    assertEquals(
+        List.of(
+            "content/glossary/specification-gaming.md:5:12: error: see_also names the term 'reward-hacking', which is a draft"
+                + " (content/glossary/reward-hacking.md)"
+                + DRAFT,
+            "content/index.md:5:5: error: wiki-link target 'debate' is a draft (content/alignment/debate.md)"
+                + DRAFT,
+            "content/index.md:5:17: error: wiki-link target 'AI safety via debate' is a draft (content/alignment/debate.md)"
+                + DRAFT,
+            "content/index.md:5:43: error: link to 'alignment/debate.md', which is a draft (content/alignment/debate.md)"
+                + DRAFT,
+            "content/index.md:5:86: error: wiki-link target 'reward hacking' is a draft (content/glossary/reward-hacking.md)"
+                + DRAFT),
+        Fixture.lines(fixture.check()));
   }
 
   @Test
@@ -75,9 +86,14 @@ class DraftLinksTest {
   @Test
   void aTargetThatIsNeitherPageNorDraftIsStillUnknown() throws IOException {
     Fixture fixture = Fixture.create(dir, SITE);
-    Files.writeString(fixture.path("content/index.md"), "---\ntitle: Home\ndescription: The home page.\n---\n[[debat]]\n");
+    Files.writeString(
+        fixture.path("content/index.md"),
+        "---\ntitle: Home\ndescription: The home page.\n---\n[[debat]]\n");
     Files.delete(fixture.path("content/glossary/specification-gaming.md"));
-    assertEquals(List.of("content/index.md:5:1: error: unknown wiki-link target 'debat'; link to a page"
-        + " slug, page title, glossary term or alias"), Fixture.lines(fixture.check()));
+    assertEquals(
+        List.of(
+            "content/index.md:5:1: error: unknown wiki-link target 'debat'; link to a page"
+                + " slug, page title, glossary term or alias"),
+        Fixture.lines(fixture.check()));
   }
 }

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
  * that used to bring a cascade of misleading errors elsewhere, and asserts every line printed.
  */
 class ErrorCascadeTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A small site in which much depends on one page, one term, the sources and a flowchart. */
-  private static final String SITE = Fixture.SITE_YAML + """
+  private static final String SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -106,7 +107,8 @@ class ErrorCascadeTest {
   }
 
   /** {@code path}'s text with {@code from} replaced by {@code to}, which must be there. */
-  private static void edit(Fixture fixture, String path, String from, String to) throws IOException {
+  private static void edit(Fixture fixture, String path, String from, String to)
+      throws IOException {
     String text = fixture.read(path);
     if (!text.contains(from)) {
       throw new AssertionError(path + " has no " + from);
@@ -123,67 +125,109 @@ class ErrorCascadeTest {
   void aMisspeltTitleKeyIsOneErrorAndLinksToThePageStillResolve() throws IOException {
     Fixture fixture = site();
     edit(fixture, "content/alignment/rlhf.md", "title:", "titel:");
-    assertEquals(List.of("content/alignment/rlhf.md:2:1: error: unknown key 'titel' in a page's front matter (did you mean"
-        + " 'title'?); allowed keys are title, description, order, tags, updated, draft, autolink"), check(fixture));
+    assertEquals(
+        List.of(
+            "content/alignment/rlhf.md:2:1: error: unknown key 'titel' in a page's front matter (did you mean"
+                + " 'title'?); allowed keys are title, description, order, tags, updated, draft, autolink"),
+        check(fixture));
   }
 
   @Test
   void frontMatterThatDoesNotParseStillGivesThePageItsAddressAndTitle() throws IOException {
     Fixture fixture = site();
     edit(fixture, "content/alignment/rlhf.md", "description: Learning", "description: [Learning");
-    assertEquals(List.of("content/alignment/rlhf.md:3:14: error: malformed YAML: the list starting here with '[' is not"
-        + " closed; add ']' after its last item, or quote the value if it is text starting with '['"), check(fixture));
+    assertEquals(
+        List.of(
+            "content/alignment/rlhf.md:3:14: error: malformed YAML: the list starting here with '[' is not"
+                + " closed; add ']' after its last item, or quote the value if it is text starting with '['"),
+        check(fixture));
   }
 
   /** Its title cannot be known, so a link by title fails; links by address resolve. */
   @Test
   void aPageWithoutFrontMatterStillHasItsAddress() throws IOException {
     Fixture fixture = site();
-    Files.writeString(fixture.path("content/alignment/rlhf.md"), "People compare answers.\n\n## The reward\n\nText.\n");
-    assertEquals(List.of("content/alignment/rlhf.md:1:1: error: missing front matter; start the file with a line '---',"
-        + " the YAML keys (title, description), and another '---'",
-        "content/index.md:5:39: error: unknown wiki-link target 'Reinforcement learning from human feedback'; link to a page"
-        + " slug, page title, glossary term or alias"), check(fixture));
+    Files.writeString(
+        fixture.path("content/alignment/rlhf.md"),
+        "People compare answers.\n\n## The reward\n\nText.\n");
+    assertEquals(
+        List.of(
+            "content/alignment/rlhf.md:1:1: error: missing front matter; start the file with a line '---',"
+                + " the YAML keys (title, description), and another '---'",
+            "content/index.md:5:39: error: unknown wiki-link target 'Reinforcement learning from human feedback'; link to a page"
+                + " slug, page title, glossary term or alias"),
+        check(fixture));
   }
 
   @Test
   void aTermWithoutShortIsOneErrorAndItsSeeAlsoLinksStillResolve() throws IOException {
     Fixture fixture = site();
-    edit(fixture, "content/glossary/reward-model.md", "short: A model that scores answers the way people would.\n", "");
-    assertEquals(List.of("content/glossary/reward-model.md:2:1: error: missing required key 'short'; add 'short: …' to the"
-        + " front matter"), check(fixture));
+    edit(
+        fixture,
+        "content/glossary/reward-model.md",
+        "short: A model that scores answers the way people would.\n",
+        "");
+    assertEquals(
+        List.of(
+            "content/glossary/reward-model.md:2:1: error: missing required key 'short'; add 'short: …' to the"
+                + " front matter"),
+        check(fixture));
   }
 
   @Test
   void anUnclosedListInTheSourcesIsOneErrorNotOnePerCitation() throws IOException {
     Fixture fixture = site();
     edit(fixture, "content/data/sources.yaml", "Jan Leike]", "Jan Leike");
-    assertEquals(List.of("content/data/sources.yaml:2:12: error: malformed YAML: the list starting here with '[' is not"
-        + " closed before 3:8; add ']' after its last item, or quote the value if it is text starting with '['"),
+    assertEquals(
+        List.of(
+            "content/data/sources.yaml:2:12: error: malformed YAML: the list starting here with '[' is not"
+                + " closed before 3:8; add ']' after its last item, or quote the value if it is text starting with '['"),
         check(fixture));
   }
 
   @Test
   void nodesAnAnswerToAMissingNodeLeavesUnreachableAreFoldedIntoIt() throws IOException {
     Fixture fixture = site();
-    edit(fixture, "content/flowcharts/choosing.md", "{label: \"Yes\", to: online}", "{label: \"Yes\", to: onlien}");
+    edit(
+        fixture,
+        "content/flowcharts/choosing.md",
+        "{label: \"Yes\", to: online}",
+        "{label: \"Yes\", to: onlien}");
     List<String> lines = check(fixture);
-    assertEquals(List.of("content/flowcharts/choosing.md:11:28: error: answer 'Yes' of node 'data' goes to unknown node"
-        + " 'onlien'; use one of the node ids (closest: 'online') [+2 follow-on errors]"), lines);
+    assertEquals(
+        List.of(
+            "content/flowcharts/choosing.md:11:28: error: answer 'Yes' of node 'data' goes to unknown node"
+                + " 'onlien'; use one of the node ids (closest: 'online') [+2 follow-on errors]"),
+        lines);
     Fixture.CliRun run = fixture.cli("check");
-    assertEquals(String.join(System.lineSeparator(), lines.get(0),
-        "fieldguide: 1 error(s), 0 warning(s) (3 diagnostics in all, folded); fix them and run again", ""), run.err());
+    assertEquals(
+        String.join(
+            System.lineSeparator(),
+            lines.get(0),
+            "fieldguide: 1 error(s), 0 warning(s) (3 diagnostics in all, folded); fix them and run again",
+            ""),
+        run.err());
   }
 
   @Test
   void aNodeNoAnswerGoesToIsStillReportedBesideAMissingNode() throws IOException {
     Fixture fixture = site();
-    edit(fixture, "content/flowcharts/choosing.md", "{label: \"Yes\", to: rlhf}", "{label: \"Yes\", to: zzz}");
-    assertEquals(List.of("content/flowcharts/choosing.md:16:28: error: answer 'Yes' of node 'online' goes to unknown node"
-        + " 'zzz'; use one of the node ids (data, online, rlhf, sft) [+1 follow-on error]"), check(fixture));
+    edit(
+        fixture,
+        "content/flowcharts/choosing.md",
+        "{label: \"Yes\", to: rlhf}",
+        "{label: \"Yes\", to: zzz}");
+    assertEquals(
+        List.of(
+            "content/flowcharts/choosing.md:16:28: error: answer 'Yes' of node 'online' goes to unknown node"
+                + " 'zzz'; use one of the node ids (data, online, rlhf, sft) [+1 follow-on error]"),
+        check(fixture));
     edit(fixture, "content/flowcharts/choosing.md", "to: zzz", "to: sft");
-    assertEquals(List.of("content/flowcharts/choosing.md:18:3: error: node 'rlhf' cannot be reached from the start node"
-        + " 'data'; add an answer that goes to it, or remove it"), check(fixture));
+    assertEquals(
+        List.of(
+            "content/flowcharts/choosing.md:18:3: error: node 'rlhf' cannot be reached from the start node"
+                + " 'data'; add an answer that goes to it, or remove it"),
+        check(fixture));
   }
 
   @Test
@@ -194,7 +238,9 @@ class ErrorCascadeTest {
     System.arraycopy(text, 0, bad, 0, text.length);
     bad[text.length] = (byte) 0xFF;
     Files.write(fixture.path("content/alignment/rlhf.md"), bad);
-    assertEquals(List.of("content/alignment/rlhf.md:10:1: error: this file is not valid UTF-8; save it as UTF-8"),
+    assertEquals(
+        List.of(
+            "content/alignment/rlhf.md:10:1: error: this file is not valid UTF-8; save it as UTF-8"),
         check(fixture));
   }
 
@@ -202,8 +248,14 @@ class ErrorCascadeTest {
   void anUnknownValueInAPartialIsOneErrorAtItsTagWithoutFragmentEchoes() throws IOException {
     Fixture fixture = site();
     long pages = fixture.check().paths().stream().filter(p -> p.endsWith(".html")).count();
-    Files.writeString(fixture.path("templates/footer.mustache"), "<footer>\n<p>{{siteTitel}}</p>\n</footer>\n");
-    assertEquals(List.of("templates/footer.mustache:2:4: error: no value 'siteTitel' in the view; add it to the view or"
-        + " remove the tag [while rendering 404.html and " + (pages - 1) + " other pages]"), check(fixture));
+    Files.writeString(
+        fixture.path("templates/footer.mustache"), "<footer>\n<p>{{siteTitel}}</p>\n</footer>\n");
+    assertEquals(
+        List.of(
+            "templates/footer.mustache:2:4: error: no value 'siteTitel' in the view; add it to the view or"
+                + " remove the tag [while rendering 404.html and "
+                + (pages - 1)
+                + " other pages]"),
+        check(fixture));
   }
 }

@@ -15,16 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A FAQ question's text and its answer's plain text, wherever they appear: the FAQPage JSON-LD,
- * the page's own list of questions, /faq/ and the search index.
+ * A FAQ question's text and its answer's plain text, wherever they appear: the FAQPage JSON-LD, the
+ * page's own list of questions, /faq/ and the search index.
  */
 class FaqQuestionsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private BuildResult result;
 
-  private static final String SITE = Fixture.SITE_YAML + """
+  private static final String SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -68,21 +69,24 @@ class FaqQuestionsTest {
 
   @Test
   void theJsonLdHoldsTheWholeQuestionAndTheAnswerWithoutTooltips() {
-    assertEquals("{\"@context\":\"https://schema.org\",\"@type\":\"FAQPage\",\"mainEntity\":["
-        + "{\"@type\":\"Question\",\"name\":\"What does fieldguide check do?\",\"acceptedAnswer\":{\"@type\":\"Answer\","
-        + "\"text\":\"It lists every problem, such as a misspelt induction head. It writes nothing.\"}},"
-        + "{\"@type\":\"Question\",\"name\":\"Is this the second one?\",\"acceptedAnswer\":{\"@type\":\"Answer\","
-        + "\"text\":\"Yes.\"}}]}",
+    assertEquals(
+        "{\"@context\":\"https://schema.org\",\"@type\":\"FAQPage\",\"mainEntity\":["
+            + "{\"@type\":\"Question\",\"name\":\"What does fieldguide check do?\",\"acceptedAnswer\":{\"@type\":\"Answer\","
+            + "\"text\":\"It lists every problem, such as a misspelt induction head. It writes nothing.\"}},"
+            + "{\"@type\":\"Question\",\"name\":\"Is this the second one?\",\"acceptedAnswer\":{\"@type\":\"Answer\","
+            + "\"text\":\"Yes.\"}}]}",
         page("faq/basics/index.html").selectFirst("script[type=application/ld+json]").data());
   }
 
   @Test
   void thePageAndTheFaqIndexListTheWholeQuestions() {
-    assertEquals("<ol><li><a href=\"#what-does-fieldguide-check-do\">What does fieldguide check do?</a></li>"
-        + "<li><a href=\"#is-this-the-second-one\">Is this the second one?</a></li></ol>",
+    assertEquals(
+        "<ol><li><a href=\"#what-does-fieldguide-check-do\">What does fieldguide check do?</a></li>"
+            + "<li><a href=\"#is-this-the-second-one\">Is this the second one?</a></li></ol>",
         page("faq/basics/index.html").selectFirst("nav.faq-questions ol").outerHtml());
-    assertEquals("<ul><li><a href=\"../faq/basics/#what-does-fieldguide-check-do\">What does fieldguide check do?</a></li>"
-        + "<li><a href=\"../faq/basics/#is-this-the-second-one\">Is this the second one?</a></li></ul>",
+    assertEquals(
+        "<ul><li><a href=\"../faq/basics/#what-does-fieldguide-check-do\">What does fieldguide check do?</a></li>"
+            + "<li><a href=\"../faq/basics/#is-this-the-second-one\">Is this the second one?</a></li></ul>",
         page("faq/index.html").selectFirst("section.faq-group ul").outerHtml());
   }
 
@@ -90,11 +94,15 @@ class FaqQuestionsTest {
   void theSearchIndexHoldsEachQuestionAsASectionWithItsPlainAnswer() {
     String json = new String(result.files().get("search-index.json"), StandardCharsets.UTF_8);
     String head = json.substring(0, json.indexOf('\n'));
-    assertTrue(head.contains("{\"u\":\"faq/basics/\",\"t\":\"Basics\",\"k\":\"faq\",\"d\":\"Questions.\","
-        + "\"s\":[[\"\",\"\",-1],[\"what-does-fieldguide-check-do\",\"What does fieldguide check do?\",-1],"
-        + "[\"is-this-the-second-one\",\"Is this the second one?\",-1]]}"), head);
-    assertTrue(json.contains("[\"\",\"It lists every problem, such as a misspelt induction head. It writes nothing.\",\"Yes.\"]"),
+    assertTrue(
+        head.contains(
+            "{\"u\":\"faq/basics/\",\"t\":\"Basics\",\"k\":\"faq\",\"d\":\"Questions.\","
+                + "\"s\":[[\"\",\"\",-1],[\"what-does-fieldguide-check-do\",\"What does fieldguide check do?\",-1],"
+                + "[\"is-this-the-second-one\",\"Is this the second one?\",-1]]}"),
+        head);
+    assertTrue(
+        json.contains(
+            "[\"\",\"It lists every problem, such as a misspelt induction head. It writes nothing.\",\"Yes.\"]"),
         json);
   }
-
 }

@@ -33,28 +33,36 @@ import org.junit.jupiter.api.Test;
  * or the JDK's own constants, and are listed here with their reason; any other fails this test.
  */
 class IdentityComparisonTest {
-  /** The identity comparisons the code may make, as {@code file: expression}, each a position or a constant. */
-  private static final List<String> ALLOWED = List.of(
-      // walking a CommonMark tree without recursion: back at the node the walk started from
-      "markdown/MarkdownSetup.java: node != document",
-      "markdown/MarkdownSetup.java: node == document",
-      // WatchEvent.Kind constants are singletons, compared as the JDK's own examples do
-      "serve/SourceWatcher.java: event.kind() == OVERFLOW",
-      "serve/SourceWatcher.java: event.kind() == ENTRY_CREATE",
-      // walking a Jsoup tree: back at the element the walk started from
-      "search/ProseWalker.java: node == root",
-      "search/ProseWalker.java: el == root",
-      // a cause chain that ends where a throwable is its own cause
-      "template/Templates.java: t.getCause() == t");
+  /**
+   * The identity comparisons the code may make, as {@code file: expression}, each a position or a
+   * constant.
+   */
+  private static final List<String> ALLOWED =
+      List.of(
+          // walking a CommonMark tree without recursion: back at the node the walk started from
+          "markdown/MarkdownSetup.java: node != document",
+          "markdown/MarkdownSetup.java: node == document",
+          // WatchEvent.Kind constants are singletons, compared as the JDK's own examples do
+          "serve/SourceWatcher.java: event.kind() == OVERFLOW",
+          "serve/SourceWatcher.java: event.kind() == ENTRY_CREATE",
+          // walking a Jsoup tree: back at the element the walk started from
+          "search/ProseWalker.java: node == root",
+          "search/ProseWalker.java: el == root",
+          // a cause chain that ends where a throwable is its own cause
+          "template/Templates.java: t.getCause() == t");
 
   @Test
   void noIdentityComparisonDecidesAnything() throws IOException {
     List<String> found = new ArrayList<>(identityComparisons(Path.of("src/main/java")));
     found.removeAll(ALLOWED);
-    assertEquals(List.of(), found, "compare these by value (equals), or say here why identity is meant");
+    assertEquals(
+        List.of(), found, "compare these by value (equals), or say here why identity is meant");
   }
 
-  /** Every {@code ==} and {@code !=} between two references, neither null nor of an enum type, in the sources under {@code root}. */
+  /**
+   * Every {@code ==} and {@code !=} between two references, neither null nor of an enum type, in
+   * the sources under {@code root}.
+   */
   static List<String> identityComparisons(Path root) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StandardJavaFileManager files = javac.getStandardFileManager(null, null, null);
@@ -63,21 +71,35 @@ class IdentityComparisonTest {
       sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     }
     Path classes = Files.createTempDirectory("identity-comparisons");
-    List<String> options = List.of("-proc:none", "-implicit:none", "-cp", System.getProperty("java.class.path"),
-        "-d", classes.toString());
-    JavacTask task = (JavacTask) javac.getTask(null, files, d -> { }, options, null, files.getJavaFileObjectsFromPaths(sources));
+    List<String> options =
+        List.of(
+            "-proc:none",
+            "-implicit:none",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-d",
+            classes.toString());
+    JavacTask task =
+        (JavacTask)
+            javac.getTask(
+                null, files, d -> {}, options, null, files.getJavaFileObjectsFromPaths(sources));
     Iterable<? extends CompilationUnitTree> units = task.parse();
     task.analyze();
     Trees trees = Trees.instance(task);
     List<String> found = new ArrayList<>();
     for (CompilationUnitTree unit : units) {
-      String file = root.toAbsolutePath().relativize(Path.of(unit.getSourceFile().toUri())).toString().replace('\\', '/')
-          .replaceFirst("^org/fieldguide/", "");
+      String file =
+          root.toAbsolutePath()
+              .relativize(Path.of(unit.getSourceFile().toUri()))
+              .toString()
+              .replace('\\', '/')
+              .replaceFirst("^org/fieldguide/", "");
       new TreePathScanner<Void, Void>() {
         @Override
         public Void visitBinary(BinaryTree node, Void unused) {
           if ((node.getKind() == Tree.Kind.EQUAL_TO || node.getKind() == Tree.Kind.NOT_EQUAL_TO)
-              && isReference(node.getLeftOperand()) && isReference(node.getRightOperand())) {
+              && isReference(node.getLeftOperand())
+              && isReference(node.getRightOperand())) {
             found.add(file + ": " + node);
           }
           return super.visitBinary(node, unused);
@@ -85,8 +107,11 @@ class IdentityComparisonTest {
 
         private boolean isReference(ExpressionTree operand) {
           TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), operand));
-          return type != null && !type.getKind().isPrimitive() && type.getKind() != TypeKind.NULL
-              && !(type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM);
+          return type != null
+              && !type.getKind().isPrimitive()
+              && type.getKind() != TypeKind.NULL
+              && !(type.getKind() == TypeKind.DECLARED
+                  && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM);
         }
       }.scan(unit, null);
     }

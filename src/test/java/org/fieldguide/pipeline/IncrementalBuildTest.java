@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,15 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  * the same diagnostics.
  */
 class IncrementalBuildTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Fixture fixture;
   private BuildOptions options;
   private BuildState state;
   private Set<String> allPages;
 
-  static final String SITE = Fixture.SITE_YAML + """
+  static final String SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/data/sources.yaml --
       ouyang2022:
         authors: [Long Ouyang, Jeff Wu, et al.]
@@ -106,9 +106,19 @@ class IncrementalBuildTest {
     state = BuildState.forPreview();
     BuildResult first = rebuild((String[]) null);
     assertEquals(List.of(), errors(first));
-    assertEquals(Set.of("index", "methods/index", "methods/rlhf", "methods/goodhart", "methods/notes",
-        "glossary/reward-model", "faq/basics"), first.redone().bodies());
-    assertEquals(first.files().keySet().stream().filter(p -> p.endsWith(".html")).count(), first.redone().pages().size());
+    assertEquals(
+        Set.of(
+            "index",
+            "methods/index",
+            "methods/rlhf",
+            "methods/goodhart",
+            "methods/notes",
+            "glossary/reward-model",
+            "faq/basics"),
+        first.redone().bodies());
+    assertEquals(
+        first.files().keySet().stream().filter(p -> p.endsWith(".html")).count(),
+        first.redone().pages().size());
     allPages = first.redone().pages();
   }
 
@@ -123,17 +133,20 @@ class IncrementalBuildTest {
 
   @Test
   void aBodyEditRendersAndMakesOnlyThatPage() throws IOException {
-    replace("content/methods/notes.md", "Nothing links from here.", "Still nothing links from here.");
+    replace(
+        "content/methods/notes.md", "Nothing links from here.", "Still nothing links from here.");
     BuildResult result = rebuild("content/methods/notes.md");
     assertEquals(Set.of("methods/notes"), result.redone().bodies());
     assertEquals(Set.of("methods/notes"), result.redone().pages());
-    assertTrue(new String(result.files().get("methods/notes/index.html")).contains("Still nothing"));
+    assertTrue(
+        new String(result.files().get("methods/notes/index.html")).contains("Still nothing"));
     assertSameAsFullBuild(result);
   }
 
   @Test
   void aNewLinkMakesItsTargetAgainForTheBacklink() throws IOException {
-    replace("content/methods/notes.md", "Nothing links from here.", "Now this links to [[Goodhart]].");
+    replace(
+        "content/methods/notes.md", "Nothing links from here.", "Now this links to [[Goodhart]].");
     BuildResult result = rebuild("content/methods/notes.md");
     assertEquals(Set.of("methods/notes"), result.redone().bodies());
     assertEquals(Set.of("methods/notes", "methods/goodhart"), result.redone().pages());
@@ -153,10 +166,17 @@ class IncrementalBuildTest {
   void aRenamedHeadingIsReportedWhereAnotherPageLinksToIt() throws IOException {
     replace("content/methods/goodhart.md", "## In practice", "## In theory");
     BuildResult result = rebuild("content/methods/goodhart.md");
-    assertEquals(Set.of("methods/goodhart"), result.redone().bodies(), "the linking page is not rendered again");
-    assertEquals(List.of("content/methods/rlhf.md:9:5 unknown fragment '#in-practice' on content/methods/goodhart.md;"
-        + " link to one of its headings (ids are the heading text in lower case with '-' for spaces)"),
-        errors(result).stream().map(d -> d.path() + ":" + d.line() + ":" + d.column() + " " + d.message()).toList());
+    assertEquals(
+        Set.of("methods/goodhart"),
+        result.redone().bodies(),
+        "the linking page is not rendered again");
+    assertEquals(
+        List.of(
+            "content/methods/rlhf.md:9:5 unknown fragment '#in-practice' on content/methods/goodhart.md;"
+                + " link to one of its headings (ids are the heading text in lower case with '-' for spaces)"),
+        errors(result).stream()
+            .map(d -> d.path() + ":" + d.line() + ":" + d.column() + " " + d.message())
+            .toList());
     assertSameAsFullBuild(result);
 
     replace("content/methods/goodhart.md", "## In theory", "## In practice");
@@ -167,7 +187,10 @@ class IncrementalBuildTest {
 
   @Test
   void aNewCitationMakesTheReferencesPageAgain() throws IOException {
-    replace("content/methods/notes.md", "Nothing links from here.", "Overoptimization is measured [@gao2022].");
+    replace(
+        "content/methods/notes.md",
+        "Nothing links from here.",
+        "Overoptimization is measured [@gao2022].");
     BuildResult result = rebuild("content/methods/notes.md");
     assertEquals(Set.of("methods/notes"), result.redone().bodies());
     assertEquals(Set.of("methods/notes", "references/index"), result.redone().pages());
@@ -176,8 +199,10 @@ class IncrementalBuildTest {
 
   @Test
   void aNewQuestionMakesTheFaqIndexAgain() throws IOException {
-    Files.writeString(fixture.path("content/faq/basics.md"), Files.readString(fixture.path("content/faq/basics.md"))
-        + "\n## Why a reward model?\n\nBecause people cannot rate everything.\n");
+    Files.writeString(
+        fixture.path("content/faq/basics.md"),
+        Files.readString(fixture.path("content/faq/basics.md"))
+            + "\n## Why a reward model?\n\nBecause people cannot rate everything.\n");
     BuildResult result = rebuild("content/faq/basics.md");
     assertEquals(Set.of("faq/basics"), result.redone().bodies());
     assertEquals(Set.of("faq/basics", "faq/index"), result.redone().pages());
@@ -194,7 +219,9 @@ class IncrementalBuildTest {
     // The page itself, and the pages linking to it (which may show its title); no other page
     // looked up a name the old or new title answers.
     assertEquals(Set.of("methods/goodhart", "index", "methods/rlhf"), result.redone().bodies());
-    assertEquals(Set.of("methods/goodhart", "methods/index", "methods/notes", "methods/rlhf"), result.redone().pages());
+    assertEquals(
+        Set.of("methods/goodhart", "methods/index", "methods/notes", "methods/rlhf"),
+        result.redone().pages());
     assertSameAsFullBuild(result);
   }
 
@@ -212,7 +239,8 @@ class IncrementalBuildTest {
 
   @Test
   void aTitleThatATableCellLinksToRendersThatPage() throws IOException {
-    fixture.write("""
+    fixture.write(
+        """
         -- content/data/methods.yaml --
         caption: "Methods."
         columns:
@@ -242,7 +270,10 @@ class IncrementalBuildTest {
 
   @Test
   void aDescriptionChangeRendersOnlyThePageAndThePagesLinkingToIt() throws IOException {
-    replace("content/methods/goodhart.md", "description: Measures and targets.", "description: When a measure becomes a target.");
+    replace(
+        "content/methods/goodhart.md",
+        "description: Measures and targets.",
+        "description: When a measure becomes a target.");
     BuildResult result = rebuild("content/methods/goodhart.md");
     assertEquals(Set.of("methods/goodhart", "index", "methods/rlhf"), result.redone().bodies());
     assertSameAsFullBuild(result);
@@ -252,15 +283,23 @@ class IncrementalBuildTest {
   void aTermDefinitionChangeRendersThePagesWhoseTooltipsShowIt() throws IOException {
     replace("content/glossary/reward-model.md", "the way human raters would", "as people would");
     BuildResult result = rebuild("content/glossary/reward-model.md");
-    assertEquals(Set.of("glossary/reward-model", "methods/rlhf"), result.redone().bodies(), "rlhf mentions the term");
-    assertTrue(new String(result.files().get("methods/rlhf/index.html")).contains("scores outputs as people would"));
+    assertEquals(
+        Set.of("glossary/reward-model", "methods/rlhf"),
+        result.redone().bodies(),
+        "rlhf mentions the term");
+    assertTrue(
+        new String(result.files().get("methods/rlhf/index.html"))
+            .contains("scores outputs as people would"));
     assertSameAsFullBuild(result);
   }
 
   @Test
   void aNewTermAliasRendersEveryBodyAgain() throws IOException {
     // The matcher looks for a term's names in every text, so a new name can link anywhere.
-    replace("content/glossary/reward-model.md", "kind: behavioral", "kind: behavioral\naliases: [notes]");
+    replace(
+        "content/glossary/reward-model.md",
+        "kind: behavioral",
+        "kind: behavioral\naliases: [notes]");
     BuildResult result = rebuild("content/glossary/reward-model.md");
     assertEquals(7, result.redone().bodies().size());
     assertSameAsFullBuild(result);
@@ -269,7 +308,8 @@ class IncrementalBuildTest {
   @Test
   void aTemplateChangeMakesEveryPageAgain() throws IOException {
     Path footer = fixture.path("templates/layout.mustache");
-    Files.writeString(footer, Files.readString(footer).replace("</body>", "<!-- edited --></body>"));
+    Files.writeString(
+        footer, Files.readString(footer).replace("</body>", "<!-- edited --></body>"));
     BuildResult result = rebuild("templates/layout.mustache");
     assertEquals(allPages, result.redone().pages());
     assertTrue(new String(result.files().get("index.html")).contains("<!-- edited -->"));
@@ -280,10 +320,14 @@ class IncrementalBuildTest {
   void bodiesEditedOneAfterAnotherSurviveAChangeThatRendersEverything() throws IOException {
     replace("content/methods/notes.md", "Nothing links from here.", "First edit.");
     assertSameAsFullBuild(rebuild("content/methods/notes.md"));
-    replace("content/methods/goodhart.md", "Back to [RLHF](rlhf.md).", "Back to [RLHF](rlhf.md), edited.");
+    replace(
+        "content/methods/goodhart.md",
+        "Back to [RLHF](rlhf.md).",
+        "Back to [RLHF](rlhf.md), edited.");
     assertSameAsFullBuild(rebuild("content/methods/goodhart.md"));
     Path layout = fixture.path("templates/layout.mustache");
-    Files.writeString(layout, Files.readString(layout).replace("</body>", "<!-- edited --></body>"));
+    Files.writeString(
+        layout, Files.readString(layout).replace("</body>", "<!-- edited --></body>"));
     BuildResult result = rebuild("templates/layout.mustache");
     assertTrue(new String(result.files().get("methods/notes/index.html")).contains("First edit."));
     assertSameAsFullBuild(result);
@@ -302,7 +346,8 @@ class IncrementalBuildTest {
 
   @Test
   void pagesComeAndGo() throws IOException {
-    fixture.write("""
+    fixture.write(
+        """
         -- content/methods/new.md --
         ---
         title: New
@@ -317,7 +362,9 @@ class IncrementalBuildTest {
     Files.delete(fixture.path("content/methods/notes.md"));
     BuildResult removed = rebuild("content/methods/notes.md");
     assertTrue(!removed.files().containsKey("methods/notes/index.html"));
-    assertTrue(errors(removed).stream().anyMatch(d -> d.path().equals("content/index.md")), "the home page's link broke");
+    assertTrue(
+        errors(removed).stream().anyMatch(d -> d.path().equals("content/index.md")),
+        "the home page's link broke");
     assertSameAsFullBuild(removed);
 
     Files.move(fixture.path("content/methods/new.md"), fixture.path("content/methods/notes.md"));
@@ -327,7 +374,8 @@ class IncrementalBuildTest {
 
   @Test
   void aNewFolderIsReadWhole() throws IOException {
-    fixture.write("""
+    fixture.write(
+        """
         -- content/extra/index.md --
         ---
         title: Extra
@@ -357,12 +405,17 @@ class IncrementalBuildTest {
   void aLinkedPageThatBecomesADraftAndIsRenamedIsReportedAsInAFullBuild() throws IOException {
     replace("content/methods/goodhart.md", "order: 2", "order: 2\ndraft: true");
     BuildResult draft = rebuild("content/methods/goodhart.md");
-    assertTrue(errors(draft).stream().allMatch(d -> d.message().contains("is a draft")), errors(draft).toString());
+    assertTrue(
+        errors(draft).stream().allMatch(d -> d.message().contains("is a draft")),
+        errors(draft).toString());
     assertSameAsFullBuild(draft);
 
     replace("content/methods/goodhart.md", "title: Goodhart", "title: Goodhart's law");
     BuildResult renamed = rebuild("content/methods/goodhart.md");
-    assertEquals(2, errors(renamed).size(), errors(renamed).toString()); // [[Goodhart]] is still the draft's slug
+    assertEquals(
+        2,
+        errors(renamed).size(),
+        errors(renamed).toString()); // [[Goodhart]] is still the draft's slug
     assertSameAsFullBuild(renamed);
 
     replace("content/methods/goodhart.md", "draft: true\n", "");
@@ -374,7 +427,10 @@ class IncrementalBuildTest {
 
   @Test
   void errorsComeAndGoAsInAFullBuild() throws IOException {
-    replace("content/methods/notes.md", "Nothing links from here.", "A [[missing page]] and [@nobody2020].");
+    replace(
+        "content/methods/notes.md",
+        "Nothing links from here.",
+        "A [[missing page]] and [@nobody2020].");
     BuildResult broken = rebuild("content/methods/notes.md");
     assertEquals(2, errors(broken).size(), errors(broken).toString());
     assertSameAsFullBuild(broken);
@@ -395,13 +451,21 @@ class IncrementalBuildTest {
     Path config = fixture.path("content/site.yaml");
     String yaml = Files.readString(config);
     Files.delete(config);
-    replace("content/methods/notes.md", "Nothing links from here.", "Edited while the site had no configuration.");
+    replace(
+        "content/methods/notes.md",
+        "Nothing links from here.",
+        "Edited while the site had no configuration.");
     BuildResult stopped = rebuild("content/site.yaml", "content/methods/notes.md");
     assertTrue(stopped.failed(false));
     Files.writeString(config, yaml);
     BuildResult back = rebuild("content/site.yaml");
-    assertEquals(Set.of("methods/notes"), back.redone().bodies(), "the configuration reads the same as before");
-    assertTrue(new String(back.files().get("methods/notes/index.html")).contains("Edited while the site had no configuration."));
+    assertEquals(
+        Set.of("methods/notes"),
+        back.redone().bodies(),
+        "the configuration reads the same as before");
+    assertTrue(
+        new String(back.files().get("methods/notes/index.html"))
+            .contains("Edited while the site had no configuration."));
     assertSameAsFullBuild(back);
   }
 
@@ -409,38 +473,80 @@ class IncrementalBuildTest {
   @Test
   void anySequenceOfEditsGivesWhatAFullBuildGives() throws IOException {
     java.util.Random random = new java.util.Random(20261201);
-    List<String> pages = new java.util.ArrayList<>(List.of("content/methods/rlhf.md", "content/methods/goodhart.md",
-        "content/methods/notes.md", "content/index.md", "content/faq/basics.md", "content/glossary/reward-model.md"));
-    List<String> links = List.of("[[rlhf]]", "[[Goodhart]]", "[[notes]]", "[[reward model]]", "[x](rlhf.md#the-reward-model)",
-        "[y](goodhart.md#in-practice)", "[@gao2022]", "[@ouyang2022]", "[[nowhere]]", "[z](rlhf.md#no-such-part)");
+    List<String> pages =
+        new java.util.ArrayList<>(
+            List.of(
+                "content/methods/rlhf.md",
+                "content/methods/goodhart.md",
+                "content/methods/notes.md",
+                "content/index.md",
+                "content/faq/basics.md",
+                "content/glossary/reward-model.md"));
+    List<String> links =
+        List.of(
+            "[[rlhf]]",
+            "[[Goodhart]]",
+            "[[notes]]",
+            "[[reward model]]",
+            "[x](rlhf.md#the-reward-model)",
+            "[y](goodhart.md#in-practice)",
+            "[@gao2022]",
+            "[@ouyang2022]",
+            "[[nowhere]]",
+            "[z](rlhf.md#no-such-part)");
     int made = 0;
     for (int step = 0; step < 60; step++) {
       String page = pages.get(random.nextInt(pages.size()));
       Path file = fixture.path(page);
       String changed = page;
       switch (random.nextInt(8)) {
-        case 0, 1 -> Files.writeString(file, Files.readString(file) + "\nMore text " + step + ".\n");
-        case 2 -> Files.writeString(file, Files.readString(file) + "\nA link: " + links.get(random.nextInt(links.size())) + "\n");
+        case 0, 1 ->
+            Files.writeString(file, Files.readString(file) + "\nMore text " + step + ".\n");
+        case 2 ->
+            Files.writeString(
+                file,
+                Files.readString(file)
+                    + "\nA link: "
+                    + links.get(random.nextInt(links.size()))
+                    + "\n");
         case 3 -> {
           String text = Files.readString(file);
           int cut = text.lastIndexOf("\nA link: ");
           Files.writeString(file, cut < 0 ? text : text.substring(0, cut + 1));
         }
-        case 4 -> Files.writeString(file, Files.readString(file) + "\n## Part " + step + "\n\nA new part.\n");
-        case 5 -> Files.writeString(file, switch (random.nextInt(3)) {
-          case 0 -> Files.readString(file).replaceFirst("(?m)^description: (.*)$", "description: $1 Again.");
-          case 1 -> Files.readString(file).replaceFirst("(?m)^(title|term): (.*)$", "$1: $2 again");
-          default -> Files.readString(file).replaceFirst("(?m)^order: \\d+$", "order: " + random.nextInt(5));
-        });
+        case 4 ->
+            Files.writeString(
+                file, Files.readString(file) + "\n## Part " + step + "\n\nA new part.\n");
+        case 5 ->
+            Files.writeString(
+                file,
+                switch (random.nextInt(3)) {
+                  case 0 ->
+                      Files.readString(file)
+                          .replaceFirst("(?m)^description: (.*)$", "description: $1 Again.");
+                  case 1 ->
+                      Files.readString(file)
+                          .replaceFirst("(?m)^(title|term): (.*)$", "$1: $2 again");
+                  default ->
+                      Files.readString(file)
+                          .replaceFirst("(?m)^order: \\d+$", "order: " + random.nextInt(5));
+                });
         case 6 -> {
           Path layout = fixture.path("templates/layout.mustache");
-          Files.writeString(layout, Files.readString(layout).replace("</body>", "<!-- step " + step + " --></body>"));
+          Files.writeString(
+              layout,
+              Files.readString(layout).replace("</body>", "<!-- step " + step + " --></body>"));
           changed = "templates/layout.mustache";
         }
         default -> {
           String fresh = "content/methods/page-" + step + ".md";
-          Files.writeString(fixture.path(fresh), "---\ntitle: Page " + step + "\ndescription: Made at step " + step
-              + ".\n---\nSee [[notes]].\n");
+          Files.writeString(
+              fixture.path(fresh),
+              "---\ntitle: Page "
+                  + step
+                  + "\ndescription: Made at step "
+                  + step
+                  + ".\n---\nSee [[notes]].\n");
           pages.add(fresh);
           changed = fresh;
           if (pages.size() > 8) {
@@ -455,12 +561,18 @@ class IncrementalBuildTest {
       made += result.redone().pages().size();
       assertSameAsFullBuild(result);
     }
-    assertTrue(made < 60 * allPages.size() / 2, "most edits made few pages again (" + made + " in all)");
+    assertTrue(
+        made < 60 * allPages.size() / 2, "most edits made few pages again (" + made + " in all)");
   }
 
   private BuildResult rebuild(String... changed) {
-    return new Build(options, state).run(changed == null ? null
-        : Arrays.stream(changed).map(p -> fixture.root().resolve(p).toAbsolutePath().normalize()).toList());
+    return new Build(options, state)
+        .run(
+            changed == null
+                ? null
+                : Arrays.stream(changed)
+                    .map(p -> fixture.root().resolve(p).toAbsolutePath().normalize())
+                    .toList());
   }
 
   private void assertSameAsFullBuild(BuildResult incremental) {
@@ -469,7 +581,12 @@ class IncrementalBuildTest {
     assertEquals(full.files().keySet(), incremental.files().keySet());
     for (String path : full.files().keySet()) {
       byte[] bytes = incremental.files().get(path);
-      assertArrayEquals(full.files().get(path), path.equals(org.fieldguide.search.SearchIndex.INDEX_PATH) ? incremental.searchIndex().get() : bytes, path);
+      assertArrayEquals(
+          full.files().get(path),
+          path.equals(org.fieldguide.search.SearchIndex.INDEX_PATH)
+              ? incremental.searchIndex().get()
+              : bytes,
+          path);
     }
   }
 

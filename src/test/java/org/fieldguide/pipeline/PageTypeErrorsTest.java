@@ -10,12 +10,16 @@ import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Errors specific to glossary terms, FAQ and flowchart pages, sources, data tables and assets, each with its position. */
+/**
+ * Errors specific to glossary terms, FAQ and flowchart pages, sources, data tables and assets, each
+ * with its position.
+ */
 class PageTypeErrorsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String HOME = Fixture.SITE_YAML + """
+  private static final String HOME =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -34,7 +38,9 @@ class PageTypeErrorsTest {
 
   @Test
   void termErrorsPointAtTheirKeys() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -73,18 +79,29 @@ class PageTypeErrorsTest {
         ## Behavioral definition
 
         Only one section.
-        """.formatted("x".repeat(201)));
-    assertHas(lines, "content/glossary/odd.md:4:7: error: unknown kind 'structural'; use one of behavioral, mechanistic, both, n/a");
-    assertHas(lines, "content/glossary/long.md:3:8: error: short is 201 characters long; keep it to one sentence of at most 200");
-    assertHas(lines, "content/glossary/linked.md:3:8: error: short must be plain text because it is shown in tooltips;"
-        + " remove the link and put it in the body");
-    assertHas(lines, "content/glossary/both.md:2:1: error: term 'Both ways' is of kind 'both' but has no"
-        + " '## Mechanistic definition' section; add it, or change kind");
+        """
+                .formatted("x".repeat(201)));
+    assertHas(
+        lines,
+        "content/glossary/odd.md:4:7: error: unknown kind 'structural'; use one of behavioral, mechanistic, both, n/a");
+    assertHas(
+        lines,
+        "content/glossary/long.md:3:8: error: short is 201 characters long; keep it to one sentence of at most 200");
+    assertHas(
+        lines,
+        "content/glossary/linked.md:3:8: error: short must be plain text because it is shown in tooltips;"
+            + " remove the link and put it in the body");
+    assertHas(
+        lines,
+        "content/glossary/both.md:2:1: error: term 'Both ways' is of kind 'both' but has no"
+            + " '## Mechanistic definition' section; add it, or change kind");
   }
 
   @Test
   void termOfUnknownKindGivesOnlyItsOwnErrorAndStaysLinkable() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -109,13 +126,18 @@ class PageTypeErrorsTest {
         ---
         Body.
         """);
-    assertEquals(List.of("content/glossary/odd.md:4:7: error: unknown kind 'structural'; use one of behavioral,"
-        + " mechanistic, both, n/a"), lines);
+    assertEquals(
+        List.of(
+            "content/glossary/odd.md:4:7: error: unknown kind 'structural'; use one of behavioral,"
+                + " mechanistic, both, n/a"),
+        lines);
   }
 
   @Test
   void unknownSeeAlsoTermsArePointedAtWhereEachIsWritten() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -143,18 +165,22 @@ class PageTypeErrorsTest {
         ---
         Body.
         """);
-    assertEquals(List.of(
-        "content/glossary/induction-head.md:7:5: error: see_also names unknown term 'induction-haed' (closest:"
-            + " 'induction-head'); use the slug of a file in content/glossary/",
-        "content/glossary/previous-token-head.md:5:28: error: see_also names unknown term 'previus-token-head' (closest:"
-            + " 'previous-token-head'); use the slug of a file in content/glossary/",
-        "content/glossary/previous-token-head.md:5:48: error: see_also names unknown term 'copying'; use the slug of a"
-            + " file in content/glossary/"), lines);
+    assertEquals(
+        List.of(
+            "content/glossary/induction-head.md:7:5: error: see_also names unknown term 'induction-haed' (closest:"
+                + " 'induction-head'); use the slug of a file in content/glossary/",
+            "content/glossary/previous-token-head.md:5:28: error: see_also names unknown term 'previus-token-head' (closest:"
+                + " 'previous-token-head'); use the slug of a file in content/glossary/",
+            "content/glossary/previous-token-head.md:5:48: error: see_also names unknown term 'copying'; use the slug of a"
+                + " file in content/glossary/"),
+        lines);
   }
 
   @Test
   void unknownSourcesOfATermArePointedAtWhereEachIsWritten() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -177,13 +203,18 @@ class PageTypeErrorsTest {
         ---
         Body.
         """);
-    assertEquals(List.of("content/glossary/induction-head.md:5:23: error: sources names unknown citation key 'olson2022'"
-        + " (closest: 'olsson2022'); add it to content/data/sources.yaml or fix the key"), lines);
+    assertEquals(
+        List.of(
+            "content/glossary/induction-head.md:5:23: error: sources names unknown citation key 'olson2022'"
+                + " (closest: 'olsson2022'); add it to content/data/sources.yaml or fix the key"),
+        lines);
   }
 
   @Test
   void faqErrorsPointAtTheirHeadings() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -202,13 +233,21 @@ class PageTypeErrorsTest {
 
         Asked again.
         """);
-    assertHas(lines, "content/faq/basics.md:9:1: error: '## Background' is not a question; in a FAQ file every ## heading"
-        + " is a question ending in '?' (use ### for sub-headings)");
-    assertHas(lines, "content/faq/basics.md:13:1: error: question 'Is there an answer?' has no answer; write the answer under it");
-    assertHas(lines, "content/faq/basics.md:14:1: error: question 'What is this?' is asked twice (also at line 5); merge the answers");
+    assertHas(
+        lines,
+        "content/faq/basics.md:9:1: error: '## Background' is not a question; in a FAQ file every ## heading"
+            + " is a question ending in '?' (use ### for sub-headings)");
+    assertHas(
+        lines,
+        "content/faq/basics.md:13:1: error: question 'Is there an answer?' has no answer; write the answer under it");
+    assertHas(
+        lines,
+        "content/faq/basics.md:14:1: error: question 'What is this?' is asked twice (also at line 5); merge the answers");
   }
 
-  /** A FAQ page linking to the flowchart pages, so that none is reported as one no page links to. */
+  /**
+   * A FAQ page linking to the flowchart pages, so that none is reported as one no page links to.
+   */
   private static String faqLinkingTo(String... slugs) {
     return """
         -- content/faq/basics.md --
@@ -219,10 +258,12 @@ class PageTypeErrorsTest {
         ## Which chart?
 
         [[%s]].
-        """.formatted(String.join("]] and [[", slugs));
+        """
+        .formatted(String.join("]] and [[", slugs));
   }
 
-  private static final String CHART = """
+  private static final String CHART =
+      """
       ```flowchart
       start: q
       nodes:
@@ -239,7 +280,10 @@ class PageTypeErrorsTest {
 
   @Test
   void flowchartPageWithoutAChartIsReportedAtItsFirstBodyLine() throws IOException {
-    List<String> lines = lines(faqLinkingTo("none", "one") + """
+    List<String> lines =
+        lines(
+            faqLinkingTo("none", "one")
+                + """
         -- content/flowcharts/none.md --
         ---
         title: None
@@ -251,14 +295,21 @@ class PageTypeErrorsTest {
         title: One
         description: A chart.
         ---
-        """ + CHART);
-    assertEquals(List.of("content/flowcharts/none.md:5:1: error: this flowchart page has no ```flowchart block;"
-        + " add exactly one, or move the page out of content/flowcharts/"), lines);
+        """
+                + CHART);
+    assertEquals(
+        List.of(
+            "content/flowcharts/none.md:5:1: error: this flowchart page has no ```flowchart block;"
+                + " add exactly one, or move the page out of content/flowcharts/"),
+        lines);
   }
 
   @Test
   void secondChartOnAFlowchartPageIsReportedAtItsFence() throws IOException {
-    List<String> lines = lines(faqLinkingTo("two") + """
+    List<String> lines =
+        lines(
+            faqLinkingTo("two")
+                + """
         -- content/flowcharts/two.md --
         ---
         title: Two
@@ -266,48 +317,70 @@ class PageTypeErrorsTest {
         ---
         The first chart:
 
-        """ + CHART + """
+        """
+                + CHART
+                + """
 
         And a second one:
 
-        """ + CHART);
-    assertEquals(List.of("content/flowcharts/two.md:22:1: error: this is a second ```flowchart block (the first is at"
-        + " line 7); a flowchart page has exactly one, so move this chart to a page of its own in content/flowcharts/"),
+        """
+                + CHART);
+    assertEquals(
+        List.of(
+            "content/flowcharts/two.md:22:1: error: this is a second ```flowchart block (the first is at"
+                + " line 7); a flowchart page has exactly one, so move this chart to a page of its own in content/flowcharts/"),
         lines);
   }
 
   @Test
   void outcomeLinkToAnUnknownFragmentIsReportedAtTheLink() throws IOException {
-    List<String> lines = lines(faqLinkingTo("pick") + """
+    List<String> lines =
+        lines(
+            faqLinkingTo("pick")
+                + """
         -- content/flowcharts/pick.md --
         ---
         title: Pick
         description: A chart.
         ---
-        """ + CHART.replace("link: ../index.md", "link: ../index.md#nope"));
-    assertEquals(List.of("content/flowcharts/pick.md:15:11: error: unknown fragment '#nope' on content/index.md;"
-        + " link to one of its headings (ids are the heading text in lower case with '-' for spaces)"), lines);
+        """
+                + CHART.replace("link: ../index.md", "link: ../index.md#nope"));
+    assertEquals(
+        List.of(
+            "content/flowcharts/pick.md:15:11: error: unknown fragment '#nope' on content/index.md;"
+                + " link to one of its headings (ids are the heading text in lower case with '-' for spaces)"),
+        lines);
   }
 
   @Test
   void outcomeLinkThatIsNotAPageIsReportedWithTheChartsOtherErrors() throws IOException {
-    List<String> lines = lines(faqLinkingTo("pick") + """
+    List<String> lines =
+        lines(
+            faqLinkingTo("pick")
+                + """
         -- content/flowcharts/pick.md --
         ---
         title: Pick
         description: A chart.
         ---
-        """ + CHART.replace("link: ../index.md", "link: ../guide/missing.md").replace("{label: \"B\", to: a}", "{label: \"B\", to: b}"));
-    assertEquals(List.of(
-        "content/flowcharts/pick.md:12:26: error: answer 'B' of node 'q' goes to unknown node 'b'; use one of the node"
-            + " ids (closest: 'a')",
-        "content/flowcharts/pick.md:15:11: error: outcome 'a' links to '../guide/missing.md', which is not a page;"
-            + " give the path of a Markdown page relative to this file"), lines);
+        """
+                + CHART
+                    .replace("link: ../index.md", "link: ../guide/missing.md")
+                    .replace("{label: \"B\", to: a}", "{label: \"B\", to: b}"));
+    assertEquals(
+        List.of(
+            "content/flowcharts/pick.md:12:26: error: answer 'B' of node 'q' goes to unknown node 'b'; use one of the node"
+                + " ids (closest: 'a')",
+            "content/flowcharts/pick.md:15:11: error: outcome 'a' links to '../guide/missing.md', which is not a page;"
+                + " give the path of a Markdown page relative to this file"),
+        lines);
   }
 
   @Test
   void sourceWithoutTitleOrYearIsReported() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -323,13 +396,19 @@ class PageTypeErrorsTest {
         noyear:
           title: A title without a year
         """);
-    assertHas(lines, "content/data/sources.yaml:1:1: error: source 'notitle' has no title; add 'title: …'");
-    assertHas(lines, "content/data/sources.yaml:4:1: error: source 'noyear' has no year; add 'year: YYYY'");
+    assertHas(
+        lines,
+        "content/data/sources.yaml:1:1: error: source 'notitle' has no title; add 'title: …'");
+    assertHas(
+        lines,
+        "content/data/sources.yaml:4:1: error: source 'noyear' has no year; add 'year: YYYY'");
   }
 
   @Test
   void missingAssetIsReportedAtTheLinkTogetherWithOtherErrors() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -348,23 +427,27 @@ class PageTypeErrorsTest {
         rows:
           - {name: DPO}
         """);
-    assertEquals(List.of(
-        "content/faq/basics.md:7:1: error: no data table 'methds' (closest: 'methods'); add content/data/methds.yaml",
-        "content/faq/basics.md:10:7: error: link '../../assets/missing.pdf' points to /assets/missing.pdf, which the site"
-            + " does not have; add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path",
-        "content/faq/basics.md:10:49: error: image '../../assets/nope.png' points to /assets/nope.png, which the site"
-            + " does not have; add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path"),
+    assertEquals(
+        List.of(
+            "content/faq/basics.md:7:1: error: no data table 'methds' (closest: 'methods'); add content/data/methds.yaml",
+            "content/faq/basics.md:10:7: error: link '../../assets/missing.pdf' points to /assets/missing.pdf, which the site"
+                + " does not have; add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path",
+            "content/faq/basics.md:10:49: error: image '../../assets/nope.png' points to /assets/nope.png, which the site"
+                + " does not have; add the file to templates/assets/ (the site publishes it as /assets/…) or fix the path"),
         lines);
   }
 
   @Test
   void linkWrittenRelativeToTheMarkdownFileIsToldThePathFromThePage() throws IOException {
-    assertEquals(List.of(
-        "content/faq/basics.md:5:1: error: image 'assets/favicon.svg' points to /faq/basics/assets/favicon.svg, which the"
-            + " site does not have; write '../../assets/favicon.svg' (addresses are relative to this page's address,"
-            + " /faq/basics/, not to its Markdown file)",
-        "content/faq/basics.md:9:19: error: link 'guide/' points to /faq/basics/guide/, which the site does not have;"
-            + " fix the path (the site publishes its pages, the files beside them in content/, and templates/assets/ as /assets/…)"), lines("""
+    assertEquals(
+        List.of(
+            "content/faq/basics.md:5:1: error: image 'assets/favicon.svg' points to /faq/basics/assets/favicon.svg, which the"
+                + " site does not have; write '../../assets/favicon.svg' (addresses are relative to this page's address,"
+                + " /faq/basics/, not to its Markdown file)",
+            "content/faq/basics.md:9:19: error: link 'guide/' points to /faq/basics/guide/, which the site does not have;"
+                + " fix the path (the site publishes its pages, the files beside them in content/, and templates/assets/ as /assets/…)"),
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -380,8 +463,12 @@ class PageTypeErrorsTest {
 
   @Test
   void addressThatIsNotAValidUriIsReportedAtTheLink() throws IOException {
-    assertEquals(List.of("content/faq/basics.md:7:6: error: link 'has space.pdf' is not a valid address (illegal character"
-        + " in path at character 4); fix it (write a space as %20)"), lines("""
+    assertEquals(
+        List.of(
+            "content/faq/basics.md:7:6: error: link 'has space.pdf' is not a valid address (illegal character"
+                + " in path at character 4); fix it (write a space as %20)"),
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -395,7 +482,11 @@ class PageTypeErrorsTest {
 
   @Test
   void siteWideCheckerStillChecksWhatTheLinkerDoesNotSee() throws IOException {
-    Fixture fixture = Fixture.create(dir, HOME + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            HOME
+                + """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -406,15 +497,21 @@ class PageTypeErrorsTest {
         Yes.
         """);
     String layout = fixture.read("templates/layout.mustache");
-    fixture.write("-- templates/layout.mustache --\n" + layout.replace("<main ", "<a href=\"{{root}}nowhere/\">x</a><main "));
-    assertEquals(List.of("templates: error: a template a link points to /nowhere/index.html, which the site does not have;"
-        + " fix the link or add the page (in href=\"../../nowhere/\" on /faq/basics/index.html)"),
+    fixture.write(
+        "-- templates/layout.mustache --\n"
+            + layout.replace("<main ", "<a href=\"{{root}}nowhere/\">x</a><main "));
+    assertEquals(
+        List.of(
+            "templates: error: a template a link points to /nowhere/index.html, which the site does not have;"
+                + " fix the link or add the page (in href=\"../../nowhere/\" on /faq/basics/index.html)"),
         Fixture.lines(fixture.check()));
   }
 
   @Test
   void collidingAliasIsReportedWhereTheAliasIsWritten() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -443,21 +540,24 @@ class PageTypeErrorsTest {
         ---
         Body.
         """);
-    assertEquals(List.of(
-        "content/glossary/gizmo.md:2:1: error: term 'Gizmo' is also an alias of term 'Widget'"
-            + " (content/glossary/widget.md:7:5); remove that alias or rename this term",
-        "content/glossary/gizmo.md:5:11: error: alias 'gadget' is also an alias of term 'Widget'"
-            + " (content/glossary/widget.md:8:5); keep it on one of the two terms",
-        "content/glossary/widget.md:7:5: error: alias 'gizmo' is already the name of term 'Gizmo'"
-            + " (content/glossary/gizmo.md); remove the alias or rename one of them",
-        "content/glossary/widget.md:8:5: error: alias 'Gadget' is also an alias of term 'Gizmo'"
-            + " (content/glossary/gizmo.md:5:11); keep it on one of the two terms"),
+    assertEquals(
+        List.of(
+            "content/glossary/gizmo.md:2:1: error: term 'Gizmo' is also an alias of term 'Widget'"
+                + " (content/glossary/widget.md:7:5); remove that alias or rename this term",
+            "content/glossary/gizmo.md:5:11: error: alias 'gadget' is also an alias of term 'Widget'"
+                + " (content/glossary/widget.md:8:5); keep it on one of the two terms",
+            "content/glossary/widget.md:7:5: error: alias 'gizmo' is already the name of term 'Gizmo'"
+                + " (content/glossary/gizmo.md); remove the alias or rename one of them",
+            "content/glossary/widget.md:8:5: error: alias 'Gadget' is also an alias of term 'Gizmo'"
+                + " (content/glossary/gizmo.md:5:11); keep it on one of the two terms"),
         lines.stream().filter(l -> l.startsWith("content/glossary/")).toList());
   }
 
   @Test
   void termDefinedTwiceIsReportedAtBothTermLines() throws IOException {
-    List<String> lines = lines("""
+    List<String> lines =
+        lines(
+            """
         -- content/faq/basics.md --
         ---
         title: Basics
@@ -481,11 +581,12 @@ class PageTypeErrorsTest {
         ---
         Body.
         """);
-    assertEquals(List.of(
-        "content/glossary/widget-again.md:2:1: error: term 'widget' is defined twice (also in content/glossary/widget.md);"
-            + " merge the entries or rename one of them",
-        "content/glossary/widget.md:2:1: error: term 'Widget' is defined twice (also in content/glossary/widget-again.md);"
-            + " merge the entries or rename one of them"),
+    assertEquals(
+        List.of(
+            "content/glossary/widget-again.md:2:1: error: term 'widget' is defined twice (also in content/glossary/widget.md);"
+                + " merge the entries or rename one of them",
+            "content/glossary/widget.md:2:1: error: term 'Widget' is defined twice (also in content/glossary/widget-again.md);"
+                + " merge the entries or rename one of them"),
         lines);
   }
 }

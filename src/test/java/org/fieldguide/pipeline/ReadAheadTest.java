@@ -17,12 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  * reports: each problem once, at its place, in the order of the files.
  */
 class ReadAheadTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void manyPagesReportTheirFrontMatterProblemsInFileOrder() throws IOException {
-    StringBuilder sections = new StringBuilder(Fixture.SITE_YAML).append("""
+    StringBuilder sections =
+        new StringBuilder(Fixture.SITE_YAML)
+            .append(
+                """
         -- content/index.md --
         ---
         title: Home
@@ -39,19 +41,31 @@ class ReadAheadTest {
       sections.append("[[guide/").append(String.format("p%03d", i)).append("]]\n");
     }
     for (int i = 0; i < 100; i++) {
-      sections.append("-- content/guide/").append(String.format("p%03d", i)).append(".md --\n---\n");
+      sections
+          .append("-- content/guide/")
+          .append(String.format("p%03d", i))
+          .append(".md --\n---\n");
       if (i == 7 || i == 50 || i == 93) {
         sections.append("title: Broken ").append(i).append("\ndescription: [unclosed\n");
       } else {
-        sections.append("title: Page ").append(i).append("\ndescription: Page number ").append(i).append(".\n");
+        sections
+            .append("title: Page ")
+            .append(i)
+            .append("\ndescription: Page number ")
+            .append(i)
+            .append(".\n");
       }
       sections.append("---\nText of page ").append(i).append(".\n");
     }
     Fixture.create(dir, sections.toString());
-    BuildResult result = new Build(BuildOptions.defaults(dir).withWrite(false).withVersion("t")).run();
-    List<Diagnostic> errors = result.diagnostics().all().stream().filter(d -> d.path().contains("/p0")).toList();
-    assertEquals(List.of("content/guide/p007.md", "content/guide/p050.md", "content/guide/p093.md"),
-        errors.stream().map(Diagnostic::path).toList(), result.diagnostics().all().toString());
+    BuildResult result =
+        new Build(BuildOptions.defaults(dir).withWrite(false).withVersion("t")).run();
+    List<Diagnostic> errors =
+        result.diagnostics().all().stream().filter(d -> d.path().contains("/p0")).toList();
+    assertEquals(
+        List.of("content/guide/p007.md", "content/guide/p050.md", "content/guide/p093.md"),
+        errors.stream().map(Diagnostic::path).toList(),
+        result.diagnostics().all().toString());
     assertTrue(errors.stream().allMatch(d -> d.line() == 3), errors.toString());
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class RealContentIT {
   @Test
   void realContentChecksCleanUnderStrict() {
-    BuildOptions options = BuildOptions.defaults(Path.of(".")).withWrite(false).withStrict(true).withVersion("test");
+    BuildOptions options =
+        BuildOptions.defaults(Path.of(".")).withWrite(false).withStrict(true).withVersion("test");
     BuildResult result = new Build(options).run();
     assertEquals(List.of(), Fixture.lines(result));
     assertTrue(result.files().containsKey("alignment/rlhf/index.html"));

@@ -18,16 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A build without {@link BuildOptions#keepOutput} (the command line's {@code build} and
- * {@code check}) writes each page into the staging folder as soon as it is made instead of holding
- * it: it must write exactly what a build that keeps its output writes, and a build that fails after
- * its pages went into the staging folder must still leave the previous site as it was.
+ * A build without {@link BuildOptions#keepOutput} (the command line's {@code build} and {@code
+ * check}) writes each page into the staging folder as soon as it is made instead of holding it: it
+ * must write exactly what a build that keeps its output writes, and a build that fails after its
+ * pages went into the staging folder must still leave the previous site as it was.
  */
 class StreamedOutputTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String PROJECT = Fixture.SITE_YAML + """
+  private static final String PROJECT =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -82,7 +83,8 @@ class StreamedOutputTest {
     BuildResult kept = new Build(options(project, dir.resolve("kept"), true)).run();
     BuildResult streamed = new Build(options(project, dir.resolve("streamed"), false)).run();
     assertEquals(List.of(), kept.diagnostics().all().stream().map(Diagnostic::toString).toList());
-    assertEquals(List.of(), streamed.diagnostics().all().stream().map(Diagnostic::toString).toList());
+    assertEquals(
+        List.of(), streamed.diagnostics().all().stream().map(Diagnostic::toString).toList());
     assertTrue(kept.written() && streamed.written());
 
     SortedMap<String, byte[]> onDisk = tree(dir.resolve("streamed"));
@@ -91,7 +93,10 @@ class StreamedOutputTest {
     assertEquals(kept.files().keySet(), kept.paths());
     for (Map.Entry<String, byte[]> file : kept.files().entrySet()) {
       assertArrayEquals(file.getValue(), onDisk.get(file.getKey()), file.getKey());
-      assertArrayEquals(file.getValue(), Files.readAllBytes(dir.resolve("kept").resolve(file.getKey())), file.getKey());
+      assertArrayEquals(
+          file.getValue(),
+          Files.readAllBytes(dir.resolve("kept").resolve(file.getKey())),
+          file.getKey());
     }
     // The streamed build did not hold its pages.
     assertFalse(streamed.files().containsKey("guide/page/index.html"));
@@ -104,7 +109,8 @@ class StreamedOutputTest {
     Path root = Path.of("").toAbsolutePath();
     BuildOptions real = BuildOptions.defaults(root).withVersion("t");
     BuildResult kept = new Build(real.withOut(dir.resolve("kept"))).run();
-    BuildResult streamed = new Build(real.withOut(dir.resolve("streamed")).withKeepOutput(false)).run();
+    BuildResult streamed =
+        new Build(real.withOut(dir.resolve("streamed")).withKeepOutput(false)).run();
     assertTrue(kept.written() && streamed.written(), () -> streamed.diagnostics().all().toString());
     assertEquals(tree(dir.resolve("kept")).keySet(), tree(dir.resolve("streamed")).keySet());
     SortedMap<String, byte[]> a = tree(dir.resolve("kept"));
@@ -120,10 +126,16 @@ class StreamedOutputTest {
     Fixture fixture = Fixture.create(dir.resolve("project"), PROJECT);
     // A broken link in the layout is found only by the site-wide check, after every page was made.
     String layout = Files.readString(dir.resolve("project/templates/layout.mustache"));
-    BuildResult failed = failAfterABuild(fixture, "-- content/guide/page.md --\n---\ntitle: A page, edited\n"
-        + "description: Edited.\n---\n## First\n\nEdited.\n-- templates/layout.mustache --\n"
-        + layout.replace("<main ", "<a href=\"{{root}}nowhere/\">x</a><main "), false);
-    assertTrue(failed.diagnostics().all().stream().anyMatch(d -> d.message().contains("/nowhere/index.html")),
+    BuildResult failed =
+        failAfterABuild(
+            fixture,
+            "-- content/guide/page.md --\n---\ntitle: A page, edited\n"
+                + "description: Edited.\n---\n## First\n\nEdited.\n-- templates/layout.mustache --\n"
+                + layout.replace("<main ", "<a href=\"{{root}}nowhere/\">x</a><main "),
+            false);
+    assertTrue(
+        failed.diagnostics().all().stream()
+            .anyMatch(d -> d.message().contains("/nowhere/index.html")),
         failed.diagnostics().all().toString());
   }
 
@@ -131,16 +143,20 @@ class StreamedOutputTest {
   void aStrictBuildWithAWarningLeavesThePreviousSite() throws IOException {
     Fixture fixture = Fixture.create(dir.resolve("project"), PROJECT);
     // A page no other page links to: a warning, which --strict makes an error.
-    BuildResult failed = failAfterABuild(fixture,
-        "-- content/guide/lonely.md --\n---\ntitle: Lonely\ndescription: Linked from nowhere.\n---\nAlone.\n", true);
+    BuildResult failed =
+        failAfterABuild(
+            fixture,
+            "-- content/guide/lonely.md --\n---\ntitle: Lonely\ndescription: Linked from nowhere.\n---\nAlone.\n",
+            true);
     assertTrue(failed.diagnostics().hasWarnings());
   }
 
   /**
-   * Builds the project into site/, writes {@code edit} and builds again, streaming; the second build
-   * must fail and leave site/ as the first left it, and no staging folder.
+   * Builds the project into site/, writes {@code edit} and builds again, streaming; the second
+   * build must fail and leave site/ as the first left it, and no staging folder.
    */
-  private BuildResult failAfterABuild(Fixture fixture, String edit, boolean strict) throws IOException {
+  private BuildResult failAfterABuild(Fixture fixture, String edit, boolean strict)
+      throws IOException {
     Path project = dir.resolve("project");
     Path out = dir.resolve("site");
     assertTrue(new Build(options(project, out, false)).run().written());
@@ -169,11 +185,14 @@ class StreamedOutputTest {
   private void assertNoStagingLeft() throws IOException {
     try (var entries = Files.list(dir)) {
       List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
-      assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), "a staging or old folder was left: " + names);
+      assertTrue(
+          names.stream().noneMatch(n -> n.startsWith(".")),
+          "a staging or old folder was left: " + names);
     }
   }
 
-  private static void assertTrees(SortedMap<String, byte[]> expected, SortedMap<String, byte[]> actual) {
+  private static void assertTrees(
+      SortedMap<String, byte[]> expected, SortedMap<String, byte[]> actual) {
     assertEquals(expected.keySet(), actual.keySet());
     for (String path : expected.keySet()) {
       assertArrayEquals(expected.get(path), actual.get(path), path);

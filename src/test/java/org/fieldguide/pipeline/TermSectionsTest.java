@@ -12,12 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The two definition sections of a term of kind {@code both}, as its page shows them. */
 class TermSectionsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void definitionHeadingWithInlineMarkupStillOpensItsSection() throws IOException {
-    BuildResult result = Fixture.create(dir, Fixture.SITE_YAML + """
+    BuildResult result =
+        Fixture.create(
+                dir,
+                Fixture.SITE_YAML
+                    + """
         -- content/index.md --
         ---
         title: Home
@@ -37,11 +40,15 @@ class TermSectionsTest {
         ## Mechanistic `definition`
 
         Uses composition.
-        """).check();
+        """)
+            .check();
     assertEquals(List.of(), Fixture.lines(result));
-    String html = new String(result.files().get("glossary/induction-head/index.html"), StandardCharsets.UTF_8);
+    String html =
+        new String(
+            result.files().get("glossary/induction-head/index.html"), StandardCharsets.UTF_8);
     int start = html.indexOf("<div class=\"definitions\">");
-    assertEquals("""
+    assertEquals(
+        """
         <div class="definitions">
         <section class="definition kind-behavioral" aria-labelledby="behavioral-definition">
         <h2 id="behavioral-definition">Behavioral definition</h2>
@@ -55,6 +62,7 @@ class TermSectionsTest {
         <p>Uses composition.</p>
 
         </section>
-        </div>""", html.substring(start, html.indexOf("</div>", start) + "</div>".length()));
+        </div>""",
+        html.substring(start, html.indexOf("</div>", start) + "</div>".length()));
   }
 }

@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.fieldguide.output.SiteWriter;
 import org.fieldguide.pipeline.Build;
 import org.fieldguide.pipeline.BuildOptions;
 import org.fieldguide.pipeline.BuildResult;
-import org.fieldguide.output.SiteWriter;
 import org.fieldguide.testing.Fixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folders would not stop a write; each failure is forced by what stands in the writer's way.)
  */
 class AtomicWriteTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private Path site;
   private Set<String> previous;
 
@@ -49,7 +48,9 @@ class AtomicWriteTest {
     assertEquals("previous", Files.readString(site.resolve("index.html")));
     try (var entries = Files.list(dir)) {
       List<String> names = entries.map(p -> p.getFileName().toString()).sorted().toList();
-      assertTrue(names.stream().noneMatch(n -> n.startsWith(".site.")), "a staging or old folder was left: " + names);
+      assertTrue(
+          names.stream().noneMatch(n -> n.startsWith(".site.")),
+          "a staging or old folder was left: " + names);
     }
   }
 
@@ -64,13 +65,17 @@ class AtomicWriteTest {
   @Test
   void aFailureWhileFilesGoIntoTheStagingFolderKeepsThePreviousSite() throws IOException {
     // "a.html" is written first, then "a.html/b.html" needs it to be a folder.
-    assertThrows(IOException.class, () -> new SiteWriter(site).write(files("a.html", "a.html/b.html", "z.html")));
+    assertThrows(
+        IOException.class,
+        () -> new SiteWriter(site).write(files("a.html", "a.html/b.html", "z.html")));
     assertPreviousSiteIntact();
   }
 
   @Test
   void aPathLeavingTheOutputFolderIsRefusedAndNothingIsWritten() throws IOException {
-    assertThrows(IOException.class, () -> new SiteWriter(site).write(files("index.html", "../escaped.html")));
+    assertThrows(
+        IOException.class,
+        () -> new SiteWriter(site).write(files("index.html", "../escaped.html")));
     assertFalse(Files.exists(dir.resolve("escaped.html")));
     assertPreviousSiteIntact();
   }
@@ -88,8 +93,12 @@ class AtomicWriteTest {
   void anOutputWhoseParentIsAFileIsAnErrorOfTheBuild() throws IOException {
     Fixture.create(dir.resolve("project"), Hostile.BASE);
     Files.writeString(dir.resolve("blocker"), "a file where the output's parent folder would go");
-    BuildResult result = new Build(BuildOptions.defaults(dir.resolve("project")).withVersion("t")
-        .withOut(dir.resolve("blocker/site"))).run();
+    BuildResult result =
+        new Build(
+                BuildOptions.defaults(dir.resolve("project"))
+                    .withVersion("t")
+                    .withOut(dir.resolve("blocker/site")))
+            .run();
     assertFalse(result.written());
     assertTrue(Hostile.lines(result).contains("cannot write the site"), Hostile.lines(result));
     assertPreviousSiteIntact();
@@ -97,8 +106,11 @@ class AtomicWriteTest {
 
   @Test
   void aBuildWithContentErrorsLeavesThePreviousSiteAndWritesNothing() throws IOException {
-    Fixture.create(dir.resolve("project"), Hostile.BASE).write("-- content/guide/broken.md --\n---\ntitle: [\n---\n");
-    BuildResult result = new Build(BuildOptions.defaults(dir.resolve("project")).withVersion("t").withOut(site)).run();
+    Fixture.create(dir.resolve("project"), Hostile.BASE)
+        .write("-- content/guide/broken.md --\n---\ntitle: [\n---\n");
+    BuildResult result =
+        new Build(BuildOptions.defaults(dir.resolve("project")).withVersion("t").withOut(site))
+            .run();
     assertFalse(result.written());
     assertPreviousSiteIntact();
   }
@@ -108,11 +120,20 @@ class AtomicWriteTest {
     Path project = dir.resolve("project");
     Fixture.create(project, Hostile.BASE);
     Set<String> before = Hostile.tree(project);
-    for (Path out : List.of(project, project.resolve("content"), project.resolve("templates"), project.resolve("content/site"),
-        project.resolve("templates/assets"), dir)) {
-      BuildResult result = new Build(BuildOptions.defaults(project).withVersion("t").withOut(out)).run();
+    for (Path out :
+        List.of(
+            project,
+            project.resolve("content"),
+            project.resolve("templates"),
+            project.resolve("content/site"),
+            project.resolve("templates/assets"),
+            dir)) {
+      BuildResult result =
+          new Build(BuildOptions.defaults(project).withVersion("t").withOut(out)).run();
       assertFalse(result.written(), out.toString());
-      assertTrue(Hostile.lines(result).contains("choose a folder of its own such as site/"), Hostile.lines(result));
+      assertTrue(
+          Hostile.lines(result).contains("choose a folder of its own such as site/"),
+          Hostile.lines(result));
       assertEquals(before, Hostile.tree(project), "the sources changed after --out " + out);
     }
     assertPreviousSiteIntact();
@@ -130,19 +151,39 @@ class AtomicWriteTest {
     Fixture.copyTree(site, out);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     for (long delay : new long[] {1_500, 3_000, 4_500}) {
-      Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-          "org.fieldguide.cli.Main", "build", "--project", project.toString())
-          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "-Djava.awt.headless=true",
+                  "org.fieldguide.cli.Main",
+                  "build",
+                  "--project",
+                  project.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (process.waitFor(delay, TimeUnit.MILLISECONDS)) {
-        assertEquals(0, process.exitValue(), "the build finished before the kill, and must have succeeded");
+        assertEquals(
+            0, process.exitValue(), "the build finished before the kill, and must have succeeded");
       } else {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
       Set<String> now = Hostile.tree(out);
       boolean old = now.equals(previous);
-      boolean whole = now.contains("index.html") && now.contains("sitemap.xml") && now.contains("search-index.json")
-          && now.contains("guide/page/index.html") && !now.contains("old/page.html");
-      assertTrue(old || whole, "killed after " + delay + " ms, site/ is neither the previous site nor a whole one: " + now);
+      boolean whole =
+          now.contains("index.html")
+              && now.contains("sitemap.xml")
+              && now.contains("search-index.json")
+              && now.contains("guide/page/index.html")
+              && !now.contains("old/page.html");
+      assertTrue(
+          old || whole,
+          "killed after "
+              + delay
+              + " ms, site/ is neither the previous site nor a whole one: "
+              + now);
       if (whole) {
         Hostile.assertOnlyTemplateScripts(Files.readString(out.resolve("index.html")));
         SiteWriterReset.reset(out, site);

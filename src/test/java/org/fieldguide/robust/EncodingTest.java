@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * correct output.
  */
 class EncodingTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private BuildResult buildWith(String name, byte[] bytes) throws IOException {
     Fixture.create(dir, Hostile.BASE);
@@ -35,7 +34,8 @@ class EncodingTest {
   }
 
   /** The warning for a page of the guide that nothing links to, by its slug. */
-  private static final String ORPHAN = "content/guide/%s.md:1:1: warning: no page links to this one, so readers can only find it through navigation or search; link to it from a related page\n";
+  private static final String ORPHAN =
+      "content/guide/%s.md:1:1: warning: no page links to this one, so readers can only find it through navigation or search; link to it from a related page\n";
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
@@ -47,7 +47,9 @@ class EncodingTest {
     bytes[bytes.length - 1] = (byte) 0xC3; // a lead byte with nothing after it
     BuildResult result = buildWith("bad.md", bytes);
     // the page is read as well as it can be, so it exists, and nothing links to it
-    assertEquals(ORPHAN.formatted("bad") + "content/guide/bad.md:6:13: error: this file is not valid UTF-8; save it as UTF-8\n",
+    assertEquals(
+        ORPHAN.formatted("bad")
+            + "content/guide/bad.md:6:13: error: this file is not valid UTF-8; save it as UTF-8\n",
         Hostile.lines(result));
   }
 
@@ -59,22 +61,36 @@ class EncodingTest {
     bytes[1] = (byte) 0xFE;
     System.arraycopy(text, 0, bytes, 2, text.length);
     BuildResult result = buildWith("utf16.md", bytes);
-    assertEquals("content/guide/utf16.md:1:1: error: this file is UTF-16 (it starts with a UTF-16 byte-order mark),"
-        + " not UTF-8; save it as UTF-8\n" + ORPHAN.formatted("utf16"), Hostile.lines(result));
+    assertEquals(
+        "content/guide/utf16.md:1:1: error: this file is UTF-16 (it starts with a UTF-16 byte-order mark),"
+            + " not UTF-8; save it as UTF-8\n"
+            + ORPHAN.formatted("utf16"),
+        Hostile.lines(result));
   }
 
   @Test
   void nulBytesAreAnErrorAtTheirColumnInFrontMatterAndHarmlessInTheBody() throws IOException {
-    BuildResult front = buildWith("nul.md", utf8("---\ntitle: \"a\u0000b\"\ndescription: D\n---\nx\n"));
+    BuildResult front =
+        buildWith("nul.md", utf8("---\ntitle: \"a\u0000b\"\ndescription: D\n---\nx\n"));
     assertFalse(front.written());
-    assertEquals(ORPHAN.formatted("nul") + "content/guide/nul.md:2:10: error: malformed YAML: the control character U+0000"
-        + " cannot appear in YAML, even in quotes; delete it\n", Hostile.lines(front));
-    Files.writeString(dir.resolve("content/guide/nul.md"), "---\ntitle: T\ndescription: \u00e9\uD83D\uDE00 x\u0000\n---\nx\n");
+    assertEquals(
+        ORPHAN.formatted("nul")
+            + "content/guide/nul.md:2:10: error: malformed YAML: the control character U+0000"
+            + " cannot appear in YAML, even in quotes; delete it\n",
+        Hostile.lines(front));
+    Files.writeString(
+        dir.resolve("content/guide/nul.md"),
+        "---\ntitle: T\ndescription: \u00e9\uD83D\uDE00 x\u0000\n---\nx\n");
     BuildResult later = new Build(BuildOptions.defaults(dir).withVersion("t")).run();
-    assertEquals(ORPHAN.formatted("nul") + "content/guide/nul.md:3:18: error: malformed YAML: the control character U+0000"
-        + " cannot appear in YAML, even in quotes; delete it\n", Hostile.lines(later));
+    assertEquals(
+        ORPHAN.formatted("nul")
+            + "content/guide/nul.md:3:18: error: malformed YAML: the control character U+0000"
+            + " cannot appear in YAML, even in quotes; delete it\n",
+        Hostile.lines(later));
     Files.delete(dir.resolve("content/guide/nul.md"));
-    Files.write(dir.resolve("content/guide/page.md"), utf8("---\ntitle: P\ndescription: D\n---\nBefore\u0000after.\n"));
+    Files.write(
+        dir.resolve("content/guide/page.md"),
+        utf8("---\ntitle: P\ndescription: D\n---\nBefore\u0000after.\n"));
     BuildResult body = new Build(BuildOptions.defaults(dir).withVersion("t")).run();
     assertTrue(body.written(), Hostile.lines(body));
     String html = Files.readString(dir.resolve("site/guide/page/index.html"));
@@ -84,17 +100,31 @@ class EncodingTest {
 
   @Test
   void mixedLineEndingsKeepPositionsTrue() throws IOException {
-    BuildResult result = buildWith("mixed.md", utf8("---\r\ntitle: T\rdescription: D\n---\r\none\rtwo\r\nthree [[nowhere]]\n"));
-    assertEquals("content/guide/mixed.md:7:7: error: unknown wiki-link target 'nowhere'; link to a page slug, page title,"
-        + " glossary term or alias\n", Hostile.lines(result).replaceAll("(?m)^.*warning:.*\n", ""));
+    BuildResult result =
+        buildWith(
+            "mixed.md",
+            utf8("---\r\ntitle: T\rdescription: D\n---\r\none\rtwo\r\nthree [[nowhere]]\n"));
+    assertEquals(
+        "content/guide/mixed.md:7:7: error: unknown wiki-link target 'nowhere'; link to a page slug, page title,"
+            + " glossary term or alias\n",
+        Hostile.lines(result).replaceAll("(?m)^.*warning:.*\n", ""));
   }
 
   @Test
   void rightToLeftTextAndEmojiInTitlesComeOutIntact() throws IOException {
-    String title = "\u0627\u0644\u0645\u062d\u0627\u0630\u0627\u0629 \u05e2\u05d1\u05e8\u05d9\u05ea \uD83D\uDE00\uD83E\uDDE0 \u202Eevil";
-    BuildResult result = buildWith("page.md", utf8("\uFEFF---\ntitle: " + title + "\ndescription: RTL and emoji.\n---\n[[induction head]]\n"));
+    String title =
+        "\u0627\u0644\u0645\u062d\u0627\u0630\u0627\u0629 \u05e2\u05d1\u05e8\u05d9\u05ea \uD83D\uDE00\uD83E\uDDE0 \u202Eevil";
+    BuildResult result =
+        buildWith(
+            "page.md",
+            utf8(
+                "\uFEFF---\ntitle: "
+                    + title
+                    + "\ndescription: RTL and emoji.\n---\n[[induction head]]\n"));
     assertTrue(result.written(), Hostile.lines(result));
-    Document page = Jsoup.parse(Files.readString(dir.resolve("site/guide/page/index.html"), StandardCharsets.UTF_8));
+    Document page =
+        Jsoup.parse(
+            Files.readString(dir.resolve("site/guide/page/index.html"), StandardCharsets.UTF_8));
     assertEquals(title, page.selectFirst("main h1").text());
     String index = Files.readString(dir.resolve("site/search-index.json"), StandardCharsets.UTF_8);
     assertTrue(StrictJson.strings(StrictJson.parse(index)).contains(title));
@@ -103,12 +133,16 @@ class EncodingTest {
   @Test
   void rightToLeftTextAndEmojiInSlugsAreErrors() throws IOException {
     Fixture.create(dir, Hostile.BASE);
-    for (String name : new String[] {"\u0645\u0631\u062d\u0628\u0627.md", "\uD83D\uDE00.md", "a\u202Eb.md"}) {
-      Files.writeString(dir.resolve("content/guide").resolve(name), "---\ntitle: T\ndescription: D\n---\nx\n");
+    for (String name :
+        new String[] {"\u0645\u0631\u062d\u0628\u0627.md", "\uD83D\uDE00.md", "a\u202Eb.md"}) {
+      Files.writeString(
+          dir.resolve("content/guide").resolve(name), "---\ntitle: T\ndescription: D\n---\nx\n");
     }
     BuildResult result = new Build(BuildOptions.defaults(dir).withVersion("t")).run();
     assertFalse(result.written());
     assertEquals(3, result.diagnostics().errorCount(), Hostile.lines(result));
-    assertTrue(result.diagnostics().all().stream().allMatch(d -> d.message().contains("cannot be part of a web address")));
+    assertTrue(
+        result.diagnostics().all().stream()
+            .allMatch(d -> d.message().contains("cannot be part of a web address")));
   }
 }

@@ -27,21 +27,31 @@ import org.junit.jupiter.api.io.TempDir;
  * sitemap. Each output is parsed (Jsoup, a strict JSON parser) rather than searched as a string.
  */
 class EscapingTest {
-  /** What each field holds: script tags, quotes of both kinds, a CDATA end, a Mustache tag, a script address. */
-  static final String EVIL = "<script>alert(1)</script> \" ' </script> ]]> {{x}} javascript:alert(1)";
-  /** A glossary short may not hold links, so it gets the rest. */
-  static final String SHORT = "Short <script>alert(2)</script> \" </script> ]]> {{y}} javascript:alert(2).";
-  /** A FAQ question is a Markdown heading: the angle brackets are written escaped. */
-  static final String QUESTION = "Is <script>alert(3)</script> \" ]]> {{z}} javascript:alert(3) safe?";
+  /**
+   * What each field holds: script tags, quotes of both kinds, a CDATA end, a Mustache tag, a script
+   * address.
+   */
+  static final String EVIL =
+      "<script>alert(1)</script> \" ' </script> ]]> {{x}} javascript:alert(1)";
 
-  @TempDir
-  static Path dir;
+  /** A glossary short may not hold links, so it gets the rest. */
+  static final String SHORT =
+      "Short <script>alert(2)</script> \" </script> ]]> {{y}} javascript:alert(2).";
+
+  /** A FAQ question is a Markdown heading: the angle brackets are written escaped. */
+  static final String QUESTION =
+      "Is <script>alert(3)</script> \" ]]> {{z}} javascript:alert(3) safe?";
+
+  @TempDir static Path dir;
   static BuildResult result;
 
   @BeforeAll
   static void build() throws IOException {
     String yamlEvil = "'" + EVIL.replace("'", "''") + "'";
-    result = Fixture.create(dir, """
+    result =
+        Fixture.create(
+                dir,
+                """
         -- content/site.yaml --
         title: Test Guide
         description: A guide used by the tests.
@@ -100,8 +110,11 @@ class EscapingTest {
           venue: TITLE
           note: TITLE
           url: https://example.org/paper
-        """.replace("TITLE", yamlEvil).replace("'SHORT'", "'" + SHORT.replace("'", "''") + "'")
-        .replace("QUESTION", QUESTION.replace("<", "\\<"))).build();
+        """
+                    .replace("TITLE", yamlEvil)
+                    .replace("'SHORT'", "'" + SHORT.replace("'", "''") + "'")
+                    .replace("QUESTION", QUESTION.replace("<", "\\<")))
+            .build();
   }
 
   @Test
@@ -126,8 +139,12 @@ class EscapingTest {
     assertEquals(EVIL, page.selectFirst("meta[name=description]").attr("content"));
     assertEquals(EVIL, page.selectFirst("meta[property=og:description]").attr("content"));
     assertTrue(page.selectFirst("meta[property=og:title]").attr("content").startsWith(EVIL));
-    Element navLink = html("guide/index.html").select("nav a").stream().filter(a -> a.text().equals(EVIL)).findFirst()
-        .orElseThrow(() -> new AssertionError("the page's title is missing from the navigation"));
+    Element navLink =
+        html("guide/index.html").select("nav a").stream()
+            .filter(a -> a.text().equals(EVIL))
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("the page's title is missing from the navigation"));
     assertTrue(navLink.attr("href").endsWith("guide/evil/"), navLink.attr("href"));
   }
 
@@ -146,7 +163,9 @@ class EscapingTest {
   void sourceFieldsAreTextOnTheReferencesPage() {
     String text = html("references/index.html").selectFirst("main").text();
     assertTrue(text.contains(EVIL + " and Second Author"), text);
-    assertTrue(text.split(java.util.regex.Pattern.quote(EVIL), -1).length >= 4, "title, venue and note: " + text);
+    assertTrue(
+        text.split(java.util.regex.Pattern.quote(EVIL), -1).length >= 4,
+        "title, venue and note: " + text);
   }
 
   @Test
@@ -160,7 +179,9 @@ class EscapingTest {
 
   @Test
   void faqQuestionIsTextInTheBodyAndTheFaqIndex() {
-    assertTrue(html("faq/questions/index.html").select("main h2").stream().anyMatch(h -> h.ownText().strip().equals(QUESTION)),
+    assertTrue(
+        html("faq/questions/index.html").select("main h2").stream()
+            .anyMatch(h -> h.ownText().strip().equals(QUESTION)),
         "the question's heading");
     assertTrue(html("faq/index.html").selectFirst("main").text().contains(QUESTION));
   }
@@ -176,7 +197,8 @@ class EscapingTest {
   @Test
   void searchIndexIsValidJsonWithoutMarkupAndRoundTrips() {
     String raw = text("search-index.json");
-    assertFalse(raw.contains("<") || raw.contains(">"), "angle brackets are written as \\u escapes");
+    assertFalse(
+        raw.contains("<") || raw.contains(">"), "angle brackets are written as \\u escapes");
     List<String> strings = StrictJson.strings(StrictJson.parse(raw));
     assertTrue(strings.contains(EVIL), "the page title and the term's name");
     assertTrue(strings.contains(QUESTION), "the FAQ question");

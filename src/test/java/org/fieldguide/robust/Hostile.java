@@ -12,18 +12,24 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.fieldguide.pipeline.BuildResult;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Severity;
+import org.fieldguide.pipeline.BuildResult;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** What every robustness test checks about a build's outcome, and small helpers for hostile projects. */
+/**
+ * What every robustness test checks about a build's outcome, and small helpers for hostile
+ * projects.
+ */
 final class Hostile {
-  /** A site configuration and the pages most tests start from: a home page, one term and one source. */
-  static final String BASE = """
+  /**
+   * A site configuration and the pages most tests start from: a home page, one term and one source.
+   */
+  static final String BASE =
+      """
       -- content/site.yaml --
       title: Test Guide
       description: A guide used by the tests.
@@ -113,16 +119,25 @@ final class Hostile {
   static void assertOnlyTemplateScripts(String html) {
     Document doc = Jsoup.parse(html);
     for (Element script : doc.select("script")) {
-      boolean asset = script.attr("src").matches("(\\./|(\\.\\./)*|(/[a-z0-9_-]+)*/)assets/[a-z-]+\\.js") && script.data().isEmpty();
+      boolean asset =
+          script.attr("src").matches("(\\./|(\\.\\./)*|(/[a-z0-9_-]+)*/)assets/[a-z-]+\\.js")
+              && script.data().isEmpty();
       boolean jsonLd = script.attr("type").equals("application/ld+json") && !script.hasAttr("src");
       assertTrue(asset || jsonLd, "a script the templates do not write: " + script.outerHtml());
-      assertTrue(script.parents().stream().noneMatch(p -> p.tagName().equals("main")), "a script inside <main>");
+      assertTrue(
+          script.parents().stream().noneMatch(p -> p.tagName().equals("main")),
+          "a script inside <main>");
     }
     for (Element e : doc.getAllElements()) {
       for (Attribute a : e.attributes()) {
         String value = a.getValue().toLowerCase(Locale.ROOT).replaceAll("[\\x00-\\x20]", "");
-        assertFalse(a.getKey().toLowerCase(Locale.ROOT).startsWith("on"), "event handler " + a + " on " + e.tagName());
-        assertFalse(value.startsWith("javascript:") || value.startsWith("vbscript:") || value.startsWith("data:text/html"),
+        assertFalse(
+            a.getKey().toLowerCase(Locale.ROOT).startsWith("on"),
+            "event handler " + a + " on " + e.tagName());
+        assertFalse(
+            value.startsWith("javascript:")
+                || value.startsWith("vbscript:")
+                || value.startsWith("data:text/html"),
             "script address " + a + " on " + e.tagName());
       }
     }

@@ -29,13 +29,16 @@ class PipelineFuzzTest {
   void onePageProject(byte[] input) throws IOException {
     Files.write(ROOT.resolve("content/guide/page.md"), input);
     Set<String> before = Hostile.tree(ROOT, "site");
-    BuildResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
-        () -> new Build(BuildOptions.defaults(ROOT).withVersion("fuzz")).run());
+    BuildResult result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10),
+            () -> new Build(BuildOptions.defaults(ROOT).withVersion("fuzz")).run());
     Hostile.assertBuiltOrReported(result);
     assertEquals(before, Hostile.tree(ROOT, "site"), "the build wrote outside site/");
     if (result.written()) {
       assertTrue(Files.isRegularFile(ROOT.resolve("site/guide/page/index.html")));
-      Hostile.assertOnlyTemplateScripts(Files.readString(ROOT.resolve("site/guide/page/index.html")));
+      Hostile.assertOnlyTemplateScripts(
+          Files.readString(ROOT.resolve("site/guide/page/index.html")));
     }
   }
 
@@ -43,7 +46,8 @@ class PipelineFuzzTest {
     try {
       Path root = Files.createTempDirectory("fieldguide-fuzz-");
       Fixture.create(root, Hostile.BASE);
-      new Build(BuildOptions.defaults(root).withVersion("fuzz").withWrite(false)).run(); // load the engines once
+      new Build(BuildOptions.defaults(root).withVersion("fuzz").withWrite(false))
+          .run(); // load the engines once
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A strict JSON parser (RFC 8259) for checking what the build writes: objects, arrays, strings, numbers, literals. */
+/**
+ * A strict JSON parser (RFC 8259) for checking what the build writes: objects, arrays, strings,
+ * numbers, literals.
+ */
 final class StrictJson {
   private final String s;
   private int i;
@@ -14,7 +17,10 @@ final class StrictJson {
     this.s = s;
   }
 
-  /** Parses one JSON value with only whitespace around it; throws IllegalArgumentException otherwise. */
+  /**
+   * Parses one JSON value with only whitespace around it; throws IllegalArgumentException
+   * otherwise.
+   */
   static Object parse(String json) {
     StrictJson p = new StrictJson(json);
     Object value = p.value();
@@ -36,10 +42,11 @@ final class StrictJson {
     if (value instanceof String str) {
       out.add(str);
     } else if (value instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> {
-        out.add((String) k);
-        collect(v, out);
-      });
+      map.forEach(
+          (k, v) -> {
+            out.add((String) k);
+            collect(v, out);
+          });
     } else if (value instanceof List<?> list) {
       list.forEach(v -> collect(v, out));
     }

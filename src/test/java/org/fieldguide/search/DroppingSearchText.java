@@ -13,7 +13,8 @@ import org.jsoup.nodes.TextNode;
  */
 final class DroppingSearchText {
   private static final String GAP = String.valueOf(SearchText.GAP);
-  private static final Pattern GAPS_BEFORE_PUNCTUATION = Pattern.compile("(\\s*" + GAP + ")+(?=[.,;:!?)\\]])");
+  private static final Pattern GAPS_BEFORE_PUNCTUATION =
+      Pattern.compile("(\\s*" + GAP + ")+(?=[.,;:!?)\\]])");
 
   private DroppingSearchText() {}
 

@@ -14,7 +14,10 @@ final class MiniJson {
     this.s = s;
   }
 
-  /** Parses one JSON value with nothing but whitespace around it, or throws IllegalArgumentException. */
+  /**
+   * Parses one JSON value with nothing but whitespace around it, or throws
+   * IllegalArgumentException.
+   */
   static Object parse(String json) {
     MiniJson p = new MiniJson(json);
     p.ws();

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class SearchTextTest {
   @Test
   void keepsTheProseAndDropsWhatIsNotProse() {
-    String html = """
+    String html =
+        """
         <h2 id="a">Where it breaks<a class="heading-anchor" href="#a" aria-label="Link">#</a></h2>
         <p>A <a href="../../glossary/rlhf/" class="term-link">reward model</a><span class="term-tip" role="tooltip">A model that scores outputs.</span>
         is trained<span class="cite">[<a href="#ref-1" class="cite-ref">1</a>]</span>. The loss is
@@ -18,35 +19,53 @@ class SearchTextTest {
         <script>var x = 1;</script>
         <section class="references"><h2>References</h2><ol><li>Christiano et al.</li></ol></section>
         """;
-    assertEquals("Where it breaks A reward model is trained. The loss is small. one two Footnote here.",
+    assertEquals(
+        "Where it breaks A reward model is trained. The loss is small. one two Footnote here.",
         SearchText.fromHtml(html));
   }
 
   @Test
   void theTextOfOneElementKeepsInlineCodeAndLeavesTheElementAsItWas() {
-    Element h2 = Jsoup.parseBodyFragment("<h2 id=\"q\">What does <code>fieldguide check</code> do?"
-        + "<a class=\"heading-anchor\" href=\"#q\">#</a></h2>").body().child(0);
+    Element h2 =
+        Jsoup.parseBodyFragment(
+                "<h2 id=\"q\">What does <code>fieldguide check</code> do?"
+                    + "<a class=\"heading-anchor\" href=\"#q\">#</a></h2>")
+            .body()
+            .child(0);
     assertEquals("What does fieldguide check do?", SearchText.of(h2));
     assertEquals("What does fieldguide check do?#", h2.text());
-    Element p = Jsoup.parseBodyFragment("<p>An <a class=\"term-link\" href=\"#\">induction head</a>"
-        + "<span class=\"term-tip\" role=\"tooltip\">An attention head that continues a pattern.</span>"
-        + " copies <span class=\"cite\">[<a class=\"cite-ref\" href=\"#r\">1</a>]</span>.</p>").body().child(0);
+    Element p =
+        Jsoup.parseBodyFragment(
+                "<p>An <a class=\"term-link\" href=\"#\">induction head</a>"
+                    + "<span class=\"term-tip\" role=\"tooltip\">An attention head that continues a pattern.</span>"
+                    + " copies <span class=\"cite\">[<a class=\"cite-ref\" href=\"#r\">1</a>]</span>.</p>")
+            .body()
+            .child(0);
     assertEquals("An induction head copies.", SearchText.of(p));
-    assertEquals("", SearchText.of(Jsoup.parseBodyFragment("<nav class=\"toc\">Contents</nav>").body().child(0)));
+    assertEquals(
+        "",
+        SearchText.of(
+            Jsoup.parseBodyFragment("<nav class=\"toc\">Contents</nav>").body().child(0)));
   }
 
   @Test
   void aDroppedCitationLeavesNoSpaceBeforeThePunctuation() {
-    assertEquals("Shown by Ziegler. And (also), here; x :-) y",
-        SearchText.fromHtml("<p>Shown by Ziegler <span class=\"cite\">[<a class=\"cite-ref\" href=\"#r\">1</a>]</span>. "
-            + "And (also <span class=\"cite\">[2]</span>), here <span class=\"cite\">[3]</span>; x :-) y</p>"));
+    assertEquals(
+        "Shown by Ziegler. And (also), here; x :-) y",
+        SearchText.fromHtml(
+            "<p>Shown by Ziegler <span class=\"cite\">[<a class=\"cite-ref\" href=\"#r\">1</a>]</span>. "
+                + "And (also <span class=\"cite\">[2]</span>), here <span class=\"cite\">[3]</span>; x :-) y</p>"));
   }
 
   @Test
   void theAuthorsOwnSpaceBeforePunctuationStays() {
-    assertEquals("Is \" ]]> safe ? Yes ( really ) .", SearchText.fromHtml("<p>Is \" ]]> safe ? Yes ( really ) .</p>"));
-    assertEquals("A formula, then more: see the loss.",
-        SearchText.fromHtml("<p>A formula <svg><title>x</title></svg>, then more: see the loss <math><mi>L</mi></math>.</p>"));
+    assertEquals(
+        "Is \" ]]> safe ? Yes ( really ) .",
+        SearchText.fromHtml("<p>Is \" ]]> safe ? Yes ( really ) .</p>"));
+    assertEquals(
+        "A formula, then more: see the loss.",
+        SearchText.fromHtml(
+            "<p>A formula <svg><title>x</title></svg>, then more: see the loss <math><mi>L</mi></math>.</p>"));
   }
 
   @Test

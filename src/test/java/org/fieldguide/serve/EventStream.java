@@ -36,24 +36,40 @@ final class EventStream implements AutoCloseable {
     reader.start();
   }
 
-  /** Opens the stream the live script would open on the page at {@code pagePath}, served from build {@code token}. */
+  /**
+   * Opens the stream the live script would open on the page at {@code pagePath}, served from build
+   * {@code token}.
+   */
   static EventStream open(String siteUrl, String pagePath, String token) throws IOException {
     URI site = URI.create(siteUrl);
-    String target = site.getRawPath() + "__fieldguide/events?page=" + URLEncoder.encode(pagePath, StandardCharsets.UTF_8)
-        + "&v=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    String target =
+        site.getRawPath()
+            + "__fieldguide/events?page="
+            + URLEncoder.encode(pagePath, StandardCharsets.UTF_8)
+            + "&v="
+            + URLEncoder.encode(token, StandardCharsets.UTF_8);
     Socket socket = new Socket();
     socket.connect(new InetSocketAddress(site.getHost(), site.getPort()), 5_000);
     socket.setSoTimeout(60_000);
     OutputStream out = socket.getOutputStream();
-    out.write(("GET " + target + " HTTP/1.1\r\nHost: " + site.getAuthority() + "\r\nAccept: text/event-stream\r\n\r\n")
-        .getBytes(StandardCharsets.ISO_8859_1));
+    out.write(
+        ("GET "
+                + target
+                + " HTTP/1.1\r\nHost: "
+                + site.getAuthority()
+                + "\r\nAccept: text/event-stream\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
     DataInputStream in = new DataInputStream(socket.getInputStream());
     String status = line(in);
     assertTrue(status.startsWith("HTTP/1.1 200"), status);
     boolean chunked = false;
     for (String header = line(in); !header.isEmpty(); header = line(in)) {
-      chunked |= header.toLowerCase(java.util.Locale.ROOT).replace(" ", "").equals("transfer-encoding:chunked");
+      chunked |=
+          header
+              .toLowerCase(java.util.Locale.ROOT)
+              .replace(" ", "")
+              .equals("transfer-encoding:chunked");
     }
     assertTrue(chunked, "the event stream is sent in chunks");
     return new EventStream(socket, in);
@@ -122,7 +138,10 @@ final class EventStream implements AutoCloseable {
     }
   }
 
-  /** The next {@code status} event whose {@code ok} is {@code ok}, skipping others; fails after {@code timeout}. */
+  /**
+   * The next {@code status} event whose {@code ok} is {@code ok}, skipping others; fails after
+   * {@code timeout}.
+   */
   Event nextStatus(boolean ok, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (true) {

@@ -13,17 +13,22 @@ import org.junit.jupiter.api.Test;
 /** The live script's tag and the status message it reads. */
 class LiveScriptTest {
   private static String inject(String html) {
-    return new String(LiveScript.inject(html.getBytes(StandardCharsets.UTF_8), "/g/__fieldguide/live.js?v=a.1"),
+    return new String(
+        LiveScript.inject(html.getBytes(StandardCharsets.UTF_8), "/g/__fieldguide/live.js?v=a.1"),
         StandardCharsets.UTF_8);
   }
 
   @Test
   void theScriptGoesBeforeTheLastClosingBodyTag() {
-    assertEquals("<body><p>İ </body> x<script src=\"/g/__fieldguide/live.js?v=a.1\" defer></script></BODY></html>",
+    assertEquals(
+        "<body><p>İ </body> x<script src=\"/g/__fieldguide/live.js?v=a.1\" defer></script></BODY></html>",
         inject("<body><p>İ </body> x</BODY></html>"));
   }
 
-  /** A string literal cut by a line break (a {@code \\n} the text block turned into one) stops the whole script. */
+  /**
+   * A string literal cut by a line break (a {@code \\n} the text block turned into one) stops the
+   * whole script.
+   */
   @Test
   void noStringInTheScriptRunsOverALineEnd() {
     for (String line : LiveScript.SOURCE.split("\n")) {
@@ -34,22 +39,33 @@ class LiveScriptTest {
 
   @Test
   void aDraftPagesTagAsksForTheDraftBanner() {
-    assertEquals("<body>x<script src=\"/live.js\" defer data-draft></script></body>", new String(
-        LiveScript.inject("<body>x</body>".getBytes(StandardCharsets.UTF_8), "/live.js", true), StandardCharsets.UTF_8));
+    assertEquals(
+        "<body>x<script src=\"/live.js\" defer data-draft></script></body>",
+        new String(
+            LiveScript.inject("<body>x</body>".getBytes(StandardCharsets.UTF_8), "/live.js", true),
+            StandardCharsets.UTF_8));
     assertTrue(LiveScript.SOURCE.contains("me.hasAttribute(\"data-draft\")"));
   }
 
   @Test
   void theStatusMessageCarriesTheEditorLinkAndTheExcerptWhenThereAreAny() {
     Diagnostic d = new Diagnostic("content/a.md", 3, 7, Severity.ERROR, "bad");
-    String json = Json.status(false, org.fieldguide.diag.Folded.of(List.of(d)), List.of("t"),
-        List.of(new ErrorContext.Shown("vscode://file/p/a.md:3:7", List.of("3 | x", "  | ^"))));
-    assertTrue(json.endsWith(",\"text\":\"t\",\"editor\":\"vscode://file/p/a.md:3:7\",\"excerpt\":[\"3 | x\",\"  | ^\"]}]}"), json);
+    String json =
+        Json.status(
+            false,
+            org.fieldguide.diag.Folded.of(List.of(d)),
+            List.of("t"),
+            List.of(new ErrorContext.Shown("vscode://file/p/a.md:3:7", List.of("3 | x", "  | ^"))));
+    assertTrue(
+        json.endsWith(
+            ",\"text\":\"t\",\"editor\":\"vscode://file/p/a.md:3:7\",\"excerpt\":[\"3 | x\",\"  | ^\"]}]}"),
+        json);
   }
 
   @Test
   void aPageWithoutABodyTagGetsTheScriptAtTheEnd() {
-    assertEquals("<p>x<script src=\"/g/__fieldguide/live.js?v=a.1\" defer></script>", inject("<p>x"));
+    assertEquals(
+        "<p>x<script src=\"/g/__fieldguide/live.js?v=a.1\" defer></script>", inject("<p>x"));
   }
 
   @Test
@@ -62,11 +78,21 @@ class LiveScriptTest {
 
   @Test
   void theStatusMessageIsOneLineOfJsonWithEveryDiagnostic() {
-    Diagnostic d = new Diagnostic("content/a.md", 3, 7, Severity.ERROR, "unknown page \"x\" </script>\nfix it");
-    String json = Json.status(false, org.fieldguide.diag.Folded.of(List.of(d)), List.of("content/a.md:3:7: error: …"));
-    assertEquals("{\"ok\":false,\"errors\":1,\"warnings\":0,\"diagnostics\":[{\"location\":\"content/a.md:3:7\","
-        + "\"path\":\"content/a.md\",\"line\":3,\"column\":7,\"severity\":\"error\","
-        + "\"message\":\"unknown page \\\"x\\\" \\u003c/script\\u003e\\nfix it\",\"text\":\"content/a.md:3:7: error: …\"}]}", json);
-    assertEquals("{\"ok\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}", Json.status(true, List.of(), List.of()));
+    Diagnostic d =
+        new Diagnostic(
+            "content/a.md", 3, 7, Severity.ERROR, "unknown page \"x\" </script>\nfix it");
+    String json =
+        Json.status(
+            false,
+            org.fieldguide.diag.Folded.of(List.of(d)),
+            List.of("content/a.md:3:7: error: …"));
+    assertEquals(
+        "{\"ok\":false,\"errors\":1,\"warnings\":0,\"diagnostics\":[{\"location\":\"content/a.md:3:7\","
+            + "\"path\":\"content/a.md\",\"line\":3,\"column\":7,\"severity\":\"error\","
+            + "\"message\":\"unknown page \\\"x\\\" \\u003c/script\\u003e\\nfix it\",\"text\":\"content/a.md:3:7: error: …\"}]}",
+        json);
+    assertEquals(
+        "{\"ok\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}",
+        Json.status(true, List.of(), List.of()));
   }
 }

@@ -18,16 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Requests no browser sends, written byte by byte to {@code serve} running in a JVM of its own (as
- * a user runs it, since the JDK server's limits are per JVM): each gets its 4xx (or, pipelined, each
- * its own answer in order), and after each the preview still serves a page.
+ * a user runs it, since the JDK server's limits are per JVM): each gets its 4xx (or, pipelined,
+ * each its own answer in order), and after each the preview still serves a page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MalformedRequestIT {
   private static final String BASE = "/field-guide/";
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private ServeProcess serve;
   private String host;
@@ -70,20 +69,41 @@ class MalformedRequestIT {
   }
 
   private String get(String target, String... headers) {
-    return "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n" + String.join("", headers) + "Connection: close\r\n\r\n";
+    return "GET "
+        + target
+        + " HTTP/1.1\r\nHost: "
+        + host
+        + "\r\n"
+        + String.join("", headers)
+        + "Connection: close\r\n\r\n";
   }
 
   @Test
   void badRequestLinesAreBadRequests() throws IOException {
     assertEquals(400, status("GARBAGE\r\n\r\n"));
     assertEquals(400, status("GET /\r\n\r\n"), "HTTP/0.9");
-    // The JDK reads the target up to the first space and the version after the last one, so a target
-    // with a space is answered for its first word (RFC 9112 section 3 says SHOULD 400): here a miss.
-    assertEquals(404, status("GET " + BASE + "a b HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), "a space in the path");
-    assertEquals(400, status("GET / http/1.1\r\nHost: " + host + "\r\n\r\n"), "the version is case-sensitive");
-    assertEquals(400, status("GET /\u0001 HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), "a control character");
-    assertEquals(400, status("GET / HTTP/1.1\r\nHost: " + host + "\r\nNo colon here\r\n\r\n"), "a header without a colon");
-    assertEquals(505, status("GET / HTTP/9.9\r\nHost: " + host + "\r\n\r\n"), "a version the preview does not speak");
+    // The JDK reads the target up to the first space and the version after the last one, so a
+    // target
+    // with a space is answered for its first word (RFC 9112 section 3 says SHOULD 400): here a
+    // miss.
+    assertEquals(
+        404,
+        status("GET " + BASE + "a b HTTP/1.1\r\nHost: " + host + "\r\n\r\n"),
+        "a space in the path");
+    assertEquals(
+        400,
+        status("GET / http/1.1\r\nHost: " + host + "\r\n\r\n"),
+        "the version is case-sensitive");
+    assertEquals(
+        400, status("GET /\u0001 HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), "a control character");
+    assertEquals(
+        400,
+        status("GET / HTTP/1.1\r\nHost: " + host + "\r\nNo colon here\r\n\r\n"),
+        "a header without a colon");
+    assertEquals(
+        505,
+        status("GET / HTTP/9.9\r\nHost: " + host + "\r\n\r\n"),
+        "a version the preview does not speak");
   }
 
   @Test
@@ -91,7 +111,10 @@ class MalformedRequestIT {
     assertEquals(414, status(get(BASE + "a".repeat(100_000))));
     assertEquals(414, status(get(BASE + "a".repeat(RequestLimits.MAX_TARGET))));
     assertEquals(414, status(get(BASE + "guide/alpha/?q=" + "x".repeat(RequestLimits.MAX_TARGET))));
-    assertEquals(404, status(get(BASE + "a".repeat(RequestLimits.MAX_TARGET - BASE.length()))), "the longest target read");
+    assertEquals(
+        404,
+        status(get(BASE + "a".repeat(RequestLimits.MAX_TARGET - BASE.length()))),
+        "the longest target read");
   }
 
   @Test
@@ -102,13 +125,21 @@ class MalformedRequestIT {
       distinct.append("X-Name-").append(i).append(": a\r\n");
     }
     assertEquals(431, status(get(BASE, distinct.toString())), "1,000 header names");
-    assertEquals(431, status(get(BASE, "Cookie: " + "c".repeat(100_000) + "\r\n")), "one header of 100,000 bytes");
-    assertEquals(200, status(get(BASE, "Cookie: " + "c".repeat(32_000) + "\r\n")), "a large cookie jar is fine");
+    assertEquals(
+        431,
+        status(get(BASE, "Cookie: " + "c".repeat(100_000) + "\r\n")),
+        "one header of 100,000 bytes");
+    assertEquals(
+        200,
+        status(get(BASE, "Cookie: " + "c".repeat(32_000) + "\r\n")),
+        "a large cookie jar is fine");
   }
 
   @Test
   void headersBeyondTheJdkLimitCloseTheConnectionWithoutAnAnswer() throws IOException {
-    assertEquals(List.of(), send(get(BASE, "X-Huge: " + "h".repeat(2 * RequestLimits.JDK_HEADER_BYTES) + "\r\n")));
+    assertEquals(
+        List.of(),
+        send(get(BASE, "X-Huge: " + "h".repeat(2 * RequestLimits.JDK_HEADER_BYTES) + "\r\n")));
   }
 
   @Test
@@ -127,7 +158,16 @@ class MalformedRequestIT {
     assertEquals(403, old.status());
     assertTrue(old.body().startsWith("403 Forbidden: this request names no host"), old.body());
     assertEquals(400, status("GET " + BASE + " HTTP/1.1\r\nConnection: close\r\n\r\n"));
-    assertEquals(400, status("GET " + BASE + " HTTP/1.1\r\nHost: " + host + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"),
+    assertEquals(
+        400,
+        status(
+            "GET "
+                + BASE
+                + " HTTP/1.1\r\nHost: "
+                + host
+                + "\r\nHost: "
+                + host
+                + "\r\nConnection: close\r\n\r\n"),
         "two Host headers");
     assertEquals(200, status("GET " + BASE + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n"));
   }
@@ -135,12 +175,20 @@ class MalformedRequestIT {
   @Test
   void pipelinedRequestsAreAnsweredInOrder() throws IOException {
     String keep = "GET %s HTTP/1.1\r\nHost: %s\r\n\r\n";
-    List<RawHttp.Response> responses = send(String.format(keep, BASE + "guide/alpha/", host)
-        + String.format(keep, BASE + "nothing-here/", host)
-        + String.format(keep, BASE + "guide/beta/", "evil.example")
-        + String.format(keep, BASE + "guide/beta", host)
-        + "GET " + BASE + "guide/beta/ HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
-    assertEquals(List.of(200, 404, 403, 301, 200), responses.stream().map(RawHttp.Response::status).toList());
+    List<RawHttp.Response> responses =
+        send(
+            String.format(keep, BASE + "guide/alpha/", host)
+                + String.format(keep, BASE + "nothing-here/", host)
+                + String.format(keep, BASE + "guide/beta/", "evil.example")
+                + String.format(keep, BASE + "guide/beta", host)
+                + "GET "
+                + BASE
+                + "guide/beta/ HTTP/1.1\r\nHost: "
+                + host
+                + "\r\nConnection: close\r\n\r\n");
+    assertEquals(
+        List.of(200, 404, 403, 301, 200),
+        responses.stream().map(RawHttp.Response::status).toList());
     assertTrue(responses.get(0).body().contains("Alpha says hello."));
     assertTrue(responses.get(1).body().contains("Page not found"));
     assertEquals(BASE + "guide/beta/", responses.get(3).header("Location"));
@@ -149,7 +197,16 @@ class MalformedRequestIT {
 
   @Test
   void conflictingBodyLengthsAreBadRequests() throws IOException {
-    assertEquals(400, status("GET " + BASE + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab"));
-    assertEquals(400, status("GET " + BASE + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: -1\r\n\r\n"));
+    assertEquals(
+        400,
+        status(
+            "GET "
+                + BASE
+                + " HTTP/1.1\r\nHost: "
+                + host
+                + "\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab"));
+    assertEquals(
+        400,
+        status("GET " + BASE + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Length: -1\r\n\r\n"));
   }
 }

@@ -39,9 +39,12 @@ class PreviewIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Duration QUIET_CHECK = Duration.ofMillis(700);
   private static final String BASE = "/field-guide/";
-  private static final Pattern TOKEN = Pattern.compile("__fieldguide/live\\.js\\?v=([A-Za-z0-9.]+)\"");
+  private static final Pattern TOKEN =
+      Pattern.compile("__fieldguide/live\\.js\\?v=([A-Za-z0-9.]+)\"");
 
-  static final String SITE = Fixture.SITE_YAML + """
+  static final String SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -71,8 +74,7 @@ class PreviewIT {
       Gamma stands alone.
       """;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private Fixture fixture;
   private Preview preview;
@@ -86,7 +88,8 @@ class PreviewIT {
     assertEquals("http://127.0.0.1:" + preview.port() + BASE, preview.url());
   }
 
-  private static Preview start(Fixture fixture, StringWriter out, StringWriter err) throws IOException {
+  private static Preview start(Fixture fixture, StringWriter out, StringWriter err)
+      throws IOException {
     ServeOptions options = ServeOptions.defaults(fixture.root()).withPort(0).withBasePath(BASE);
     return Preview.start(options, new PrintWriter(out, true), new PrintWriter(err, true));
   }
@@ -114,7 +117,14 @@ class PreviewIT {
 
   /** Writes a page with the given title and body (and the description and order alpha has). */
   private void page(String path, String title, String body) throws IOException {
-    fixture.write("-- " + path + " --\n---\ntitle: " + title + "\ndescription: The first page.\norder: 1\n---\n" + body + "\n");
+    fixture.write(
+        "-- "
+            + path
+            + " --\n---\ntitle: "
+            + title
+            + "\ndescription: The first page.\norder: 1\n---\n"
+            + body
+            + "\n");
   }
 
   @Test
@@ -124,17 +134,30 @@ class PreviewIT {
     assertEquals(200, alpha.status());
     assertEquals("text/html; charset=utf-8", alpha.header("Content-Type"));
     assertTrue(alpha.body().contains("Alpha says hello."));
-    assertTrue(alpha.body().contains("<script src=\"" + BASE + "__fieldguide/live.js?v=" + token(alpha) + "\" defer></script></body>"));
+    assertTrue(
+        alpha
+            .body()
+            .contains(
+                "<script src=\""
+                    + BASE
+                    + "__fieldguide/live.js?v="
+                    + token(alpha)
+                    + "\" defer></script></body>"));
     assertEquals("text/css; charset=utf-8", get(BASE + "assets/style.css").header("Content-Type"));
-    assertEquals("text/javascript; charset=utf-8", get(BASE + "assets/site.js").header("Content-Type"));
+    assertEquals(
+        "text/javascript; charset=utf-8", get(BASE + "assets/site.js").header("Content-Type"));
     var index = get(BASE + "search-index.json");
     assertEquals("application/json", index.header("Content-Type"));
-    assertTrue(index.body().startsWith("{\"v\":2,\"pages\":[") && index.body().contains("Alpha says hello."),
+    assertTrue(
+        index.body().startsWith("{\"v\":2,\"pages\":[")
+            && index.body().contains("Alpha says hello."),
         "the search index is made on demand, whole: " + index.body());
     assertEquals("application/xml", get(BASE + "sitemap.xml").header("Content-Type"));
     assertEquals("text/plain; charset=utf-8", get(BASE + "robots.txt").header("Content-Type"));
     assertEquals("image/svg+xml", get(BASE + "assets/favicon.svg").header("Content-Type"));
-    assertEquals("application/manifest+json", get(BASE + "assets/manifest.webmanifest").header("Content-Type"));
+    assertEquals(
+        "application/manifest+json",
+        get(BASE + "assets/manifest.webmanifest").header("Content-Type"));
     RawHttp.Response script = get(BASE + "__fieldguide/live.js");
     assertEquals("text/javascript; charset=utf-8", script.header("Content-Type"));
     assertTrue(script.body().contains("new EventSource("));
@@ -142,7 +165,9 @@ class PreviewIT {
     RawHttp.Response head = RawHttp.request(preview.port(), "HEAD", BASE + "guide/alpha/");
     assertEquals(200, head.status());
     assertEquals("", head.body());
-    assertEquals(Integer.toString(alpha.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length), head.header("Content-Length"));
+    assertEquals(
+        Integer.toString(alpha.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+        head.header("Content-Length"));
 
     RawHttp.Response missing = get(BASE + "guide/nothing-here/");
     assertEquals(404, missing.status());
@@ -170,10 +195,22 @@ class PreviewIT {
   @Order(3)
   void requestsThatTryToLeaveTheSiteAreNotFound() throws IOException {
     Files.writeString(dir.resolve("secret.txt"), "top secret");
-    for (String path : List.of("/../secret.txt", BASE + "../secret.txt", BASE + "../../secret.txt", BASE + "%2e%2e/secret.txt",
-        BASE + "%2E%2E/%2e%2e/secret.txt", BASE + "..%2fsecret.txt", BASE + "..%2F..%2Fsecret.txt", BASE + "guide/..%2f..%2f",
-        BASE + "..%5csecret.txt", BASE + "guide/../../secret.txt", BASE + "./index.html", "/%2e%2e/etc/passwd",
-        BASE + "content/index.md", BASE + "templates/layout.mustache")) {
+    for (String path :
+        List.of(
+            "/../secret.txt",
+            BASE + "../secret.txt",
+            BASE + "../../secret.txt",
+            BASE + "%2e%2e/secret.txt",
+            BASE + "%2E%2E/%2e%2e/secret.txt",
+            BASE + "..%2fsecret.txt",
+            BASE + "..%2F..%2Fsecret.txt",
+            BASE + "guide/..%2f..%2f",
+            BASE + "..%5csecret.txt",
+            BASE + "guide/../../secret.txt",
+            BASE + "./index.html",
+            "/%2e%2e/etc/passwd",
+            BASE + "content/index.md",
+            BASE + "templates/layout.mustache")) {
       RawHttp.Response response = get(path);
       assertEquals(404, response.status(), path);
       assertFalse(response.body().contains("top secret"), path);
@@ -195,43 +232,62 @@ class PreviewIT {
   @Order(5)
   void anEditReloadsItsPageAndAnErrorShowsOverEveryPageUntilFixed() throws Exception {
     String alphaPath = BASE + "guide/alpha/";
-    try (EventStream alpha = events(alphaPath); EventStream beta = events(BASE + "guide/beta/")) {
+    try (EventStream alpha = events(alphaPath);
+        EventStream beta = events(BASE + "guide/beta/")) {
       String before = token(get(alphaPath));
       page("content/guide/alpha.md", "Alpha", "Alpha says hello again. See [[beta]].");
       assertTrue(alpha.next("reload", WAIT).data().startsWith("{\"v\":"));
       RawHttp.Response edited = get(alphaPath);
       assertTrue(edited.body().contains("Alpha says hello again."), edited.body());
-      assertTrue(get(BASE + "search-index.json").body().contains("Alpha says hello again."), "the index follows the edit");
+      assertTrue(
+          get(BASE + "search-index.json").body().contains("Alpha says hello again."),
+          "the index follows the edit");
       assertNotEquals(before, token(edited));
       assertFalse(beta.receives("reload", QUIET_CHECK), "beta's output did not change");
     }
 
-    try (EventStream alpha = events(alphaPath); EventStream beta = events(BASE + "guide/beta/")) {
+    try (EventStream alpha = events(alphaPath);
+        EventStream beta = events(BASE + "guide/beta/")) {
       page("content/guide/alpha.md", "Alpha", "Broken: see [[no-such-page]].");
       String overlay = alpha.nextStatus(false, WAIT).data();
       assertTrue(overlay.startsWith("{\"ok\":false,\"errors\":1,"), overlay);
       assertTrue(overlay.contains("\"location\":\"content/guide/alpha.md:6:"), overlay);
       assertTrue(overlay.contains("no-such-page"), overlay);
       assertEquals(overlay, beta.nextStatus(false, WAIT).data());
-      assertTrue(get(alphaPath).body().contains("Alpha says hello again."), "the last good page is still served");
-      assertTrue(Pattern.compile("(?m)^content/guide/alpha\\.md:6:\\d+: error: .*no-such-page").matcher(err.toString()).find(),
+      assertTrue(
+          get(alphaPath).body().contains("Alpha says hello again."),
+          "the last good page is still served");
+      assertTrue(
+          Pattern.compile("(?m)^content/guide/alpha\\.md:6:\\d+: error: .*no-such-page")
+              .matcher(err.toString())
+              .find(),
           err.toString());
       try (EventStream gamma = events(BASE + "guide/gamma/")) {
-        assertEquals(overlay, gamma.next("status", WAIT).data(), "a page opened while the build fails shows the errors");
+        assertEquals(
+            overlay,
+            gamma.next("status", WAIT).data(),
+            "a page opened while the build fails shows the errors");
       }
 
       page("content/guide/alpha.md", "Alpha", "Alpha is fixed. See [[beta]].");
-      assertEquals("{\"ok\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}", alpha.nextStatus(true, WAIT).data());
+      assertEquals(
+          "{\"ok\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}",
+          alpha.nextStatus(true, WAIT).data());
       alpha.next("reload", WAIT);
       assertTrue(get(alphaPath).body().contains("Alpha is fixed."));
-      assertEquals("{\"ok\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}", beta.nextStatus(true, WAIT).data());
+      assertEquals(
+          "{\"ok\":true,\"errors\":0,\"warnings\":0,\"diagnostics\":[]}",
+          beta.nextStatus(true, WAIT).data());
     }
   }
 
   @Test
   @Order(6)
   void aSymlinkOutOfContentIsAnErrorAndIsNeverServed() throws Exception {
-    Path secret = Files.writeString(dir.resolve("outside.md"), "---\ntitle: Secret\ndescription: Outside.\n---\nTop secret text.\n");
+    Path secret =
+        Files.writeString(
+            dir.resolve("outside.md"),
+            "---\ntitle: Secret\ndescription: Outside.\n---\nTop secret text.\n");
     Path link = fixture.path("content/guide/leak.md");
     try {
       Files.createSymbolicLink(link, secret);
@@ -240,8 +296,12 @@ class PreviewIT {
     }
     try (EventStream alpha = events(BASE + "guide/alpha/")) {
       String overlay = alpha.nextStatus(false, WAIT).data();
-      assertTrue(overlay.contains("\"path\":\"content/guide/leak.md\"") && overlay.contains("points outside content/"), overlay);
-      for (String path : List.of(BASE + "guide/leak/", BASE + "guide/leak", BASE + "guide/leak.md")) {
+      assertTrue(
+          overlay.contains("\"path\":\"content/guide/leak.md\"")
+              && overlay.contains("points outside content/"),
+          overlay);
+      for (String path :
+          List.of(BASE + "guide/leak/", BASE + "guide/leak", BASE + "guide/leak.md")) {
         RawHttp.Response response = get(path);
         assertEquals(404, response.status(), path);
         assertFalse(response.body().contains("Top secret"), path);
@@ -263,7 +323,8 @@ class PreviewIT {
     assertTrue(get(newPath).body().contains("A page in a new folder"));
 
     try (EventStream old = events(newPath)) {
-      Files.move(fixture.path("content/more/deep/page.md"), fixture.path("content/more/deep/renamed.md"));
+      Files.move(
+          fixture.path("content/more/deep/page.md"), fixture.path("content/more/deep/renamed.md"));
       old.next("reload", WAIT);
     }
     assertEquals(404, get(newPath).status());
@@ -294,18 +355,27 @@ class PreviewIT {
   @Order(8)
   void aPageFromAnOlderBuildReloadsAsSoonAsItListensAgain() throws Exception {
     try (EventStream current = events(BASE + "guide/beta/")) {
-      assertTrue(current.nextStatus(true, WAIT).data().startsWith("{\"ok\":true"), "a page learns the status when it connects");
+      assertTrue(
+          current.nextStatus(true, WAIT).data().startsWith("{\"ok\":true"),
+          "a page learns the status when it connects");
       assertFalse(current.receives("reload", QUIET_CHECK));
     }
-    try (EventStream old = EventStream.open(preview.url(), BASE + "guide/beta/", "an-older-build.1")) {
-      old.next("reload", WAIT); // say, a tab that was hidden (and so not listening) while the site was rebuilt
+    try (EventStream old =
+        EventStream.open(preview.url(), BASE + "guide/beta/", "an-older-build.1")) {
+      old.next(
+          "reload",
+          WAIT); // say, a tab that was hidden (and so not listening) while the site was rebuilt
     }
   }
 
   @Test
   @Order(9)
   void aProjectThatDoesNotBuildAtFirstIsServedOnceFixed() throws Exception {
-    Fixture broken = Fixture.create(dir.resolve("broken"), Fixture.SITE_YAML + """
+    Fixture broken =
+        Fixture.create(
+            dir.resolve("broken"),
+            Fixture.SITE_YAML
+                + """
         -- content/index.md --
         ---
         title: Home
@@ -316,10 +386,15 @@ class PreviewIT {
     try (Preview second = start(broken, new StringWriter(), brokenErr)) {
       RawHttp.Response first = RawHttp.request(second.port(), "GET", BASE);
       assertEquals(503, first.status());
-      assertTrue(brokenErr.toString().contains("content/index.md:2:1: error: missing required key 'description'"), brokenErr.toString());
+      assertTrue(
+          brokenErr
+              .toString()
+              .contains("content/index.md:2:1: error: missing required key 'description'"),
+          brokenErr.toString());
       try (EventStream home = EventStream.open(second.url(), BASE, token(first))) {
         assertTrue(home.next("status", WAIT).data().contains("missing required key 'description'"));
-        broken.write("-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\nNow it builds.\n");
+        broken.write(
+            "-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\nNow it builds.\n");
         home.next("reload", WAIT);
       }
       RawHttp.Response fixed = RawHttp.request(second.port(), "GET", BASE);
@@ -331,7 +406,11 @@ class PreviewIT {
   @Test
   @Order(10)
   void keepsItsDrawingsForTheNextStartAsBuildDoes() throws Exception {
-    Fixture math = Fixture.create(dir.resolve("math"), Fixture.SITE_YAML + """
+    Fixture math =
+        Fixture.create(
+            dir.resolve("math"),
+            Fixture.SITE_YAML
+                + """
         -- content/index.md --
         ---
         title: Home
@@ -348,19 +427,29 @@ class PreviewIT {
     assertTrue(Files.isRegularFile(cache), "serve left no drawing cache at " + cache);
     try (Preview two = start(math, new StringWriter(), new StringWriter())) {
       String second = RawHttp.request(two.port(), "GET", BASE).body();
-      assertEquals(withoutServer(first), withoutServer(second)); // the same page, drawn from the cache
+      assertEquals(
+          withoutServer(first), withoutServer(second)); // the same page, drawn from the cache
     }
   }
 
-  /** A served page without what differs from one preview to the next: its port and live-script token. */
+  /**
+   * A served page without what differs from one preview to the next: its port and live-script
+   * token.
+   */
   private static String withoutServer(String page) {
-    return page.replaceAll("127\\.0\\.0\\.1:[0-9]+", "127.0.0.1").replaceAll("live\\.js\\?v=[A-Za-z0-9.]+", "live.js");
+    return page.replaceAll("127\\.0\\.0\\.1:[0-9]+", "127.0.0.1")
+        .replaceAll("live\\.js\\?v=[A-Za-z0-9.]+", "live.js");
   }
 
   @Test
   @Order(11)
-  void aDraftPageHasItsBannerAndTheErrorPanelLinksToTheEditorWithTheLineItPointsAt() throws Exception {
-    Fixture drafts = Fixture.create(dir.resolve("drafts"), SITE + """
+  void aDraftPageHasItsBannerAndTheErrorPanelLinksToTheEditorWithTheLineItPointsAt()
+      throws Exception {
+    Fixture drafts =
+        Fixture.create(
+            dir.resolve("drafts"),
+            SITE
+                + """
         -- content/guide/delta.md --
         ---
         title: Delta
@@ -369,20 +458,39 @@ class PreviewIT {
         ---
         Delta is a draft; see [[alpha]].
         """);
-    ServeOptions options = ServeOptions.defaults(drafts.root()).withPort(0).withBasePath(BASE).withDrafts(true)
-        .withEditor("vscode");
-    try (Preview second = Preview.start(options, new PrintWriter(new StringWriter(), true),
-        new PrintWriter(new StringWriter(), true))) {
+    ServeOptions options =
+        ServeOptions.defaults(drafts.root())
+            .withPort(0)
+            .withBasePath(BASE)
+            .withDrafts(true)
+            .withEditor("vscode");
+    try (Preview second =
+        Preview.start(
+            options,
+            new PrintWriter(new StringWriter(), true),
+            new PrintWriter(new StringWriter(), true))) {
       RawHttp.Response delta = RawHttp.request(second.port(), "GET", BASE + "guide/delta/");
       assertTrue(delta.body().contains("\" defer data-draft></script>"), delta.body());
       RawHttp.Response alpha = RawHttp.request(second.port(), "GET", BASE + "guide/alpha/");
       assertTrue(alpha.body().contains("\" defer></script>"), alpha.body());
-      try (EventStream events = EventStream.open(second.url(), BASE + "guide/alpha/", token(alpha))) {
-        drafts.write("-- content/guide/alpha.md --\n---\ntitle: Alpha\ndescription: The first page.\n---\nSee [[no-such-page]].\n");
+      try (EventStream events =
+          EventStream.open(second.url(), BASE + "guide/alpha/", token(alpha))) {
+        drafts.write(
+            "-- content/guide/alpha.md --\n---\ntitle: Alpha\ndescription: The first page.\n---\nSee [[no-such-page]].\n");
         String status = events.nextStatus(false, WAIT).data();
-        String file = drafts.root().resolve("content/guide/alpha.md").toAbsolutePath().toString().replace('\\', '/');
-        assertTrue(status.contains("\"editor\":\"vscode://file" + (file.startsWith("/") ? "" : "/") + file + ":5:5\""), status);
-        assertTrue(status.contains("\"excerpt\":[\"5 | See [[no-such-page]].\",\"  |     ^\"]"), status);
+        String file =
+            drafts
+                .root()
+                .resolve("content/guide/alpha.md")
+                .toAbsolutePath()
+                .toString()
+                .replace('\\', '/');
+        assertTrue(
+            status.contains(
+                "\"editor\":\"vscode://file" + (file.startsWith("/") ? "" : "/") + file + ":5:5\""),
+            status);
+        assertTrue(
+            status.contains("\"excerpt\":[\"5 | See [[no-such-page]].\",\"  |     ^\"]"), status);
       }
     }
   }

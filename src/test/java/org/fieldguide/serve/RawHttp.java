@@ -32,8 +32,15 @@ final class RawHttp {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(15_000);
       OutputStream out = socket.getOutputStream();
-      out.write((method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Length: 0\r\n"
-          + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          (method
+                  + " "
+                  + rawPath
+                  + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + port
+                  + "\r\nContent-Length: 0\r\n"
+                  + "Connection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       byte[] all = readAll(socket.getInputStream());
       String text = new String(all, StandardCharsets.UTF_8);
@@ -42,9 +49,12 @@ final class RawHttp {
       Map<String, String> headers = new TreeMap<>();
       for (int i = 1; i < head.length; i++) {
         int colon = head[i].indexOf(':');
-        headers.put(head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).strip());
+        headers.put(
+            head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+            head[i].substring(colon + 1).strip());
       }
-      return new Response(Integer.parseInt(head[0].split(" ")[1]), headers, text.substring(end + 4));
+      return new Response(
+          Integer.parseInt(head[0].split(" ")[1]), headers, text.substring(end + 4));
     }
   }
 
@@ -88,12 +98,17 @@ final class RawHttp {
       Map<String, String> headers = new TreeMap<>();
       for (int i = 1; i < head.length; i++) {
         int colon = head[i].indexOf(':');
-        headers.put(head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), head[i].substring(colon + 1).strip());
+        headers.put(
+            head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+            head[i].substring(colon + 1).strip());
       }
       int start = end + 4;
       String length = headers.get("content-length");
       int stop = length == null ? text.length() : start + Integer.parseInt(length);
-      String body = new String(text.substring(start, stop).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+      String body =
+          new String(
+              text.substring(start, stop).getBytes(StandardCharsets.ISO_8859_1),
+              StandardCharsets.UTF_8);
       responses.add(new Response(Integer.parseInt(head[0].split(" ")[1]), headers, body));
       at = stop;
     }

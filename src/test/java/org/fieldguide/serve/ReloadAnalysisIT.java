@@ -19,9 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * backlinks, automatic term links, the glossary) is found by comparing the output, not by rules.
  */
 class ReloadAnalysisIT {
-  private static final List<String> OPEN = List.of("/", "/guide/alpha/", "/guide/beta/", "/guide/gamma/", "/glossary/");
+  private static final List<String> OPEN =
+      List.of("/", "/guide/alpha/", "/guide/beta/", "/guide/gamma/", "/glossary/");
 
-  static final String SITE = Fixture.SITE_YAML + """
+  static final String SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -51,8 +54,7 @@ class ReloadAnalysisIT {
       Gamma stands alone.
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Fixture fixture;
   private SortedMap<String, byte[]> before;
@@ -76,7 +78,10 @@ class ReloadAnalysisIT {
 
   @Test
   void editingAPagesProseReloadsThatPageAlone() throws IOException {
-    assertEquals(Set.of("/guide/gamma/"), reloadsAfter("""
+    assertEquals(
+        Set.of("/guide/gamma/"),
+        reloadsAfter(
+            """
         -- content/guide/gamma.md --
         ---
         title: Gamma
@@ -89,8 +94,12 @@ class ReloadAnalysisIT {
 
   @Test
   void changingATitleReloadsTheSectionsPagesAndThePagesThatLinkToIt() throws IOException {
-    // The sidebar lists the pages of the current section only; the home page links to gamma by its title.
-    assertEquals(Set.of("/", "/guide/alpha/", "/guide/beta/", "/guide/gamma/"), reloadsAfter("""
+    // The sidebar lists the pages of the current section only; the home page links to gamma by its
+    // title.
+    assertEquals(
+        Set.of("/", "/guide/alpha/", "/guide/beta/", "/guide/gamma/"),
+        reloadsAfter(
+            """
         -- content/guide/gamma.md --
         ---
         title: Gamma, renamed
@@ -103,7 +112,10 @@ class ReloadAnalysisIT {
 
   @Test
   void aNewLinkReloadsTheLinkingPageAndTheTargetsBacklinks() throws IOException {
-    assertEquals(Set.of("/guide/beta/", "/guide/gamma/"), reloadsAfter("""
+    assertEquals(
+        Set.of("/guide/beta/", "/guide/gamma/"),
+        reloadsAfter(
+            """
         -- content/guide/beta.md --
         ---
         title: Beta
@@ -116,7 +128,10 @@ class ReloadAnalysisIT {
 
   @Test
   void aNewTermReloadsThePagesThatMentionItAndTheGlossary() throws IOException {
-    assertEquals(Set.of("/guide/beta/", "/glossary/"), reloadsAfter("""
+    assertEquals(
+        Set.of("/guide/beta/", "/glossary/"),
+        reloadsAfter(
+                """
         -- content/glossary/widget.md --
         ---
         term: Widget
@@ -124,6 +139,9 @@ class ReloadAnalysisIT {
         kind: n/a
         ---
         A widget is a small device.
-        """).stream().filter(p -> !p.equals("/")).collect(java.util.stream.Collectors.toSet()));
+        """)
+            .stream()
+            .filter(p -> !p.equals("/"))
+            .collect(java.util.stream.Collectors.toSet()));
   }
 }

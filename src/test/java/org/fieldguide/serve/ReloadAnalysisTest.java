@@ -12,16 +12,21 @@ import org.junit.jupiter.api.Test;
 /** Which open pages a rebuild reloads, from the two builds' output alone. */
 class ReloadAnalysisTest {
   private static final String BASE = "/guide/";
-  private static final List<String> OPEN = List.of("/guide/", "/guide/a/", "/guide/b/", "/guide/missing/", "/guide/c/");
+  private static final List<String> OPEN =
+      List.of("/guide/", "/guide/a/", "/guide/b/", "/guide/missing/", "/guide/c/");
 
-  /** A small built site: three pages and a 404 page sharing a style sheet, one with an image, and data files. */
+  /**
+   * A small built site: three pages and a 404 page sharing a style sheet, one with an image, and
+   * data files.
+   */
   private static Map<String, byte[]> site() {
     Map<String, byte[]> files = new TreeMap<>();
     files.put("index.html", page("Home", "./", ""));
     files.put("a/index.html", page("A", "../", ""));
     files.put("b/index.html", page("B", "../", "<img src=\"../assets/logo.png\" alt=\"Logo\">"));
     files.put("404.html", page("Not found", "/guide/", ""));
-    files.put("assets/style.css", bytes("@import \"print.css\";\nbody { background: url('bg.svg'); }\n"));
+    files.put(
+        "assets/style.css", bytes("@import \"print.css\";\nbody { background: url('bg.svg'); }\n"));
     files.put("assets/print.css", bytes("@media print { a { color: black; } }\n"));
     files.put("assets/bg.svg", bytes("<svg/>"));
     files.put("assets/logo.png", bytes("PNG"));
@@ -34,11 +39,25 @@ class ReloadAnalysisTest {
   }
 
   private static byte[] page(String title, String root, String body) {
-    return bytes("<!DOCTYPE html><html><head><title>" + title + "</title>"
-        + "<link rel=\"stylesheet\" href=\"" + root + "assets/style.css\">"
-        + "<script src=\"" + root + "assets/site.js\" defer></script></head><body>"
-        + "<nav><a href=\"" + root + "\">Home</a> <a href=\"" + root + "a/\">A</a> <a href=\"" + root + "b/\">B</a></nav>"
-        + body + "</body></html>");
+    return bytes(
+        "<!DOCTYPE html><html><head><title>"
+            + title
+            + "</title>"
+            + "<link rel=\"stylesheet\" href=\""
+            + root
+            + "assets/style.css\">"
+            + "<script src=\""
+            + root
+            + "assets/site.js\" defer></script></head><body>"
+            + "<nav><a href=\""
+            + root
+            + "\">Home</a> <a href=\""
+            + root
+            + "a/\">A</a> <a href=\""
+            + root
+            + "b/\">B</a></nav>"
+            + body
+            + "</body></html>");
   }
 
   private static byte[] bytes(String s) {
@@ -65,7 +84,11 @@ class ReloadAnalysisTest {
   void aChangeEveryPageShowsReloadsEveryPage() {
     Map<String, byte[]> after = site();
     for (String file : List.of("index.html", "a/index.html", "b/index.html", "404.html")) {
-      after.put(file, bytes(new String(after.get(file), StandardCharsets.UTF_8).replace("<nav>", "<nav class=\"x\">")));
+      after.put(
+          file,
+          bytes(
+              new String(after.get(file), StandardCharsets.UTF_8)
+                  .replace("<nav>", "<nav class=\"x\">")));
     }
     assertEquals(Set.copyOf(OPEN), reloads(site(), after));
   }
@@ -140,7 +163,8 @@ class ReloadAnalysisTest {
     Map<String, byte[]> after = site();
     after.put("a/index.html", page("A, revised", "../", ""));
     ReloadAnalysis analysis = new ReloadAnalysis(new Routes(BASE), site(), after);
-    assertEquals(Set.of(), analysis.pagesToReload(List.of("/a/", "/guide/../a/", "/guide/%2e%2e/")));
+    assertEquals(
+        Set.of(), analysis.pagesToReload(List.of("/a/", "/guide/../a/", "/guide/%2e%2e/")));
   }
 
   @Test
@@ -158,12 +182,22 @@ class ReloadAnalysisTest {
 
   @Test
   void referencesResolveAgainstThePageAndTheBasePath() {
-    assertEquals(java.util.Optional.of("assets/style.css"), PageResources.resolve("/guide/a/b/", "../../assets/style.css", BASE));
-    assertEquals(java.util.Optional.of("a/index.html"), PageResources.resolve("/guide/", "a/#top", BASE));
-    assertEquals(java.util.Optional.of("assets/x.png"), PageResources.resolve("/guide/any/where", "/guide/assets/x.png?v=2", BASE));
-    assertEquals(java.util.Optional.empty(), PageResources.resolve("/guide/", "https://example.org/x.css", BASE));
-    assertEquals(java.util.Optional.empty(), PageResources.resolve("/guide/", "data:image/png;base64,AAAA", BASE));
-    assertEquals(java.util.Optional.empty(), PageResources.resolve("/guide/", "../outside.css", BASE));
+    assertEquals(
+        java.util.Optional.of("assets/style.css"),
+        PageResources.resolve("/guide/a/b/", "../../assets/style.css", BASE));
+    assertEquals(
+        java.util.Optional.of("a/index.html"), PageResources.resolve("/guide/", "a/#top", BASE));
+    assertEquals(
+        java.util.Optional.of("assets/x.png"),
+        PageResources.resolve("/guide/any/where", "/guide/assets/x.png?v=2", BASE));
+    assertEquals(
+        java.util.Optional.empty(),
+        PageResources.resolve("/guide/", "https://example.org/x.css", BASE));
+    assertEquals(
+        java.util.Optional.empty(),
+        PageResources.resolve("/guide/", "data:image/png;base64,AAAA", BASE));
+    assertEquals(
+        java.util.Optional.empty(), PageResources.resolve("/guide/", "../outside.css", BASE));
     assertEquals(java.util.Optional.empty(), PageResources.resolve("/guide/", "#main", BASE));
   }
 }

@@ -13,8 +13,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** How request paths map onto the files of a built site. */
 class RoutesTest {
-  private static final Set<String> FILES = Set.of("index.html", "404.html", "alignment/index.html",
-      "alignment/dpo/index.html", "assets/style.css", "search-index.json", "café/index.html");
+  private static final Set<String> FILES =
+      Set.of(
+          "index.html",
+          "404.html",
+          "alignment/index.html",
+          "alignment/dpo/index.html",
+          "assets/style.css",
+          "search-index.json",
+          "café/index.html");
 
   private final Routes root = new Routes("/");
   private final Routes guide = new Routes("/alignment-field-guide/");
@@ -22,7 +29,8 @@ class RoutesTest {
   @Test
   void folderPathsServeTheirIndexFile() {
     assertEquals(Routes.Route.file("index.html"), root.resolve("/", FILES));
-    assertEquals(Routes.Route.file("alignment/dpo/index.html"), root.resolve("/alignment/dpo/", FILES));
+    assertEquals(
+        Routes.Route.file("alignment/dpo/index.html"), root.resolve("/alignment/dpo/", FILES));
     assertEquals(Routes.Route.file("assets/style.css"), root.resolve("/assets/style.css", FILES));
   }
 
@@ -47,8 +55,12 @@ class RoutesTest {
 
   @Test
   void theBasePathIsRequiredAndItsBareFormRedirects() {
-    assertEquals(Routes.Route.file("alignment/dpo/index.html"), guide.resolve("/alignment-field-guide/alignment/dpo/", FILES));
-    assertEquals(Routes.Route.redirect("/alignment-field-guide/"), guide.resolve("/alignment-field-guide", FILES));
+    assertEquals(
+        Routes.Route.file("alignment/dpo/index.html"),
+        guide.resolve("/alignment-field-guide/alignment/dpo/", FILES));
+    assertEquals(
+        Routes.Route.redirect("/alignment-field-guide/"),
+        guide.resolve("/alignment-field-guide", FILES));
     assertEquals(Routes.Kind.NOT_FOUND, guide.resolve("/", FILES).kind());
     assertEquals(Routes.Kind.NOT_FOUND, guide.resolve("/alignment/dpo/", FILES).kind());
     assertEquals(Routes.Kind.NOT_FOUND, guide.resolve("/alignment-field-guidex/", FILES).kind());
@@ -56,15 +68,39 @@ class RoutesTest {
 
   @Test
   void theLiveEndpointsLiveUnderTheBasePath() {
-    assertEquals(Routes.Kind.LIVE_SCRIPT, guide.resolve("/alignment-field-guide/__fieldguide/live.js", FILES).kind());
-    assertEquals(Routes.Kind.LIVE_EVENTS, guide.resolve("/alignment-field-guide/__fieldguide/events", FILES).kind());
+    assertEquals(
+        Routes.Kind.LIVE_SCRIPT,
+        guide.resolve("/alignment-field-guide/__fieldguide/live.js", FILES).kind());
+    assertEquals(
+        Routes.Kind.LIVE_EVENTS,
+        guide.resolve("/alignment-field-guide/__fieldguide/events", FILES).kind());
     assertEquals(Routes.Kind.NOT_FOUND, guide.resolve("/__fieldguide/live.js", FILES).kind());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/../", "/..", "/alignment/../index.html", "/./index.html", "/%2e%2e/", "/%2E%2E/etc/passwd",
-      "/..%2f", "/..%2F..%2Fetc%2Fpasswd", "/alignment%2fdpo/", "/..%5c..%5cwindows", "/a\\..\\b", "//etc/passwd",
-      "/alignment//dpo/", "/%00", "/index.html%00.css", "/%c0%ae%c0%ae/", "/%", "/%zz", "relative", ""})
+  @ValueSource(
+      strings = {
+        "/../",
+        "/..",
+        "/alignment/../index.html",
+        "/./index.html",
+        "/%2e%2e/",
+        "/%2E%2E/etc/passwd",
+        "/..%2f",
+        "/..%2F..%2Fetc%2Fpasswd",
+        "/alignment%2fdpo/",
+        "/..%5c..%5cwindows",
+        "/a\\..\\b",
+        "//etc/passwd",
+        "/alignment//dpo/",
+        "/%00",
+        "/index.html%00.css",
+        "/%c0%ae%c0%ae/",
+        "/%",
+        "/%zz",
+        "relative",
+        ""
+      })
   void pathsThatLeaveOrBendTheSiteAreNotFound(String raw) {
     assertEquals(Optional.empty(), Routes.decode(raw), raw);
     Routes.Route route = root.resolve(raw, FILES);
@@ -78,8 +114,12 @@ class RoutesTest {
     assertEquals("/", ServeOptions.normalizeBasePath("/"));
     assertEquals("/guide/", ServeOptions.normalizeBasePath("guide"));
     assertEquals("/a/b/", ServeOptions.normalizeBasePath("/a/b"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServeOptions.normalizeBasePath("/a/../b/"));
-    assertTrue(e.getMessage().startsWith("--base-path must be a path such as /alignment-field-guide/"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> ServeOptions.normalizeBasePath("/a/../b/"));
+    assertTrue(
+        e.getMessage().startsWith("--base-path must be a path such as /alignment-field-guide/"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ServeOptions.normalizeBasePath("/a b/"));
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,18 +21,40 @@ class SourceWatcherTest {
   private static final Duration QUIET = Duration.ofMillis(100);
   private static final Duration LIMIT = Duration.ofSeconds(15);
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @ParameterizedTest
-  @ValueSource(strings = {".dpo.md.swp", ".dpo.md.swo", ".dpo.md.swx", "dpo.md~", "dpo.md.tmp", "#dpo.md#", ".#dpo.md", "4913",
-      "5036", "dpo.md___jb_tmp___", "dpo.md___jb_old___", ".DS_Store"})
+  @ValueSource(
+      strings = {
+        ".dpo.md.swp",
+        ".dpo.md.swo",
+        ".dpo.md.swx",
+        "dpo.md~",
+        "dpo.md.tmp",
+        "#dpo.md#",
+        ".#dpo.md",
+        "4913",
+        "5036",
+        "dpo.md___jb_tmp___",
+        "dpo.md___jb_old___",
+        ".DS_Store"
+      })
   void editorScratchFilesAreIgnored(String name) {
     assertTrue(SourceWatcher.isScratch(name), name);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dpo.md", "sources.yaml", "style.css", "2024", "4914", "layout.mustache", "swp.md", "tmp"})
+  @ValueSource(
+      strings = {
+        "dpo.md",
+        "sources.yaml",
+        "style.css",
+        "2024",
+        "4914",
+        "layout.mustache",
+        "swp.md",
+        "tmp"
+      })
   void realFilesAreNot(String name) {
     assertFalse(SourceWatcher.isScratch(name), name);
   }

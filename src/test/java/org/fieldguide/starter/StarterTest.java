@@ -17,9 +17,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code fieldguide new}: where each starter goes, that it passes {@code check}, and what it refuses. */
+/**
+ * {@code fieldguide new}: where each starter goes, that it passes {@code check}, and what it
+ * refuses.
+ */
 class StarterTest {
-  static final String HOME = Fixture.SITE_YAML + """
+  static final String HOME =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -28,22 +33,28 @@ class StarterTest {
       Welcome.
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void eachKindGoesToItsFolderAndItsPathIsPrinted() throws IOException {
     Fixture fixture = Fixture.create(dir, HOME);
-    for (String[] c : List.of(
-        new String[] {"page", "first-page", null, "content/first-page.md"},
-        new String[] {"page", "second-page", "alignment", "content/alignment/second-page.md"},
-        new String[] {"page", "index", "alignment", "content/alignment/index.md"},
-        new String[] {"page", "third-page", "/alignment/deeper/", "content/alignment/deeper/third-page.md"},
-        new String[] {"term", "reward-shaping", null, "content/glossary/reward-shaping.md"},
-        new String[] {"faq", "shaping-questions", null, "content/faq/shaping-questions.md"},
-        new String[] {"flowchart", "shaping-choices", null, "content/flowcharts/shaping-choices.md"})) {
-      Fixture.CliRun run = c[2] == null ? fixture.cli("new", c[0], c[1])
-          : fixture.cli("new", c[0], c[1], "--section", c[2], "--new-section");
+    for (String[] c :
+        List.of(
+            new String[] {"page", "first-page", null, "content/first-page.md"},
+            new String[] {"page", "second-page", "alignment", "content/alignment/second-page.md"},
+            new String[] {"page", "index", "alignment", "content/alignment/index.md"},
+            new String[] {
+              "page", "third-page", "/alignment/deeper/", "content/alignment/deeper/third-page.md"
+            },
+            new String[] {"term", "reward-shaping", null, "content/glossary/reward-shaping.md"},
+            new String[] {"faq", "shaping-questions", null, "content/faq/shaping-questions.md"},
+            new String[] {
+              "flowchart", "shaping-choices", null, "content/flowcharts/shaping-choices.md"
+            })) {
+      Fixture.CliRun run =
+          c[2] == null
+              ? fixture.cli("new", c[0], c[1])
+              : fixture.cli("new", c[0], c[1], "--section", c[2], "--new-section");
       assertEquals(0, run.status(), run.err());
       assertEquals(c[3] + System.lineSeparator(), run.out());
       assertTrue(Files.isRegularFile(fixture.path(c[3])), c[3]);
@@ -52,18 +63,24 @@ class StarterTest {
 
   @ParameterizedTest
   @CsvSource({
-      "page, content/guide/reward-shaping.md",
-      "flowchart, content/flowcharts/reward-shaping.md",
-      "term, content/glossary/reward-shaping.md",
-      "faq, content/faq/reward-shaping.md"})
-  void aStarterIsADraftThatCheckLeavesOutAndThatBuildsWithDrafts(String kind, String path) throws IOException {
+    "page, content/guide/reward-shaping.md",
+    "flowchart, content/flowcharts/reward-shaping.md",
+    "term, content/glossary/reward-shaping.md",
+    "faq, content/faq/reward-shaping.md"
+  })
+  void aStarterIsADraftThatCheckLeavesOutAndThatBuildsWithDrafts(String kind, String path)
+      throws IOException {
     Fixture fixture = Fixture.create(dir, HOME);
-    Fixture.CliRun run = kind.equals("page") ? fixture.cli("new", kind, "reward-shaping", "--section", "guide", "--new-section")
-        : fixture.cli("new", kind, "reward-shaping");
+    Fixture.CliRun run =
+        kind.equals("page")
+            ? fixture.cli("new", kind, "reward-shaping", "--section", "guide", "--new-section")
+            : fixture.cli("new", kind, "reward-shaping");
     assertEquals(0, run.status(), run.err());
     assertTrue(fixture.read(path).contains("\ndraft: true\n---\n"), fixture.read(path));
     assertEquals(List.of(), Fixture.lines(fixture.check()));
-    BuildResult drafts = new org.fieldguide.pipeline.Build(fixture.options().withWrite(false).withDrafts(true)).run();
+    BuildResult drafts =
+        new org.fieldguide.pipeline.Build(fixture.options().withWrite(false).withDrafts(true))
+            .run();
     assertFalse(drafts.failed(false), Fixture.lines(drafts).toString());
   }
 
@@ -87,23 +104,48 @@ class StarterTest {
     Fixture.CliRun again = fixture.cli("new", "term", "widget");
     assertEquals(1, again.status());
     assertEquals("", again.out());
-    assertEquals("fieldguide: content/glossary/widget.md already exists and was left as it is; choose another NAME or edit"
-        + " that file" + System.lineSeparator(), again.err());
+    assertEquals(
+        "fieldguide: content/glossary/widget.md already exists and was left as it is; choose another NAME or edit"
+            + " that file"
+            + System.lineSeparator(),
+        again.err());
     assertEquals("my own words", fixture.read("content/glossary/widget.md"));
     assertEquals(1, fixture.cli("new", "page", "index").status());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"reward_shaping", "-reward", "reward-", "reward--shaping", "../escape", "a/b", "C:escape",
-      "Reward: shaping", "x\u0000y", "[[rlhf]]", "", " "})
+  @ValueSource(
+      strings = {
+        "reward_shaping",
+        "-reward",
+        "reward-",
+        "reward--shaping",
+        "../escape",
+        "a/b",
+        "C:escape",
+        "Reward: shaping",
+        "x\u0000y",
+        "[[rlhf]]",
+        "",
+        " "
+      })
   void aBadNameIsRefused(String name) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Starter.of(Starter.Kind.PAGE, name, null));
-    assertEquals("NAME must be a name such as \"Reward shaping\" (letters, digits, spaces and - ' , . ( ) & +) or a file name"
-        + " such as reward-shaping (lower-case letters, digits and single '-' between them), not '" + name + "'", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Starter.of(Starter.Kind.PAGE, name, null));
+    assertEquals(
+        "NAME must be a name such as \"Reward shaping\" (letters, digits, spaces and - ' , . ( ) & +) or a file name"
+            + " such as reward-shaping (lower-case letters, digits and single '-' between them), not '"
+            + name
+            + "'",
+        e.getMessage());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       reward-shaping                     | reward-shaping            | Reward shaping
       Reward shaping                     | reward-shaping            | Reward shaping
       Reward-Shaping                     | reward-shaping            | Reward-Shaping
@@ -122,8 +164,13 @@ class StarterTest {
 
   @Test
   void aNameWithNoLettersAToZIsRefusedWithAWayOut() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Starter.of(Starter.Kind.TERM, "\u6587\u5b57", null));
-    assertTrue(e.getMessage().contains("has no letters a to z or digits to make a file name from"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Starter.of(Starter.Kind.TERM, "\u6587\u5b57", null));
+    assertTrue(
+        e.getMessage().contains("has no letters a to z or digits to make a file name from"),
+        e.getMessage());
   }
 
   @Test
@@ -132,11 +179,16 @@ class StarterTest {
     Fixture.CliRun run = fixture.cli("new", "term", "Reward shaping");
     assertEquals(0, run.status(), run.err());
     assertEquals("content/glossary/reward-shaping.md" + System.lineSeparator(), run.out());
-    assertTrue(fixture.read("content/glossary/reward-shaping.md").startsWith("---\nterm: Reward shaping\n"),
+    assertTrue(
+        fixture
+            .read("content/glossary/reward-shaping.md")
+            .startsWith("---\nterm: Reward shaping\n"),
         fixture.read("content/glossary/reward-shaping.md"));
   }
 
-  static final String TAKEN = HOME + """
+  static final String TAKEN =
+      HOME
+          + """
       -- content/alignment/rlhf.md --
       ---
       title: Reinforcement learning from human feedback
@@ -155,25 +207,39 @@ class StarterTest {
       """;
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       page | rlhf                                         | 'rlhf' is already a name of the page 'Reinforcement learning from human feedback' (content/alignment/rlhf.md), and [[rlhf]] links go there
       term | Reinforcement learning from human feedback   | 'Reinforcement learning from human feedback' is already a name of the page 'Reinforcement learning from human feedback' (content/alignment/rlhf.md), and [[Reinforcement learning from human feedback]] links go there
       page | Specification gaming                         | 'Specification gaming' is already a name of the term 'Reward hacking' (content/glossary/reward-hacking.md), and [[Specification gaming]] links go there
       faq  | Reward hacking                               | 'reward-hacking' is already a name of the term 'Reward hacking' (content/glossary/reward-hacking.md), and [[reward-hacking]] links go there
       """)
-  void aNameThatLinksAlreadyReachIsRefusedAndNothingIsWritten(String kind, String name, String message) throws IOException {
+  void aNameThatLinksAlreadyReachIsRefusedAndNothingIsWritten(
+      String kind, String name, String message) throws IOException {
     Fixture fixture = Fixture.create(dir, TAKEN);
     Fixture.CliRun run = fixture.cli("new", kind, name);
     assertEquals(1, run.status(), run.err());
-    assertEquals("fieldguide: " + message + "; a new " + kind + " by that name would take those links over or make them"
-        + " ambiguous; choose another name, or edit that file" + System.lineSeparator(), run.err());
+    assertEquals(
+        "fieldguide: "
+            + message
+            + "; a new "
+            + kind
+            + " by that name would take those links over or make them"
+            + " ambiguous; choose another name, or edit that file"
+            + System.lineSeparator(),
+        run.err());
     try (var files = Files.walk(fixture.path("content"))) {
       assertEquals(4, files.filter(Files::isRegularFile).count(), "nothing was written");
     }
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       data        | content/data/ is not a section: it holds sources.yaml and data tables, and a page there is never published; choose another --section
       data/tables | content/data/ is not a section: it holds sources.yaml and data tables, and a page there is never published; choose another --section
       assets      | content/assets/ is not a section: the site publishes its own /assets/; choose another --section
@@ -192,11 +258,15 @@ class StarterTest {
     Fixture fixture = Fixture.create(dir, TAKEN);
     Fixture.CliRun typo = fixture.cli("new", "page", "notes", "--section", "alignmnet");
     assertEquals(2, typo.status());
-    assertEquals("fieldguide: content/alignmnet/ does not exist (closest: alignment); fix --section, or add --new-section to"
-        + " start a new section there" + System.lineSeparator(), typo.err());
+    assertEquals(
+        "fieldguide: content/alignmnet/ does not exist (closest: alignment); fix --section, or add --new-section to"
+            + " start a new section there"
+            + System.lineSeparator(),
+        typo.err());
     assertFalse(Files.exists(fixture.path("content/alignmnet")));
     assertEquals(0, fixture.cli("new", "page", "other-notes", "--section", "alignment").status());
-    Fixture.CliRun fresh = fixture.cli("new", "page", "notes", "--section", "alignmnet", "--new-section");
+    Fixture.CliRun fresh =
+        fixture.cli("new", "page", "notes", "--section", "alignmnet", "--new-section");
     assertEquals(0, fresh.status(), fresh.err());
     assertTrue(Files.isRegularFile(fixture.path("content/alignmnet/notes.md")));
   }
@@ -205,25 +275,37 @@ class StarterTest {
   void aSiteChangesItsStartersInTemplatesStarters() throws IOException {
     Fixture fixture = Fixture.create(dir, HOME);
     Files.createDirectories(fixture.path("templates/starters"));
-    Files.writeString(fixture.path("templates/starters/term.md"),
+    Files.writeString(
+        fixture.path("templates/starters/term.md"),
         "---\nterm: {{title}}\nshort: What {{words}} means.\nkind: behavioral\ndraft: true\n---\nOur house style for {{ slug }}.\n");
     assertEquals(0, fixture.cli("new", "term", "Reward shaping").status());
-    assertEquals("---\nterm: Reward shaping\nshort: What reward shaping means.\nkind: behavioral\ndraft: true\n---\n"
-        + "Our house style for reward-shaping.\n", fixture.read("content/glossary/reward-shaping.md"));
-    assertTrue(fixture.read("content/index.md").contains("Welcome."), "the other kinds keep the built-in starters");
+    assertEquals(
+        "---\nterm: Reward shaping\nshort: What reward shaping means.\nkind: behavioral\ndraft: true\n---\n"
+            + "Our house style for reward-shaping.\n",
+        fixture.read("content/glossary/reward-shaping.md"));
+    assertTrue(
+        fixture.read("content/index.md").contains("Welcome."),
+        "the other kinds keep the built-in starters");
     assertEquals(0, fixture.cli("new", "faq", "widgets").status());
-    assertEquals(Starter.of(Starter.Kind.FAQ, "widgets", null).text(), fixture.read("content/faq/widgets.md"));
+    assertEquals(
+        Starter.of(Starter.Kind.FAQ, "widgets", null).text(),
+        fixture.read("content/faq/widgets.md"));
   }
 
   @Test
   void anUnknownStarterVariableIsAnErrorAtItsPlace() throws IOException {
     Fixture fixture = Fixture.create(dir, HOME);
     Files.createDirectories(fixture.path("templates/starters"));
-    Files.writeString(fixture.path("templates/starters/page.md"), "---\ntitle: {{title}}\ndescription: {{summary}}\n---\n");
+    Files.writeString(
+        fixture.path("templates/starters/page.md"),
+        "---\ntitle: {{title}}\ndescription: {{summary}}\n---\n");
     Fixture.CliRun run = fixture.cli("new", "page", "notes");
     assertEquals(1, run.status());
-    assertEquals("fieldguide: templates/starters/page.md:3:14: unknown starter variable 'summary'; use {{name}}, {{slug}},"
-        + " {{title}}, {{words}}" + System.lineSeparator(), run.err());
+    assertEquals(
+        "fieldguide: templates/starters/page.md:3:14: unknown starter variable 'summary'; use {{name}}, {{slug}},"
+            + " {{title}}, {{words}}"
+            + System.lineSeparator(),
+        run.err());
     assertFalse(Files.exists(fixture.path("content/notes.md")));
   }
 
@@ -232,7 +314,9 @@ class StarterTest {
     Fixture fixture = Fixture.create(dir, HOME);
     Fixture.CliRun run = fixture.cli("new", "page", "reward_shaping");
     assertEquals(2, run.status());
-    assertTrue(run.err().startsWith("fieldguide: NAME must be a name such as \"Reward shaping\""), run.err());
+    assertTrue(
+        run.err().startsWith("fieldguide: NAME must be a name such as \"Reward shaping\""),
+        run.err());
     try (var files = Files.walk(fixture.path("content"))) {
       assertEquals(2, files.filter(Files::isRegularFile).count(), "nothing was written");
     }
@@ -245,11 +329,17 @@ class StarterTest {
     assertEquals(2, fixture.cli("new", "page", "x", "--section", "Alignment").status());
     Fixture.CliRun term = fixture.cli("new", "term", "x", "--section", "alignment");
     assertEquals(2, term.status());
-    assertTrue(term.err().startsWith("fieldguide: --section is for pages only; a term always goes in content/glossary/"), term.err());
+    assertTrue(
+        term.err()
+            .startsWith(
+                "fieldguide: --section is for pages only; a term always goes in content/glossary/"),
+        term.err());
     Fixture.CliRun intoGlossary = fixture.cli("new", "page", "x", "--section", "glossary");
     assertEquals(2, intoGlossary.status());
     assertTrue(intoGlossary.err().contains("use 'new term x' instead"), intoGlossary.err());
-    assertEquals(0, fixture.cli("new", "page", "x", "--section", "alignment/deeper", "--new-section").status());
+    assertEquals(
+        0,
+        fixture.cli("new", "page", "x", "--section", "alignment/deeper", "--new-section").status());
     assertEquals(2, fixture.cli("new", "chapter", "x").status());
     assertEquals(2, fixture.cli("new", "term", "index").status());
     assertEquals(2, fixture.cli("new", "page", "-reward").status());
@@ -271,7 +361,10 @@ class StarterTest {
     assertThrows(IllegalArgumentException.class, () -> Starter.of(Starter.Kind.FAQ, "x", "faq"));
   }
 
-  /** The repository's templates/starters/ are the built-in starters; -Dstarters.update=true rewrites them. */
+  /**
+   * The repository's templates/starters/ are the built-in starters; -Dstarters.update=true rewrites
+   * them.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"page", "term", "faq", "flowchart"})
   void theRepositorysStartersAreTheBuiltInOnes(String word) throws IOException {

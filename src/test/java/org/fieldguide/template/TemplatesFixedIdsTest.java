@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class TemplatesFixedIdsTest {
   private static Templates compile() {
     Diagnostics diagnostics = new Diagnostics();
-    Templates templates = Templates.compile(Fixture.REAL_TEMPLATES.toFile(), "templates", diagnostics).orElseThrow();
+    Templates templates =
+        Templates.compile(Fixture.REAL_TEMPLATES.toFile(), "templates", diagnostics).orElseThrow();
     assertEquals(List.of(), diagnostics.all());
     return templates;
   }
@@ -23,20 +24,41 @@ class TemplatesFixedIdsTest {
   @Test
   void aPageHasTheIdsOfItsTemplateItsPartialsAndTheLayout() {
     Set<String> ids = compile().fixedIds(PageKind.PAGE);
-    for (String id : List.of("references", "mentioned-in", "toc-title", "main", "search-input", "search-results",
-        "theme-toggle")) {
+    for (String id :
+        List.of(
+            "references",
+            "mentioned-in",
+            "toc-title",
+            "main",
+            "search-input",
+            "search-results",
+            "theme-toggle")) {
       assertTrue(ids.contains(id), id + " in " + ids);
     }
-    assertFalse(ids.contains("kind-both"), "the glossary's filters are on the glossary only: " + ids);
+    assertFalse(
+        ids.contains("kind-both"), "the glossary's filters are on the glossary only: " + ids);
     assertFalse(ids.contains("see-also"), "a term's sections are on term pages only: " + ids);
   }
 
   @Test
   void termsAndFaqPagesHaveTheirOwnSections() {
     Templates templates = compile();
-    assertTrue(templates.fixedIds(PageKind.TERM).containsAll(List.of("behavioral-definition", "mechanistic-definition",
-        "see-also", "references", "mentioned-in", "main")), templates.fixedIds(PageKind.TERM).toString());
-    assertTrue(templates.fixedIds(PageKind.FAQ).containsAll(List.of("questions-title", "references", "main")),
+    assertTrue(
+        templates
+            .fixedIds(PageKind.TERM)
+            .containsAll(
+                List.of(
+                    "behavioral-definition",
+                    "mechanistic-definition",
+                    "see-also",
+                    "references",
+                    "mentioned-in",
+                    "main")),
+        templates.fixedIds(PageKind.TERM).toString());
+    assertTrue(
+        templates
+            .fixedIds(PageKind.FAQ)
+            .containsAll(List.of("questions-title", "references", "main")),
         templates.fixedIds(PageKind.FAQ).toString());
   }
 

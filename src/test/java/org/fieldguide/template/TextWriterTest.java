@@ -10,8 +10,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The writer's own escaping against mustache.java's {@code HtmlEscaper}, which it stands in for, and
- * its text's UTF-8 against {@code String.getBytes}.
+ * The writer's own escaping against mustache.java's {@code HtmlEscaper}, which it stands in for,
+ * and its text's UTF-8 against {@code String.getBytes}.
  */
 class TextWriterTest {
   private static void assertEscapedAlike(String value) {

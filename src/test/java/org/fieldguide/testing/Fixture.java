@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fieldguide.cli.Main;
+import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.pipeline.Build;
 import org.fieldguide.pipeline.BuildOptions;
 import org.fieldguide.pipeline.BuildResult;
-import org.fieldguide.cli.Main;
-import org.fieldguide.diag.Diagnostic;
 
 /**
  * A small project in a temporary folder, written from {@code -- path --} sections (as in Hugo's
@@ -22,7 +22,8 @@ public final class Fixture {
   /** The repository's own templates folder. */
   public static final Path REAL_TEMPLATES = Path.of("templates").toAbsolutePath();
 
-  public static final String SITE_YAML = """
+  public static final String SITE_YAML =
+      """
       -- content/site.yaml --
       title: Test Guide
       description: A guide used by the tests.
@@ -37,7 +38,10 @@ public final class Fixture {
     this.root = root;
   }
 
-  /** Writes the sections under {@code root}; copies the real templates unless a section writes templates/. */
+  /**
+   * Writes the sections under {@code root}; copies the real templates unless a section writes
+   * templates/.
+   */
   public static Fixture create(Path root, String sections) throws IOException {
     Fixture fixture = new Fixture(root);
     if (!sections.contains("-- templates/")) {
@@ -106,7 +110,9 @@ public final class Fixture {
 
   /** Runs the CLI in-process from the fixture's root; returns exit status, stdout and stderr. */
   public CliRun cli(String... args) {
-    String[] full = Stream.concat(Stream.of(args), Stream.of("--project", root.toString())).toArray(String[]::new);
+    String[] full =
+        Stream.concat(Stream.of(args), Stream.of("--project", root.toString()))
+            .toArray(String[]::new);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int status = Main.run(full, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -15,12 +15,16 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The link layer end to end: every kind of link renders right, every kind of broken link is reported. */
+/**
+ * The link layer end to end: every kind of link renders right, every kind of broken link is
+ * reported.
+ */
 class CrossLinkIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  static final String SITE = Fixture.SITE_YAML + """
+  static final String SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/data/sources.yaml --
       ouyang2022:
         authors: [Long Ouyang, Jeff Wu, et al.]
@@ -74,8 +78,10 @@ class CrossLinkIT {
     BuildResult result = fixture.build();
     assertEquals(List.of(), Fixture.lines(result));
     Document home = Jsoup.parse(fixture.read("site/index.html"));
-    assertEquals("./methods/rlhf/", home.selectFirst("article a:contains(the RLHF page)").attr("href"));
-    assertEquals("./methods/goodhart/", home.selectFirst("article a:contains(Goodhart)").attr("href"));
+    assertEquals(
+        "./methods/rlhf/", home.selectFirst("article a:contains(the RLHF page)").attr("href"));
+    assertEquals(
+        "./methods/goodhart/", home.selectFirst("article a:contains(Goodhart)").attr("href"));
 
     Document rlhf = Jsoup.parse(fixture.read("site/methods/rlhf/index.html"));
     Element termLink = rlhf.selectFirst("a.term-link");
@@ -94,23 +100,36 @@ class CrossLinkIT {
     assertTrue(rlhf.selectFirst("span.cite").text().contains("1, p. 8"));
     Element refs = rlhf.getElementById("references");
     assertTrue(refs != null, "References section");
-    assertTrue(rlhf.getElementById("ref-1").text().contains("Training language models to follow instructions"));
-    assertEquals("https://arxiv.org/abs/2203.02155", rlhf.getElementById("ref-1").selectFirst("a").attr("href"));
-    assertEquals("../../methods/goodhart/#in-practice", rlhf.selectFirst("article a:contains(the same)").attr("href"));
+    assertTrue(
+        rlhf.getElementById("ref-1")
+            .text()
+            .contains("Training language models to follow instructions"));
+    assertEquals(
+        "https://arxiv.org/abs/2203.02155",
+        rlhf.getElementById("ref-1").selectFirst("a").attr("href"));
+    assertEquals(
+        "../../methods/goodhart/#in-practice",
+        rlhf.selectFirst("article a:contains(the same)").attr("href"));
 
     Document goodhart = Jsoup.parse(fixture.read("site/methods/goodhart/index.html"));
-    assertEquals(List.of("Home", "RLHF explained"), goodhart.select("section.backlinks li").eachText());
+    assertEquals(
+        List.of("Home", "RLHF explained"), goodhart.select("section.backlinks li").eachText());
     Document term = Jsoup.parse(fixture.read("site/glossary/reward-model/index.html"));
     assertEquals(List.of("RLHF explained"), term.select("section.backlinks li").eachText());
     assertTrue(term.select("a.term-link").isEmpty(), "a term never links to itself");
 
     Document references = Jsoup.parse(fixture.read("site/references/index.html"));
-    assertTrue(references.getElementById("src-gao2022").text().contains("Cited in: RLHF explained"));
+    assertTrue(
+        references.getElementById("src-gao2022").text().contains("Cited in: RLHF explained"));
   }
 
   @Test
   void wikiLinksMatchAliasesAndPluralsIgnoringCase() throws IOException {
-    Fixture fixture = Fixture.create(dir, SITE + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SITE
+                + """
         -- content/methods/more.md --
         ---
         title: More
@@ -119,19 +138,28 @@ class CrossLinkIT {
         ---
         [[reward models]], [[rm]] and [[Preference Models|preference]] all reach the term; linked from [[home]].
         """);
-    fixture.write("-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\n"
-        + "Read [[rlhf|the RLHF page]], [[Goodhart]] and [[more]].\n");
+    fixture.write(
+        "-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\n"
+            + "Read [[rlhf|the RLHF page]], [[Goodhart]] and [[more]].\n");
     BuildResult result = fixture.build();
     assertEquals(List.of(), Fixture.lines(result));
     Document more = Jsoup.parse(fixture.read("site/methods/more/index.html"));
-    assertEquals(List.of("../../glossary/reward-model/", "../../glossary/reward-model/", "../../glossary/reward-model/"),
+    assertEquals(
+        List.of(
+            "../../glossary/reward-model/",
+            "../../glossary/reward-model/",
+            "../../glossary/reward-model/"),
         more.select("article p a").eachAttr("href").subList(0, 3));
     assertTrue(more.select("a.term-link").isEmpty(), "autolink: false turns automatic links off");
   }
 
   @Test
   void brokenLinksOfEveryKindAreReportedWithPositions() throws IOException {
-    Fixture fixture = Fixture.create(dir, SITE + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SITE
+                + """
         -- content/methods/broken.md --
         ---
         title: Broken
@@ -154,32 +182,39 @@ class CrossLinkIT {
         Body.
         """);
     List<String> lines = Fixture.lines(fixture.check());
-    List<String> expectedStarts = List.of(
-        "content/glossary/reward-model.md:5:11: error: alias 'RM' is already the name of term 'RM'"
-            + " (content/glossary/rm2.md); remove the alias or rename one of them",
-        "content/glossary/rm2.md:2:1: error: term 'RM' is also an alias of term 'Reward model'"
-            + " (content/glossary/reward-model.md:5:11); remove that alias or rename this term",
-        "content/glossary/rm2.md:5:12: error: see_also names unknown term 'reward-modle' (closest: 'reward-model')",
-        "content/methods/broken.md:1:1: warning: no page links to this one",
-        "content/methods/broken.md:5:1: error: unknown wiki-link target 'rlhf-typo' (closest: 'rlhf')",
-        "content/methods/broken.md:5:19: error: unknown fragment '#nowhere' on content/methods/goodhart.md",
-        "content/methods/broken.md:5:44: error: unknown citation key 'ouyang2021' (closest: 'ouyang2022')",
-        "content/methods/broken.md:7:1: error: link to 'gone.md', which is not a content file",
-        "content/methods/broken.md:7:21: error: raw HTML may not contain <script>",
-        "content/methods/broken.md:7:51: error: links may not run script",
-        "content/methods/broken.md:9:1: error: link 'C:\\Windows\\win.ini' is a Windows file path (drive C:);"
-            + " a reader's browser cannot open it",
-        "content/methods/broken.md:9:26: error: link 'c:rlhf.md' is a Windows file path (drive C:)",
-        "content/methods/broken.md:9:42: error: link 'file:///etc/passwd' is a file: address",
-        "content/methods/broken.md:9:70: error: image 'D:/pictures/x.png' is a Windows file path (drive D:)");
+    List<String> expectedStarts =
+        List.of(
+            "content/glossary/reward-model.md:5:11: error: alias 'RM' is already the name of term 'RM'"
+                + " (content/glossary/rm2.md); remove the alias or rename one of them",
+            "content/glossary/rm2.md:2:1: error: term 'RM' is also an alias of term 'Reward model'"
+                + " (content/glossary/reward-model.md:5:11); remove that alias or rename this term",
+            "content/glossary/rm2.md:5:12: error: see_also names unknown term 'reward-modle' (closest: 'reward-model')",
+            "content/methods/broken.md:1:1: warning: no page links to this one",
+            "content/methods/broken.md:5:1: error: unknown wiki-link target 'rlhf-typo' (closest: 'rlhf')",
+            "content/methods/broken.md:5:19: error: unknown fragment '#nowhere' on content/methods/goodhart.md",
+            "content/methods/broken.md:5:44: error: unknown citation key 'ouyang2021' (closest: 'ouyang2022')",
+            "content/methods/broken.md:7:1: error: link to 'gone.md', which is not a content file",
+            "content/methods/broken.md:7:21: error: raw HTML may not contain <script>",
+            "content/methods/broken.md:7:51: error: links may not run script",
+            "content/methods/broken.md:9:1: error: link 'C:\\Windows\\win.ini' is a Windows file path (drive C:);"
+                + " a reader's browser cannot open it",
+            "content/methods/broken.md:9:26: error: link 'c:rlhf.md' is a Windows file path (drive C:)",
+            "content/methods/broken.md:9:42: error: link 'file:///etc/passwd' is a file: address",
+            "content/methods/broken.md:9:70: error: image 'D:/pictures/x.png' is a Windows file path (drive D:)");
     for (String start : expectedStarts) {
-      assertTrue(lines.stream().anyMatch(l -> l.startsWith(start)), "missing: " + start + "\n" + String.join("\n", lines));
+      assertTrue(
+          lines.stream().anyMatch(l -> l.startsWith(start)),
+          "missing: " + start + "\n" + String.join("\n", lines));
     }
   }
 
   @Test
   void rawHtmlProblemsAreReportedAtTheTagOrAttributeAtFault() throws IOException {
-    Fixture fixture = Fixture.create(dir, SITE + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SITE
+                + """
         -- content/methods/html.md --
         ---
         title: Raw HTML
@@ -199,21 +234,27 @@ class CrossLinkIT {
           <img src="../../assets/favicon.svg">
           </div>
         """);
-    assertEquals(List.of(
-        "content/methods/html.md:8:1: error: raw HTML <img> has no alt attribute; describe the image in alt=\"…\""
-            + " (or write alt=\"\" if it is only decoration) [also at content/methods/html.md:12:8 and"
-            + " content/methods/html.md:16:3]",
-        "content/methods/html.md:9:21: error: raw HTML may not use the event handler 'onclick'; remove it",
-        "content/methods/html.md:12:67: error: <img> src '../../assets/nothere.svg' points to /assets/nothere.svg,"
-            + " which the site does not have; add the file to templates/assets/ (the site publishes it as /assets/…)"
-            + " or fix the path"),
-        Fixture.lines(fixture.check()).stream().filter(l -> l.startsWith("content/methods/html.md")
-            && l.contains(": error: ")).toList());
+    assertEquals(
+        List.of(
+            "content/methods/html.md:8:1: error: raw HTML <img> has no alt attribute; describe the image in alt=\"…\""
+                + " (or write alt=\"\" if it is only decoration) [also at content/methods/html.md:12:8 and"
+                + " content/methods/html.md:16:3]",
+            "content/methods/html.md:9:21: error: raw HTML may not use the event handler 'onclick'; remove it",
+            "content/methods/html.md:12:67: error: <img> src '../../assets/nothere.svg' points to /assets/nothere.svg,"
+                + " which the site does not have; add the file to templates/assets/ (the site publishes it as /assets/…)"
+                + " or fix the path"),
+        Fixture.lines(fixture.check()).stream()
+            .filter(l -> l.startsWith("content/methods/html.md") && l.contains(": error: "))
+            .toList());
   }
 
   @Test
   void headingsNeverTakeAnIdTheTemplatesGiveThePage() throws IOException {
-    Fixture fixture = Fixture.create(dir, SITE + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SITE
+                + """
         -- content/methods/headings.md --
         ---
         title: Headings
@@ -233,24 +274,39 @@ class CrossLinkIT {
 
         ## Main
         """);
-    fixture.write("-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\n"
-        + "Read [[rlhf|the RLHF page]], [[Goodhart]] and [[headings]].\n");
+    fixture.write(
+        "-- content/index.md --\n---\ntitle: Home\ndescription: The home page.\n---\n"
+            + "Read [[rlhf|the RLHF page]], [[Goodhart]] and [[headings]].\n");
     assertEquals(List.of(), Fixture.lines(fixture.build()));
     Document page = Jsoup.parse(fixture.read("site/methods/headings/index.html"));
-    assertEquals(List.of("references-2", "references-1", "mentioned-in-1", "toc-title-1", "ref-1-1", "main-1"),
-        page.select("article h2[id]").eachAttr("id").subList(1, 7), "the headings after the table of contents");
+    assertEquals(
+        List.of(
+            "references-2", "references-1", "mentioned-in-1", "toc-title-1", "ref-1-1", "main-1"),
+        page.select("article h2[id]").eachAttr("id").subList(1, 7),
+        "the headings after the table of contents");
     List<String> ids = page.select("[id]").eachAttr("id");
     assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no id twice: " + ids);
     for (String id : List.of("references", "mentioned-in", "toc-title", "ref-1", "main")) {
       assertTrue(ids.contains(id), id + " is the template's: " + ids);
     }
-    assertEquals(List.of("#references-2", "#references-1", "#mentioned-in-1", "#toc-title-1", "#ref-1-1", "#main-1"),
+    assertEquals(
+        List.of(
+            "#references-2",
+            "#references-1",
+            "#mentioned-in-1",
+            "#toc-title-1",
+            "#ref-1-1",
+            "#main-1"),
         page.select("nav.toc a").eachAttr("href"));
   }
 
   @Test
   void ambiguousWikiLinkListsTheCandidates() throws IOException {
-    Fixture fixture = Fixture.create(dir, SITE + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SITE
+                + """
         -- content/other/goodhart.md --
         ---
         title: Goodhart again
@@ -259,14 +315,21 @@ class CrossLinkIT {
         Linked from [[home]] and [[methods/goodhart]].
         """);
     List<String> lines = Fixture.lines(fixture.check());
-    assertTrue(lines.contains("content/index.md:5:33: error: wiki link 'Goodhart' is ambiguous: it could mean"
-        + " 'methods/goodhart' (content/methods/goodhart.md), 'other/goodhart' (content/other/goodhart.md);"
-        + " write the full id, e.g. [[methods/goodhart]]"), String.join("\n", lines));
+    assertTrue(
+        lines.contains(
+            "content/index.md:5:33: error: wiki link 'Goodhart' is ambiguous: it could mean"
+                + " 'methods/goodhart' (content/methods/goodhart.md), 'other/goodhart' (content/other/goodhart.md);"
+                + " write the full id, e.g. [[methods/goodhart]]"),
+        String.join("\n", lines));
   }
 
   @Test
   void strictTurnsTheOrphanWarningIntoAFailure() throws IOException {
-    Fixture fixture = Fixture.create(dir, SITE + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SITE
+                + """
         -- content/methods/lonely.md --
         ---
         title: Lonely

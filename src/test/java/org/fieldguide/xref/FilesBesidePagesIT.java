@@ -16,14 +16,19 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files beside the pages under {@code content/} are published at the matching address, and links to them are checked. */
+/**
+ * Files beside the pages under {@code content/} are published at the matching address, and links to
+ * them are checked.
+ */
 class FilesBesidePagesIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>\n";
+  static final String SVG =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>\n";
 
-  static final String SITE = Fixture.SITE_YAML + """
+  static final String SITE =
+      Fixture.SITE_YAML
+          + """
       -- content/index.md --
       ---
       title: Home
@@ -47,7 +52,9 @@ class FilesBesidePagesIT {
 
       The same file [as a link](./img/loop.svg#top), and the data sheet [as CSV](img/data/table.csv).
       -- content/alignment/img/loop.svg --
-      """ + SVG + """
+      """
+          + SVG
+          + """
       -- content/alignment/img/data/table.csv --
       a,b
       1,2
@@ -59,24 +66,38 @@ class FilesBesidePagesIT {
     BuildResult result = fixture.build();
     assertEquals(List.of(), Fixture.lines(result));
     Path site = fixture.path("site");
-    assertArrayEquals(Files.readAllBytes(fixture.path("content/alignment/img/loop.svg")),
+    assertArrayEquals(
+        Files.readAllBytes(fixture.path("content/alignment/img/loop.svg")),
         Files.readAllBytes(site.resolve("alignment/img/loop.svg")));
     assertTrue(Files.readString(site.resolve("alignment/img/loop.svg")).startsWith(SVG));
-    assertEquals("a,b\n1,2", Files.readString(site.resolve("alignment/img/data/table.csv")).strip());
+    assertEquals(
+        "a,b\n1,2", Files.readString(site.resolve("alignment/img/data/table.csv")).strip());
 
     Document rlhf = Jsoup.parse(site.resolve("alignment/rlhf/index.html").toFile(), "UTF-8");
-    assertEquals("../../alignment/img/loop.svg", rlhf.selectFirst("main img[alt=The RLHF loop]").attr("src"));
-    assertEquals("../../alignment/img/loop.svg#top", rlhf.selectFirst("main a:contains(as a link)").attr("href"));
-    assertEquals("../../alignment/img/data/table.csv", rlhf.selectFirst("main a:contains(as CSV)").attr("href"));
+    assertEquals(
+        "../../alignment/img/loop.svg",
+        rlhf.selectFirst("main img[alt=The RLHF loop]").attr("src"));
+    assertEquals(
+        "../../alignment/img/loop.svg#top",
+        rlhf.selectFirst("main a:contains(as a link)").attr("href"));
+    assertEquals(
+        "../../alignment/img/data/table.csv",
+        rlhf.selectFirst("main a:contains(as CSV)").attr("href"));
     Document section = Jsoup.parse(site.resolve("alignment/index.html").toFile(), "UTF-8");
     assertEquals("../alignment/img/loop.svg", section.selectFirst("main img").attr("src"));
     Document home = Jsoup.parse(site.resolve("index.html").toFile(), "UTF-8");
-    assertEquals("./alignment/img/loop.svg", home.selectFirst("main a:contains(loop as a file)").attr("href"));
+    assertEquals(
+        "./alignment/img/loop.svg",
+        home.selectFirst("main a:contains(loop as a file)").attr("href"));
   }
 
   @Test
   void aMissingImageIsAnErrorWhereItIsWritten() throws IOException {
-    Fixture fixture = Fixture.create(dir, SITE + """
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SITE
+                + """
         -- content/alignment/reward-models.md --
         ---
         title: Reward models
@@ -87,25 +108,36 @@ class FilesBesidePagesIT {
         Some text, then ![The reward model](img/reward.svg) inline.
         """);
     BuildResult result = fixture.check();
-    assertEquals(List.of("content/alignment/reward-models.md:7:17: error: image 'img/reward.svg' points to"
-        + " /alignment/reward-models/img/reward.svg, which the site does not have; put the file at"
-        + " content/alignment/img/reward.svg (a path relative to this Markdown file) or fix the path",
-        "content/alignment/reward-models.md:1:1: warning: no page links to this one, so readers can only find it through"
-        + " navigation or search; link to it from a related page"), sortedErrorsFirst(result));
+    assertEquals(
+        List.of(
+            "content/alignment/reward-models.md:7:17: error: image 'img/reward.svg' points to"
+                + " /alignment/reward-models/img/reward.svg, which the site does not have; put the file at"
+                + " content/alignment/img/reward.svg (a path relative to this Markdown file) or fix the path",
+            "content/alignment/reward-models.md:1:1: warning: no page links to this one, so readers can only find it through"
+                + " navigation or search; link to it from a related page"),
+        sortedErrorsFirst(result));
   }
 
   @Test
   void aFileWhoseNameCannotBeAnAddressIsReported() throws IOException {
     Fixture fixture = Fixture.create(dir, SITE + "-- content/alignment/img/My loop.svg --\n" + SVG);
     BuildResult result = fixture.check();
-    assertEquals(List.of("content/alignment/img/My loop.svg: error: the name 'My loop.svg' cannot be part of a web"
-        + " address; rename it with letters, digits, '-', '_' and '.' only"), Fixture.lines(result));
+    assertEquals(
+        List.of(
+            "content/alignment/img/My loop.svg: error: the name 'My loop.svg' cannot be part of a web"
+                + " address; rename it with letters, digits, '-', '_' and '.' only"),
+        Fixture.lines(result));
   }
 
   @Test
   void dataFilesAndEditorLeftoversAreNotPublished() throws IOException {
-    Fixture fixture = Fixture.create(dir, SITE + "-- content/data/notes.txt --\nprivate\n-- content/alignment/.draft.svg --\n" + SVG
-        + "-- content/alignment/rlhf.md~ --\nold\n");
+    Fixture fixture =
+        Fixture.create(
+            dir,
+            SITE
+                + "-- content/data/notes.txt --\nprivate\n-- content/alignment/.draft.svg --\n"
+                + SVG
+                + "-- content/alignment/rlhf.md~ --\nold\n");
     assertEquals(List.of(), Fixture.lines(fixture.build()));
     assertFalse(Files.exists(fixture.path("site/data/notes.txt")));
     assertFalse(Files.exists(fixture.path("site/alignment/.draft.svg")));
@@ -123,6 +155,8 @@ class FilesBesidePagesIT {
   }
 
   private static List<String> sortedErrorsFirst(BuildResult result) {
-    return Fixture.lines(result).stream().sorted((a, b) -> Boolean.compare(!a.contains(": error: "), !b.contains(": error: "))).toList();
+    return Fixture.lines(result).stream()
+        .sorted((a, b) -> Boolean.compare(!a.contains(": error: "), !b.contains(": error: ")))
+        .toList();
   }
 }

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What to lay out and draw, shared by flowcharts and diagrams: boxes with wrapped text and sizes,
- * edges with optional wrapped labels, and groups that box some nodes together. {@code
- * singleEntry} makes every edge into a box arrive at one point, the middle of its near side.
+ * edges with optional wrapped labels, and groups that box some nodes together. {@code singleEntry}
+ * makes every edge into a box arrive at one point, the middle of its near side.
  */
-record ChartGraph(boolean down, boolean singleEntry, List<Box> boxes, List<Edge> edges, List<Group> groups) {
+record ChartGraph(
+    boolean down, boolean singleEntry, List<Box> boxes, List<Edge> edges, List<Group> groups) {
   static final double PAD_X = 12;
   static final double PAD_Y = 9;
 
@@ -18,16 +19,25 @@ record ChartGraph(boolean down, boolean singleEntry, List<Box> boxes, List<Edge>
   }
 
   /** A box: CSS class, wrapped lines, size, group id (or null), link (or null). */
-  record Box(String id, String kind, List<String> lines, double width, double height, String group, String href) {
+  record Box(
+      String id,
+      String kind,
+      List<String> lines,
+      double width,
+      double height,
+      String group,
+      String href) {
     Box {
       lines = List.copyOf(lines);
     }
 
     /** A box sized to its text, wrapped at {@code wrap} characters; stadiums get round ends. */
-    static Box of(String id, String kind, String text, int wrap, boolean stadium, String group, String href) {
+    static Box of(
+        String id, String kind, String text, int wrap, boolean stadium, String group, String href) {
       List<String> lines = TextWrap.wrap(text, wrap);
       double height = lines.size() * TextWrap.BOX_LINE + 2 * PAD_Y;
-      double width = TextWrap.width(lines, TextWrap.BOX_CHAR) + 2 * PAD_X + (stadium ? height / 2 : 0);
+      double width =
+          TextWrap.width(lines, TextWrap.BOX_CHAR) + 2 * PAD_X + (stadium ? height / 2 : 0);
       return new Box(id, kind, lines, Math.max(width, 64), height, group, href);
     }
 

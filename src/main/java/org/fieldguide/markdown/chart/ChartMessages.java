@@ -5,14 +5,15 @@ import java.util.List;
 import org.fieldguide.frontmatter.Suggest;
 
 /**
- * Every message this package reports, in one place so that tests can assert them. Each says what
- * is wrong, then what to do.
+ * Every message this package reports, in one place so that tests can assert them. Each says what is
+ * wrong, then what to do.
  */
 final class ChartMessages {
   static final List<String> FLOWCHART_KEYS = List.of("start", "nodes");
   static final List<String> NODE_KEYS = List.of("ask", "answers", "outcome", "link", "why");
   static final List<String> ANSWER_KEYS = List.of("label", "to");
-  static final List<String> DIAGRAM_KEYS = List.of("title", "direction", "nodes", "edges", "groups");
+  static final List<String> DIAGRAM_KEYS =
+      List.of("title", "direction", "nodes", "edges", "groups");
   static final List<String> DIAGRAM_NODE_KEYS = List.of("label");
   static final List<String> EDGE_KEYS = List.of("from", "to", "label");
   static final List<String> GROUP_KEYS = List.of("label", "nodes");
@@ -32,36 +33,54 @@ final class ChartMessages {
   }
 
   static String nodesNotMapping(String owner) {
-    return "'nodes' of the " + owner + " must be a mapping with one 'id:' entry per node, not a list or text; write each node as 'id:' under 'nodes:'";
+    return "'nodes' of the "
+        + owner
+        + " must be a mapping with one 'id:' entry per node, not a list or text; write each node as 'id:' under 'nodes:'";
   }
 
   static String badNodeId(String id) {
-    return "node id '" + id + "' must start with a letter or digit and use only letters, digits, '-' and '_'; rename it";
+    return "node id '"
+        + id
+        + "' must start with a letter or digit and use only letters, digits, '-' and '_'; rename it";
   }
 
   static String nodeNotMapping(String id) {
-    return "node '" + id + "' must be a mapping; give it 'ask' and 'answers', or 'outcome' and 'link'";
+    return "node '"
+        + id
+        + "' must be a mapping; give it 'ask' and 'answers', or 'outcome' and 'link'";
   }
 
   static String askAndOutcome(String id) {
-    return "node '" + id + "' has both 'ask' and 'outcome'; keep 'ask' for a question or 'outcome' for an end point";
+    return "node '"
+        + id
+        + "' has both 'ask' and 'outcome'; keep 'ask' for a question or 'outcome' for an end point";
   }
 
   static String neitherAskNorOutcome(String id) {
-    return "node '" + id + "' has neither 'ask' nor 'outcome'; add 'ask: …' for a question or 'outcome: …' for an end point";
+    return "node '"
+        + id
+        + "' has neither 'ask' nor 'outcome'; add 'ask: …' for a question or 'outcome: …' for an end point";
   }
 
   static String tooFewAnswers(String id, int count) {
     String has = count == 0 ? "has no answers" : "has only one answer";
-    return "question '" + id + "' " + has + "; give it at least two answers, each {label: …, to: <node id>}";
+    return "question '"
+        + id
+        + "' "
+        + has
+        + "; give it at least two answers, each {label: …, to: <node id>}";
   }
 
   static String answersNotList(String id) {
-    return "'answers' of node '" + id + "' must be a list; write each answer as '- {label: …, to: <node id>}'";
+    return "'answers' of node '"
+        + id
+        + "' must be a list; write each answer as '- {label: …, to: <node id>}'";
   }
 
   static String answerNotMapping(String id) {
-    return "an answer of node '" + id + "' must be a mapping; write it as {label: \"Yes\", to: <node id>}";
+    return "an answer of node '"
+        + id
+        + "' must be a mapping; write it as {label: \"Yes\", to: <node id>}";
   }
 
   static String answerMissing(String id, String key) {
@@ -70,32 +89,60 @@ final class ChartMessages {
   }
 
   static String questionWithOutcomeKey(String id, String key) {
-    return "question '" + id + "' has '" + key + "', which only outcomes use; remove it, or turn the node into an outcome";
+    return "question '"
+        + id
+        + "' has '"
+        + key
+        + "', which only outcomes use; remove it, or turn the node into an outcome";
   }
 
   static String outcomeWithAnswers(String id) {
-    return "outcome '" + id + "' has answers; an outcome ends the chart, so remove 'answers' or change 'outcome' to 'ask'";
+    return "outcome '"
+        + id
+        + "' has answers; an outcome ends the chart, so remove 'answers' or change 'outcome' to 'ask'";
   }
 
   static String outcomeWithoutLink(String id) {
-    return "outcome '" + id + "' has no 'link'; add 'link: ../section/page.md' naming the page that explains it";
+    return "outcome '"
+        + id
+        + "' has no 'link'; add 'link: ../section/page.md' naming the page that explains it";
   }
 
   static String unknownTarget(String label, String id, String to, Collection<String> ids) {
-    return "answer '" + label + "' of node '" + id + "' goes to unknown node '" + to + "'" + useOneOf(to, ids);
+    return "answer '"
+        + label
+        + "' of node '"
+        + id
+        + "' goes to unknown node '"
+        + to
+        + "'"
+        + useOneOf(to, ids);
   }
 
   static String unreachable(String id, String start) {
-    return "node '" + id + "' cannot be reached from the start node '" + start + "'; add an answer that goes to it, or remove it";
+    return "node '"
+        + id
+        + "' cannot be reached from the start node '"
+        + start
+        + "'; add an answer that goes to it, or remove it";
   }
 
   static String cycle(String label, String id, List<String> loop) {
-    return "answer '" + label + "' of node '" + id + "' makes a loop (" + String.join(" → ", loop)
+    return "answer '"
+        + label
+        + "' of node '"
+        + id
+        + "' makes a loop ("
+        + String.join(" → ", loop)
         + "); a flowchart must not loop, so send the answer to a node further down";
   }
 
   static String linkNotPage(String id, String link) {
-    return "outcome '" + id + "' links to '" + link + "', which is not a page; give the path of a Markdown page relative to this file";
+    return "outcome '"
+        + id
+        + "' links to '"
+        + link
+        + "', which is not a page; give the path of a Markdown page relative to this file";
   }
 
   static String noTitle() {
@@ -111,7 +158,9 @@ final class ChartMessages {
   }
 
   static String diagramNodeShape(String id) {
-    return "node '" + id + "' must be a label or a mapping such as {label: \"…\"}; write it that way";
+    return "node '"
+        + id
+        + "' must be a label or a mapping such as {label: \"…\"}; write it that way";
   }
 
   static String diagramNodeNoLabel(String id) {
@@ -131,7 +180,14 @@ final class ChartMessages {
   }
 
   static String edgeUnknown(String from, String to, String unknown, Collection<String> ids) {
-    return "edge from '" + from + "' to '" + to + "' names unknown node '" + unknown + "'" + useOneOf(unknown, ids);
+    return "edge from '"
+        + from
+        + "' to '"
+        + to
+        + "' names unknown node '"
+        + unknown
+        + "'"
+        + useOneOf(unknown, ids);
   }
 
   static String groupNoLabel() {
@@ -151,14 +207,21 @@ final class ChartMessages {
   }
 
   static String nodeInTwoGroups(String id, String first, String second) {
-    return "node '" + id + "' is in group '" + first + "' and again in group '" + second
+    return "node '"
+        + id
+        + "' is in group '"
+        + first
+        + "' and again in group '"
+        + second
         + "'; a node can be in one group only, so remove it from one";
   }
 
   private static String useOneOf(String wrong, Collection<String> ids) {
     return Suggest.closest(wrong, ids)
         .map(c -> "; use one of the node ids (closest: '" + c + "')")
-        .orElse(ids.size() <= 10 ? "; use one of the node ids (" + String.join(", ", ids) + ")"
-            : "; use one of the node ids");
+        .orElse(
+            ids.size() <= 10
+                ? "; use one of the node ids (" + String.join(", ", ids) + ")"
+                : "; use one of the node ids");
   }
 }

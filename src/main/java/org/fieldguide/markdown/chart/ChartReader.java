@@ -21,8 +21,8 @@ public final class ChartReader {
   private ChartReader() {}
 
   /**
-   * The first word of a fenced block's info string ({@code null} when it has none): {@code flowchart},
-   * {@code diagram}, {@code table}, a language or empty.
+   * The first word of a fenced block's info string ({@code null} when it has none): {@code
+   * flowchart}, {@code diagram}, {@code table}, a language or empty.
    */
   public static String blockKind(String info) {
     return (info == null ? "" : info.strip()).split("\\s+")[0];
@@ -38,7 +38,8 @@ public final class ChartReader {
    * @param firstLine the 1-based file line of the block's first content line
    * @return the chart, or empty if anything was reported
    */
-  public static Optional<Flowchart> readFlowchart(String path, String yaml, int firstLine, Diagnostics d) {
+  public static Optional<Flowchart> readFlowchart(
+      String path, String yaml, int firstLine, Diagnostics d) {
     return readFlowchart(path, yaml, firstLine, link -> Optional.of(link), d);
   }
 
@@ -50,27 +51,38 @@ public final class ChartReader {
    * @param linkResolver maps an outcome's {@code link} as written to an href, or empty when it is
    *     not a page
    */
-  public static Optional<Flowchart> readFlowchart(String path, String yaml, int firstLine,
-      Function<String, Optional<String>> linkResolver, Diagnostics d) {
+  public static Optional<Flowchart> readFlowchart(
+      String path,
+      String yaml,
+      int firstLine,
+      Function<String, Optional<String>> linkResolver,
+      Diagnostics d) {
     Diagnostics local = new Diagnostics();
-    Optional<Flowchart> chart = YamlMap.parse(path, yaml, firstLine, local)
-        .filter(root -> withinLimits(root, "flowchart")).map(root -> {
-      Flowchart parsed = FlowchartParser.parse(root);
-      FlowchartValidator.validate(parsed, root, local);
-      for (FlowNode node : linkedOutcomes(parsed)) {
-        if (linkResolver.apply(node.link()).isEmpty()) {
-          local.error(path, node.linkLine(), node.linkColumn(), ChartMessages.linkNotPage(node.id(), node.link()));
-        }
-      }
-      return parsed;
-    });
+    Optional<Flowchart> chart =
+        YamlMap.parse(path, yaml, firstLine, local)
+            .filter(root -> withinLimits(root, "flowchart"))
+            .map(
+                root -> {
+                  Flowchart parsed = FlowchartParser.parse(root);
+                  FlowchartValidator.validate(parsed, root, local);
+                  for (FlowNode node : linkedOutcomes(parsed)) {
+                    if (linkResolver.apply(node.link()).isEmpty()) {
+                      local.error(
+                          path,
+                          node.linkLine(),
+                          node.linkColumn(),
+                          ChartMessages.linkNotPage(node.id(), node.link()));
+                    }
+                  }
+                  return parsed;
+                });
     return keepIfClean(chart, local, d);
   }
 
   /**
    * The outcomes of a flowchart block that have a {@code link}, as far as the block can be read,
-   * even when it has problems. Reports nothing: this is for collecting the links to check before the
-   * chart is drawn, and {@link #readFlowchart} reports the block's problems.
+   * even when it has problems. Reports nothing: this is for collecting the links to check before
+   * the chart is drawn, and {@link #readFlowchart} reports the block's problems.
    */
   public static List<FlowNode> outcomeLinks(String path, String yaml, int firstLine) {
     Diagnostics reportedByReadFlowchart = new Diagnostics();
@@ -93,16 +105,20 @@ public final class ChartReader {
    * @param firstLine the 1-based file line of the block's first content line
    * @return the diagram, or empty if anything was reported
    */
-  public static Optional<Diagram> readDiagram(String path, String yaml, int firstLine, Diagnostics d) {
+  public static Optional<Diagram> readDiagram(
+      String path, String yaml, int firstLine, Diagnostics d) {
     Diagnostics local = new Diagnostics();
-    Optional<Diagram> diagram = YamlMap.parse(path, yaml, firstLine, local)
-        .filter(root -> withinLimits(root, "diagram")).map(DiagramParser::parse);
+    Optional<Diagram> diagram =
+        YamlMap.parse(path, yaml, firstLine, local)
+            .filter(root -> withinLimits(root, "diagram"))
+            .map(DiagramParser::parse);
     return keepIfClean(diagram, local, d);
   }
 
   /**
    * Whether the chart is small enough to lay out in reasonable time ({@link Limits#MAX_CHART_NODES}
-   * nodes, {@link Limits#MAX_CHART_EDGES} arrows); reports it at its {@code nodes} or {@code edges} if not.
+   * nodes, {@link Limits#MAX_CHART_EDGES} arrows); reports it at its {@code nodes} or {@code edges}
+   * if not.
    */
   private static boolean withinLimits(YamlMap root, String what) {
     if (!(root.node("nodes").orElse(null) instanceof MappingNode nodes)) {
@@ -121,7 +137,8 @@ public final class ChartReader {
     for (NodeTuple node : nodes.getValue()) {
       if (node.getValueNode() instanceof MappingNode fields) {
         for (NodeTuple field : fields.getValue()) {
-          if (field.getKeyNode() instanceof ScalarNode key && key.getValue().equals("answers")
+          if (field.getKeyNode() instanceof ScalarNode key
+              && key.getValue().equals("answers")
               && field.getValueNode() instanceof SequenceNode answers) {
             arrows += answers.getValue().size();
           }

@@ -23,16 +23,20 @@ public final class ChartRenderer {
   private static final int LABEL_WRAP = 22;
   private static final int ACROSS_BOX_WRAP = 16;
   private static final int ACROSS_LABEL_WRAP = 14;
+
   /** A grouped left-to-right diagram wider than this is drawn top to bottom instead. */
   static final double MAX_ACROSS_WIDTH = 960;
+
   /**
    * The smallest text, in CSS pixels, that a chart shrinks to when it scales down to the page
    * column; below that it keeps this size and scrolls sideways instead.
    */
   static final double MIN_TEXT_PX = 11;
+
   static final String FLOWCHART_HINT =
       "The chart is wider than the page: scroll it sideways, or follow the step-by-step version below.";
-  static final String DIAGRAM_HINT = "The diagram is wider than the page: scroll it sideways to see all of it.";
+  static final String DIAGRAM_HINT =
+      "The diagram is wider than the page: scroll it sideways to see all of it.";
 
   private ChartRenderer() {}
 
@@ -43,13 +47,18 @@ public final class ChartRenderer {
    * @param title the chart's accessible name (usually the page title)
    * @param linkResolver maps an outcome's {@code link} as written to a relative href, or empty when
    *     it is not a page (reported at the link's position)
-   * @param idPrefix makes element ids unique on the page, such as {@code fc1}: each step is
-   *     {@code fc1-<node id>}, and the chart's own ids are {@code fc1--title}, {@code fc1--desc},
-   *     {@code fc1--arrow} and {@code fc1--steps}; give every chart on a page a different prefix
-   *     without {@code -}
+   * @param idPrefix makes element ids unique on the page, such as {@code fc1}: each step is {@code
+   *     fc1-<node id>}, and the chart's own ids are {@code fc1--title}, {@code fc1--desc}, {@code
+   *     fc1--arrow} and {@code fc1--steps}; give every chart on a page a different prefix without
+   *     {@code -}
    */
-  public static String flowchartHtml(String path, Flowchart chart, String title,
-      Function<String, Optional<String>> linkResolver, String idPrefix, Diagnostics d) {
+  public static String flowchartHtml(
+      String path,
+      Flowchart chart,
+      String title,
+      Function<String, Optional<String>> linkResolver,
+      String idPrefix,
+      Diagnostics d) {
     checkPrefix(idPrefix);
     Objects.requireNonNull(title, "title");
     Map<String, String> hrefs = new HashMap<>();
@@ -59,7 +68,11 @@ public final class ChartRenderer {
         if (href.isPresent()) {
           hrefs.put(node.id(), href.get());
         } else {
-          d.error(path, node.linkLine(), node.linkColumn(), ChartMessages.linkNotPage(node.id(), node.link()));
+          d.error(
+              path,
+              node.linkLine(),
+              node.linkColumn(),
+              ChartMessages.linkNotPage(node.id(), node.link()));
         }
       }
     }
@@ -67,9 +80,18 @@ public final class ChartRenderer {
     List<ChartGraph.Box> boxes = new ArrayList<>();
     List<ChartGraph.Edge> edges = new ArrayList<>();
     for (FlowNode node : order) {
-      boxes.add(node.isOutcome()
-          ? ChartGraph.Box.of(node.id(), "fc-outcome", node.outcome(), BOX_WRAP, true, null, hrefs.get(node.id()))
-          : ChartGraph.Box.of(node.id(), "fc-question", node.ask(), BOX_WRAP, false, null, null));
+      boxes.add(
+          node.isOutcome()
+              ? ChartGraph.Box.of(
+                  node.id(),
+                  "fc-outcome",
+                  node.outcome(),
+                  BOX_WRAP,
+                  true,
+                  null,
+                  hrefs.get(node.id()))
+              : ChartGraph.Box.of(
+                  node.id(), "fc-question", node.ask(), BOX_WRAP, false, null, null));
       for (Answer answer : node.answers()) {
         if (chart.node(answer.to()).isPresent()) {
           edges.add(ChartGraph.Edge.of(node.id(), answer.to(), answer.label(), LABEL_WRAP));
@@ -77,8 +99,12 @@ public final class ChartRenderer {
       }
     }
     ChartGraph graph = new ChartGraph(true, true, boxes, edges, List.of());
-    String desc = "Decision flowchart with " + count(chart.questionCount(), "question") + " and "
-        + count(chart.outcomeCount(), "outcome") + "; a step-by-step version follows.";
+    String desc =
+        "Decision flowchart with "
+            + count(chart.questionCount(), "question")
+            + " and "
+            + count(chart.outcomeCount(), "outcome")
+            + "; a step-by-step version follows.";
     Placement placement = ElkLayout.layout(graph);
     String svg = SvgWriter.write(graph, placement, title, desc, idPrefix);
     return figure("chart-flowchart", svg, placement, title, FLOWCHART_HINT)
@@ -104,7 +130,9 @@ public final class ChartRenderer {
       graph = diagramGraph(diagram, true);
       placement = ElkLayout.layout(graph);
     }
-    String svg = SvgWriter.write(graph, placement, diagram.title(), DiagramText.describe(diagram, down), idPrefix);
+    String svg =
+        SvgWriter.write(
+            graph, placement, diagram.title(), DiagramText.describe(diagram, down), idPrefix);
     return figure("chart-diagram", svg, placement, diagram.title(), DIAGRAM_HINT);
   }
 
@@ -115,17 +143,25 @@ public final class ChartRenderer {
    * narrower column the chart keeps that size and its scroll area, which has a name and can take
    * keyboard focus, scrolls sideways. {@code site.js} shows the hint only while the chart scrolls.
    */
-  private static String figure(String kind, String svg, Placement placement, String title, String hint) {
+  private static String figure(
+      String kind, String svg, Placement placement, String title, String hint) {
     double smallestText = Math.min(TextWrap.BOX_FONT, TextWrap.LABEL_FONT);
     double floor = Math.ceil(placement.width() * Math.min(1, MIN_TEXT_PX / smallestText));
-    return "<figure class=\"chart " + kind + "\">\n"
-        + "<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Chart: " + Markup.escape(title) + "\">\n"
+    return "<figure class=\"chart "
+        + kind
+        + "\">\n"
+        + "<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Chart: "
+        + Markup.escape(title)
+        + "\">\n"
         + "<div class=\"chart-frame\">\n"
         + "<svg class=\"chart-floor\" xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" width=\""
-        + Markup.num(floor) + "\" height=\"0\"></svg>\n"
+        + Markup.num(floor)
+        + "\" height=\"0\"></svg>\n"
         + svg
         + "</div>\n</div>\n"
-        + "<p class=\"chart-hint\" hidden=\"hidden\">" + Markup.escape(hint) + "</p>\n"
+        + "<p class=\"chart-hint\" hidden=\"hidden\">"
+        + Markup.escape(hint)
+        + "</p>\n"
         + "</figure>\n";
   }
 
@@ -140,12 +176,21 @@ public final class ChartRenderer {
     }
     List<ChartGraph.Box> boxes = new ArrayList<>();
     for (DiagramNode node : diagram.nodes()) {
-      boxes.add(ChartGraph.Box.of(node.id(), "chart-node", node.label(), down ? BOX_WRAP : ACROSS_BOX_WRAP,
-          false, groupOf.get(node.id()), null));
+      boxes.add(
+          ChartGraph.Box.of(
+              node.id(),
+              "chart-node",
+              node.label(),
+              down ? BOX_WRAP : ACROSS_BOX_WRAP,
+              false,
+              groupOf.get(node.id()),
+              null));
     }
     List<ChartGraph.Edge> edges = new ArrayList<>();
     for (DiagramEdge edge : diagram.edges()) {
-      edges.add(ChartGraph.Edge.of(edge.from(), edge.to(), edge.label(), down ? LABEL_WRAP : ACROSS_LABEL_WRAP));
+      edges.add(
+          ChartGraph.Edge.of(
+              edge.from(), edge.to(), edge.label(), down ? LABEL_WRAP : ACROSS_LABEL_WRAP));
     }
     return new ChartGraph(down, false, boxes, edges, groups);
   }
@@ -171,7 +216,10 @@ public final class ChartRenderer {
 
   private static void checkPrefix(String idPrefix) {
     if (idPrefix == null || !idPrefix.matches("[A-Za-z][A-Za-z0-9_-]*")) {
-      throw new IllegalArgumentException("idPrefix must be a letter followed by letters, digits, '-' or '_', not '" + idPrefix + "'");
+      throw new IllegalArgumentException(
+          "idPrefix must be a letter followed by letters, digits, '-' or '_', not '"
+              + idPrefix
+              + "'");
     }
   }
 

@@ -33,7 +33,8 @@ final class DiagramParser {
   private Diagram read() {
     root.checkKeys(ChartMessages.DIAGRAM_KEYS, "the diagram");
     String title = root.string("title", false).filter(s -> !s.isEmpty()).orElse(null);
-    boolean notText = root.has("title") && !(root.node("title").orElseThrow() instanceof ScalarNode);
+    boolean notText =
+        root.has("title") && !(root.node("title").orElseThrow() instanceof ScalarNode);
     if (title == null && !notText) { // a value that is not text was reported by YamlMap
       root.errorAt("title", ChartMessages.noTitle());
     }
@@ -78,7 +79,10 @@ final class DiagramParser {
         nodeMap.error(key, ChartMessages.diagramNodeShape(id));
       }
       // A node with a problem is kept under its id, so that edges to it are not reported too.
-      nodes.put(id, new DiagramNode(id, label == null ? id : label, nodeMap.lineOf(key), nodeMap.columnOf(key)));
+      nodes.put(
+          id,
+          new DiagramNode(
+              id, label == null ? id : label, nodeMap.lineOf(key), nodeMap.columnOf(key)));
     }
   }
 

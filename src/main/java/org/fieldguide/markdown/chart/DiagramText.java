@@ -14,28 +14,41 @@ final class DiagramText {
   static String describe(Diagram diagram, boolean down) {
     Map<String, String> labels = new HashMap<>();
     diagram.nodes().forEach(n -> labels.put(n.id(), n.label()));
-    StringBuilder text = new StringBuilder("Diagram, ")
-        .append(down ? "top to bottom" : "left to right")
-        .append(", with ").append(diagram.nodes().size()).append(diagram.nodes().size() == 1 ? " box." : " boxes.");
+    StringBuilder text =
+        new StringBuilder("Diagram, ")
+            .append(down ? "top to bottom" : "left to right")
+            .append(", with ")
+            .append(diagram.nodes().size())
+            .append(diagram.nodes().size() == 1 ? " box." : " boxes.");
     Set<String> connected = new HashSet<>();
     List<String> arrows = new ArrayList<>();
     for (DiagramEdge edge : diagram.edges()) {
       connected.add(edge.from());
       connected.add(edge.to());
-      arrows.add(labels.get(edge.from()) + " to " + labels.get(edge.to())
-          + (edge.label() == null ? "" : " (" + edge.label() + ")"));
+      arrows.add(
+          labels.get(edge.from())
+              + " to "
+              + labels.get(edge.to())
+              + (edge.label() == null ? "" : " (" + edge.label() + ")"));
     }
     if (!arrows.isEmpty()) {
       text.append(" Arrows: ").append(String.join("; ", arrows)).append('.');
     }
     List<String> groups = new ArrayList<>();
     for (DiagramGroup group : diagram.groups()) {
-      groups.add(group.label() + ": " + String.join(", ", group.nodes().stream().map(labels::get).toList()));
+      groups.add(
+          group.label()
+              + ": "
+              + String.join(", ", group.nodes().stream().map(labels::get).toList()));
     }
     if (!groups.isEmpty()) {
       text.append(" Groups: ").append(String.join("; ", groups)).append('.');
     }
-    List<String> alone = diagram.nodes().stream().filter(n -> !connected.contains(n.id())).map(DiagramNode::label).toList();
+    List<String> alone =
+        diagram.nodes().stream()
+            .filter(n -> !connected.contains(n.id()))
+            .map(DiagramNode::label)
+            .toList();
     if (!alone.isEmpty()) {
       text.append(" Also: ").append(String.join("; ", alone)).append('.');
     }

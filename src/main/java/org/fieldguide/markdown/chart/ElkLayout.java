@@ -37,7 +37,8 @@ final class ElkLayout {
   private static final double GROUP_PAD = 12;
 
   static {
-    LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    LayoutMetaDataService.getInstance()
+        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
   }
 
   private final ChartGraph graph;
@@ -75,12 +76,15 @@ final class ElkLayout {
       ElkNode node = ElkGraphUtil.createNode(root);
       node.setIdentifier("group-" + g.id());
       configure(node);
-      node.setProperty(CoreOptions.PADDING,
+      node.setProperty(
+          CoreOptions.PADDING,
           new ElkPadding(GROUP_PAD + g.labelHeight() + 8, GROUP_PAD, GROUP_PAD, GROUP_PAD));
       node.setProperty(CoreOptions.NODE_SIZE_CONSTRAINTS, EnumSet.of(SizeConstraint.MINIMUM_SIZE));
       double labelWidth = TextWrap.width(g.label(), TextWrap.GROUP_CHAR) + 2 * GROUP_PAD;
       // ELK 0.10 transposes a compound node's minimum size in vertical layouts; pre-transpose it.
-      node.setProperty(CoreOptions.NODE_SIZE_MINIMUM, graph.down() ? new KVector(0, labelWidth) : new KVector(labelWidth, 0));
+      node.setProperty(
+          CoreOptions.NODE_SIZE_MINIMUM,
+          graph.down() ? new KVector(0, labelWidth) : new KVector(labelWidth, 0));
       groups.put(g.id(), node);
     }
   }
@@ -111,11 +115,16 @@ final class ElkLayout {
   private void configure(ElkNode node) {
     node.setProperty(CoreOptions.DIRECTION, graph.down() ? Direction.DOWN : Direction.RIGHT);
     node.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
-    node.setProperty(CoreOptions.HIERARCHY_HANDLING,
-        graph.groups().isEmpty() ? HierarchyHandling.SEPARATE_CHILDREN : HierarchyHandling.INCLUDE_CHILDREN);
+    node.setProperty(
+        CoreOptions.HIERARCHY_HANDLING,
+        graph.groups().isEmpty()
+            ? HierarchyHandling.SEPARATE_CHILDREN
+            : HierarchyHandling.INCLUDE_CHILDREN);
     if (graph.groups().isEmpty()) {
-      // With INCLUDE_CHILDREN, model order makes ELK 0.10 fail in crossing minimization (bestSweep null).
-      node.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+      // With INCLUDE_CHILDREN, model order makes ELK 0.10 fail in crossing minimization (bestSweep
+      // null).
+      node.setProperty(
+          LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
     }
     node.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
     node.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
@@ -127,8 +136,8 @@ final class ElkLayout {
   }
 
   /**
-   * The box itself, or with {@code singleEntry} one port in the middle of its incoming side,
-   * shared by every edge into the box.
+   * The box itself, or with {@code singleEntry} one port in the middle of its incoming side, shared
+   * by every edge into the box.
    */
   private ElkConnectableShape target(String id) {
     ElkNode node = nodes.get(id);
@@ -152,7 +161,10 @@ final class ElkLayout {
     ElkPort port = ElkGraphUtil.createPort(node);
     port.setDimensions(0, 0);
     boolean down = graph.down();
-    PortSide side = down ? (outgoing ? PortSide.SOUTH : PortSide.NORTH) : (outgoing ? PortSide.EAST : PortSide.WEST);
+    PortSide side =
+        down
+            ? (outgoing ? PortSide.SOUTH : PortSide.NORTH)
+            : (outgoing ? PortSide.EAST : PortSide.WEST);
     port.setProperty(CoreOptions.PORT_SIDE, side);
     node.setProperty(CoreOptions.PORT_CONSTRAINTS, PortConstraints.FIXED_SIDE);
     return port;

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * One node of a flowchart: a question ({@code ask} and at least two {@code answers}) or an outcome
- * ({@code outcome}, a {@code link} to a page as written in the block, and an optional {@code
- * why}). Fields a node does not use are null. {@code line}/{@code column} locate the node's id in
- * the file; {@code linkLine}/{@code linkColumn} locate its {@code link} value (0 when absent).
+ * ({@code outcome}, a {@code link} to a page as written in the block, and an optional {@code why}).
+ * Fields a node does not use are null. {@code line}/{@code column} locate the node's id in the
+ * file; {@code linkLine}/{@code linkColumn} locate its {@code link} value (0 when absent).
  */
 public record FlowNode(
     String id,

@@ -14,8 +14,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Reads the YAML of a {@code flowchart} block into nodes and checks each node on its own (its
- * keys, question or outcome, answers, link). Checks that need the whole graph are {@link
+ * Reads the YAML of a {@code flowchart} block into nodes and checks each node on its own (its keys,
+ * question or outcome, answers, link). Checks that need the whole graph are {@link
  * FlowchartValidator}'s.
  */
 final class FlowchartParser {
@@ -31,7 +31,9 @@ final class FlowchartParser {
       root.errorAt("start", ChartMessages.noStart());
     }
     Optional<Node> nodes = root.node("nodes");
-    if (nodes.isEmpty() || !root.has("nodes") || nodes.get() instanceof MappingNode m && m.getValue().isEmpty()) {
+    if (nodes.isEmpty()
+        || !root.has("nodes")
+        || nodes.get() instanceof MappingNode m && m.getValue().isEmpty()) {
       root.errorAt("nodes", ChartMessages.noNodes());
       return new Flowchart(start, List.of());
     }
@@ -51,8 +53,8 @@ final class FlowchartParser {
   }
 
   /**
-   * One node. A node with problems is still returned, as far as it could be read, so that the
-   * graph checks do not report its neighbours as well (the chart is dropped anyway).
+   * One node. A node with problems is still returned, as far as it could be read, so that the graph
+   * checks do not report its neighbours as well (the chart is dropped anyway).
    */
   private static FlowNode readNode(YamlMap nodeMap, ScalarNode key, Node value) {
     String id = key.getValue();
@@ -70,7 +72,8 @@ final class FlowchartParser {
     String ask = text(node, "ask");
     String outcome = text(node, "outcome");
     if (ask != null && outcome != null || ask == null && outcome == null) {
-      String message = ask != null ? ChartMessages.askAndOutcome(id) : ChartMessages.neitherAskNorOutcome(id);
+      String message =
+          ask != null ? ChartMessages.askAndOutcome(id) : ChartMessages.neitherAskNorOutcome(id);
       nodeMap.error(key, message);
       return new FlowNode(id, ask, null, null, null, readAnswers(node, id), line, column, 0, 0);
     }
@@ -85,7 +88,8 @@ final class FlowchartParser {
       }
       int linkLine = link == null ? 0 : node.lineOf("link");
       int linkColumn = link == null ? 0 : node.columnOf("link");
-      return new FlowNode(id, null, outcome, link, why, List.of(), line, column, linkLine, linkColumn);
+      return new FlowNode(
+          id, null, outcome, link, why, List.of(), line, column, linkLine, linkColumn);
     }
     for (String outcomeKey : List.of("link", "why")) {
       if (node.keys().contains(outcomeKey)) {

@@ -4,11 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
@@ -42,7 +40,11 @@ final class FlowchartValidator {
     for (FlowNode node : chart.nodes()) {
       for (Answer answer : node.answers()) {
         if (!byId.containsKey(answer.to())) {
-          Diagnostic d = at(answer, ChartMessages.unknownTarget(answer.label(), node.id(), answer.to(), byId.keySet()));
+          Diagnostic d =
+              at(
+                  answer,
+                  ChartMessages.unknownTarget(
+                      answer.label(), node.id(), answer.to(), byId.keySet()));
           diagnostics.add(d);
           dangling.put(answer, d);
         }
@@ -56,8 +58,13 @@ final class FlowchartValidator {
       for (FlowNode node : chart.nodes()) {
         Optional<Diagnostic> via = reached.get(node.id());
         if (via == null || via.isPresent()) {
-          Diagnostic d = new Diagnostic(root.path(), node.line(), node.column(), Severity.ERROR,
-              ChartMessages.unreachable(node.id(), start));
+          Diagnostic d =
+              new Diagnostic(
+                  root.path(),
+                  node.line(),
+                  node.column(),
+                  Severity.ERROR,
+                  ChartMessages.unreachable(node.id(), start));
           diagnostics.add(via == null ? d : d.causedBy(via.get()));
         }
       }
@@ -71,7 +78,8 @@ final class FlowchartValidator {
    * anywhere), mapped to that answer's diagnostic: once it is fixed, such a node may well be
    * reachable, so that it is not is a follow-on of the unknown node, not a mistake of its own.
    */
-  private Map<String, Optional<Diagnostic>> reachable(String start, Map<Answer, Diagnostic> dangling) {
+  private Map<String, Optional<Diagnostic>> reachable(
+      String start, Map<Answer, Diagnostic> dangling) {
     Map<String, Optional<Diagnostic>> seen = new HashMap<>();
     Deque<String> queue = new ArrayDeque<>();
     reach(start, Optional.empty(), seen, queue);
@@ -93,7 +101,8 @@ final class FlowchartValidator {
           anywhere = cause;
         }
       }
-      if (queue.isEmpty() && anywhere.isPresent()) { // no id is close: any node left may be the one meant
+      if (queue.isEmpty()
+          && anywhere.isPresent()) { // no id is close: any node left may be the one meant
         for (String other : byId.keySet()) {
           reach(other, anywhere, seen, queue);
         }
@@ -103,8 +112,15 @@ final class FlowchartValidator {
     return seen;
   }
 
-  /** Marks {@code id} reached {@code via} (nothing, or an unknown node's diagnostic), unless it was already. */
-  private static void reach(String id, Optional<Diagnostic> via, Map<String, Optional<Diagnostic>> seen, Deque<String> queue) {
+  /**
+   * Marks {@code id} reached {@code via} (nothing, or an unknown node's diagnostic), unless it was
+   * already.
+   */
+  private static void reach(
+      String id,
+      Optional<Diagnostic> via,
+      Map<String, Optional<Diagnostic>> seen,
+      Deque<String> queue) {
     if (seen.putIfAbsent(id, via) == null) {
       queue.addLast(id);
     }

@@ -7,7 +7,12 @@ import java.util.Map;
  * Where the layout put everything, in absolute SVG coordinates: each box and group by id, and each
  * edge (in {@link ChartGraph} order) as a polyline with an optional label rectangle.
  */
-record Placement(double width, double height, Map<String, Rect> boxes, Map<String, Rect> groups, List<Route> routes) {
+record Placement(
+    double width,
+    double height,
+    Map<String, Rect> boxes,
+    Map<String, Rect> groups,
+    List<Route> routes) {
 
   Placement {
     boxes = Map.copyOf(boxes);

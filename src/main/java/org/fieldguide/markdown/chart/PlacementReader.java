@@ -18,7 +18,8 @@ import org.eclipse.elk.graph.ElkNode;
 final class PlacementReader {
   private PlacementReader() {}
 
-  static Placement read(ElkNode root, Map<String, ElkNode> nodes, Map<String, ElkNode> groups, List<ElkEdge> edges) {
+  static Placement read(
+      ElkNode root, Map<String, ElkNode> nodes, Map<String, ElkNode> groups, List<ElkEdge> edges) {
     Map<String, Placement.Rect> boxes = new HashMap<>();
     nodes.forEach((id, node) -> boxes.put(id, rect(node)));
     Map<String, Placement.Rect> groupRects = new HashMap<>();
@@ -63,13 +64,19 @@ final class PlacementReader {
     if (from.equals(to)) {
       double x = from.x() + from.width();
       double y = from.y() + from.height() / 2;
-      return List.of(new Placement.Point(x, y - 6), new Placement.Point(x + 16, y - 6),
-          new Placement.Point(x + 16, y + 6), new Placement.Point(x, y + 6));
+      return List.of(
+          new Placement.Point(x, y - 6),
+          new Placement.Point(x + 16, y - 6),
+          new Placement.Point(x + 16, y + 6),
+          new Placement.Point(x, y + 6));
     }
     return List.of(border(from, to), border(to, from));
   }
 
-  /** Where the line from the centre of {@code box} towards the centre of {@code other} leaves {@code box}. */
+  /**
+   * Where the line from the centre of {@code box} towards the centre of {@code other} leaves {@code
+   * box}.
+   */
   private static Placement.Point border(Placement.Rect box, Placement.Rect other) {
     double cx = box.x() + box.width() / 2;
     double cy = box.y() + box.height() / 2;
@@ -78,8 +85,10 @@ final class PlacementReader {
     if (dx == 0 && dy == 0) {
       return new Placement.Point(cx, cy);
     }
-    double t = Math.min(dx == 0 ? Double.MAX_VALUE : box.width() / 2 / Math.abs(dx),
-        dy == 0 ? Double.MAX_VALUE : box.height() / 2 / Math.abs(dy));
+    double t =
+        Math.min(
+            dx == 0 ? Double.MAX_VALUE : box.width() / 2 / Math.abs(dx),
+            dy == 0 ? Double.MAX_VALUE : box.height() / 2 / Math.abs(dy));
     return new Placement.Point(cx + dx * t, cy + dy * t);
   }
 

@@ -27,27 +27,56 @@ final class SvgWriter {
   }
 
   /** The SVG element(s) for the chart, without the surrounding {@code <figure>}. */
-  static String write(ChartGraph graph, Placement placement, String title, String desc, String prefix) {
+  static String write(
+      ChartGraph graph, Placement placement, String title, String desc, String prefix) {
     return new SvgWriter(graph, placement, prefix).svg(title, desc);
   }
 
   private String svg(String title, String desc) {
     boolean linked = graph.boxes().stream().anyMatch(b -> b.href() != null);
-    String size = "width=\"" + Markup.num(placement.width()) + "\" height=\"" + Markup.num(placement.height())
-        + "\" viewBox=\"0 0 " + Markup.num(placement.width()) + " " + Markup.num(placement.height()) + "\"";
+    String size =
+        "width=\""
+            + Markup.num(placement.width())
+            + "\" height=\""
+            + Markup.num(placement.height())
+            + "\" viewBox=\"0 0 "
+            + Markup.num(placement.width())
+            + " "
+            + Markup.num(placement.height())
+            + "\"";
     String ns = "xmlns=\"http://www.w3.org/2000/svg\"";
     if (linked) {
-      out.append("<svg class=\"chart-svg\" ").append(ns).append(" role=\"none\" ").append(size).append(">\n");
+      out.append("<svg class=\"chart-svg\" ")
+          .append(ns)
+          .append(" role=\"none\" ")
+          .append(size)
+          .append(">\n");
       out.append("<svg role=\"img\" ");
     } else {
       out.append("<svg class=\"chart-svg\" ").append(ns).append(" role=\"img\" ");
     }
-    out.append("aria-labelledby=\"").append(prefix).append("--title ").append(prefix).append("--desc\" ")
-        .append(size).append(">\n");
-    out.append("<title id=\"").append(prefix).append("--title\">").append(Markup.escape(title)).append("</title>\n");
-    out.append("<desc id=\"").append(prefix).append("--desc\">").append(Markup.escape(desc)).append("</desc>\n");
-    out.append("<defs><marker id=\"").append(prefix).append("--arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")
-        .append(" markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
+    out.append("aria-labelledby=\"")
+        .append(prefix)
+        .append("--title ")
+        .append(prefix)
+        .append("--desc\" ")
+        .append(size)
+        .append(">\n");
+    out.append("<title id=\"")
+        .append(prefix)
+        .append("--title\">")
+        .append(Markup.escape(title))
+        .append("</title>\n");
+    out.append("<desc id=\"")
+        .append(prefix)
+        .append("--desc\">")
+        .append(Markup.escape(desc))
+        .append("</desc>\n");
+    out.append("<defs><marker id=\"")
+        .append(prefix)
+        .append("--arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")
+        .append(
+            " markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
         .append("<path class=\"chart-arrowhead\" d=\"M0 0L10 5L0 10z\"/></marker></defs>\n");
     groups();
     boxes();
@@ -70,8 +99,14 @@ final class SvgWriter {
       Placement.Rect r = placement.groups().get(group.id());
       out.append("<g>");
       rect("chart-group", r, 10);
-      text("chart-group-label", group.label(), r.x() + 12, r.y() + 12 + TextWrap.LABEL_LINE / 2,
-          TextWrap.LABEL_FONT, TextWrap.LABEL_LINE, "start");
+      text(
+          "chart-group-label",
+          group.label(),
+          r.x() + 12,
+          r.y() + 12 + TextWrap.LABEL_LINE / 2,
+          TextWrap.LABEL_FONT,
+          TextWrap.LABEL_LINE,
+          "start");
       out.append("</g>\n");
     }
     out.append("</g>\n");
@@ -84,7 +119,14 @@ final class SvgWriter {
       out.append("<g>");
       rect(box.kind(), r, box.radius());
       double firstCenter = r.centerY() - (box.lines().size() - 1) * TextWrap.BOX_LINE / 2;
-      text("chart-text", box.lines(), r.centerX(), firstCenter, TextWrap.BOX_FONT, TextWrap.BOX_LINE, "middle");
+      text(
+          "chart-text",
+          box.lines(),
+          r.centerX(),
+          firstCenter,
+          TextWrap.BOX_FONT,
+          TextWrap.BOX_LINE,
+          "middle");
       out.append("</g>\n");
     }
     out.append("</g>\n");
@@ -93,8 +135,11 @@ final class SvgWriter {
   private void edges() {
     out.append("<g class=\"chart-edges\">\n");
     for (Placement.Route route : placement.routes()) {
-      out.append("<path class=\"chart-edge\" d=\"").append(path(route.points()))
-          .append("\" marker-end=\"url(#").append(prefix).append("--arrow)\"/>\n");
+      out.append("<path class=\"chart-edge\" d=\"")
+          .append(path(route.points()))
+          .append("\" marker-end=\"url(#")
+          .append(prefix)
+          .append("--arrow)\"/>\n");
     }
     out.append("</g>\n");
   }
@@ -113,7 +158,14 @@ final class SvgWriter {
       out.append("<g>");
       rect("chart-edge-label-bg", r, 3);
       double firstCenter = r.centerY() - (edge.label().size() - 1) * TextWrap.LABEL_LINE / 2;
-      text("chart-edge-label", edge.label(), r.centerX(), firstCenter, TextWrap.LABEL_FONT, TextWrap.LABEL_LINE, "middle");
+      text(
+          "chart-edge-label",
+          edge.label(),
+          r.centerX(),
+          firstCenter,
+          TextWrap.LABEL_FONT,
+          TextWrap.LABEL_LINE,
+          "middle");
       out.append("</g>\n");
     }
     out.append("</g>\n");
@@ -125,30 +177,70 @@ final class SvgWriter {
       if (box.href() == null) {
         continue;
       }
-      out.append("<a class=\"fc-link\" href=\"").append(Markup.escape(box.href()))
-          .append("\" aria-label=\"").append(Markup.escape("Read: " + String.join(" ", box.lines()))).append("\">");
+      out.append("<a class=\"fc-link\" href=\"")
+          .append(Markup.escape(box.href()))
+          .append("\" aria-label=\"")
+          .append(Markup.escape("Read: " + String.join(" ", box.lines())))
+          .append("\">");
       Placement.Rect r = placement.boxes().get(box.id());
-      out.append("<rect class=\"fc-hit\" x=\"").append(Markup.num(r.x())).append("\" y=\"").append(Markup.num(r.y()))
-          .append("\" width=\"").append(Markup.num(r.width())).append("\" height=\"").append(Markup.num(r.height()))
-          .append("\" rx=\"").append(Markup.num(box.radius())).append("\" fill-opacity=\"0\"/></a>\n");
+      out.append("<rect class=\"fc-hit\" x=\"")
+          .append(Markup.num(r.x()))
+          .append("\" y=\"")
+          .append(Markup.num(r.y()))
+          .append("\" width=\"")
+          .append(Markup.num(r.width()))
+          .append("\" height=\"")
+          .append(Markup.num(r.height()))
+          .append("\" rx=\"")
+          .append(Markup.num(box.radius()))
+          .append("\" fill-opacity=\"0\"/></a>\n");
     }
     out.append("</g>\n");
   }
 
   private void rect(String cssClass, Placement.Rect r, double radius) {
-    out.append("<rect class=\"").append(cssClass).append("\" x=\"").append(Markup.num(r.x()))
-        .append("\" y=\"").append(Markup.num(r.y())).append("\" width=\"").append(Markup.num(r.width()))
-        .append("\" height=\"").append(Markup.num(r.height())).append("\" rx=\"").append(Markup.num(radius)).append("\"/>");
+    out.append("<rect class=\"")
+        .append(cssClass)
+        .append("\" x=\"")
+        .append(Markup.num(r.x()))
+        .append("\" y=\"")
+        .append(Markup.num(r.y()))
+        .append("\" width=\"")
+        .append(Markup.num(r.width()))
+        .append("\" height=\"")
+        .append(Markup.num(r.height()))
+        .append("\" rx=\"")
+        .append(Markup.num(radius))
+        .append("\"/>");
   }
 
-  /** Lines of text, one {@code <tspan>} each; {@code firstCenter} is the middle of the first line. */
-  private void text(String cssClass, List<String> lines, double x, double firstCenter, double font, double lineHeight, String anchor) {
-    out.append("<text class=\"").append(cssClass).append("\" font-size=\"").append(Markup.num(font))
-        .append("\" text-anchor=\"").append(anchor).append("\">");
+  /**
+   * Lines of text, one {@code <tspan>} each; {@code firstCenter} is the middle of the first line.
+   */
+  private void text(
+      String cssClass,
+      List<String> lines,
+      double x,
+      double firstCenter,
+      double font,
+      double lineHeight,
+      String anchor) {
+    out.append("<text class=\"")
+        .append(cssClass)
+        .append("\" font-size=\"")
+        .append(Markup.num(font))
+        .append("\" text-anchor=\"")
+        .append(anchor)
+        .append("\">");
     for (int i = 0; i < lines.size(); i++) {
       double baseline = firstCenter + i * lineHeight + font * 0.35;
-      out.append("<tspan x=\"").append(Markup.num(x)).append("\" y=\"").append(Markup.num(baseline)).append("\">")
-          .append(Markup.escape(lines.get(i))).append("</tspan>");
+      out.append("<tspan x=\"")
+          .append(Markup.num(x))
+          .append("\" y=\"")
+          .append(Markup.num(baseline))
+          .append("\">")
+          .append(Markup.escape(lines.get(i)))
+          .append("</tspan>");
     }
     out.append("</text>");
   }
@@ -165,9 +257,18 @@ final class SvgWriter {
       double r = Math.min(EDGE_CORNER, Math.min(distance(prev, at), distance(at, next)) / 2);
       Placement.Point in = toward(at, prev, r);
       Placement.Point out = toward(at, next, r);
-      d.append('L').append(Markup.num(in.x())).append(' ').append(Markup.num(in.y()))
-          .append('Q').append(Markup.num(at.x())).append(' ').append(Markup.num(at.y()))
-          .append(' ').append(Markup.num(out.x())).append(' ').append(Markup.num(out.y()));
+      d.append('L')
+          .append(Markup.num(in.x()))
+          .append(' ')
+          .append(Markup.num(in.y()))
+          .append('Q')
+          .append(Markup.num(at.x()))
+          .append(' ')
+          .append(Markup.num(at.y()))
+          .append(' ')
+          .append(Markup.num(out.x()))
+          .append(' ')
+          .append(Markup.num(out.y()));
     }
     Placement.Point last = points.get(points.size() - 1);
     d.append('L').append(Markup.num(last.x())).append(' ').append(Markup.num(last.y()));
@@ -183,6 +284,7 @@ final class SvgWriter {
     if (d == 0) {
       return from;
     }
-    return new Placement.Point(from.x() + (to.x() - from.x()) * length / d, from.y() + (to.y() - from.y()) * length / d);
+    return new Placement.Point(
+        from.x() + (to.x() - from.x()) * length / d, from.y() + (to.y() - from.y()) * length / d);
   }
 }

@@ -10,12 +10,16 @@ import java.util.List;
 final class TextWrap {
   /** Box text: 13 px, about 7.2 px per character, 17 px per line. */
   static final double BOX_FONT = 13;
+
   static final double BOX_CHAR = 7.2;
   static final double BOX_LINE = 17;
+
   /** Edge and group labels: 12 px, about 6.7 px per character, 15 px per line. */
   static final double LABEL_FONT = 12;
+
   static final double LABEL_CHAR = 6.7;
   static final double LABEL_LINE = 15;
+
   /** Group labels are 12 px bold: about 7.4 px per character. */
   static final double GROUP_CHAR = 7.4;
 

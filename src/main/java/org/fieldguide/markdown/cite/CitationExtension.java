@@ -14,16 +14,17 @@ import org.fieldguide.markdown.TextSyntaxPostProcessor;
 
 /**
  * Citations: {@code [@key]}, {@code [@key, p. 4]}, {@code [@a; @b]}. The parser part turns each
- * into a {@link CitationNode} (in text, not in link text or code; after wiki links, so that
- * {@code [[@x]]} stays a wiki link); the linker numbers its references; the renderer part writes
- * the bracketed numbers, each a link to the page's reference list.
+ * into a {@link CitationNode} (in text, not in link text or code; after wiki links, so that {@code
+ * [[@x]]} stays a wiki link); the linker numbers its references; the renderer part writes the
+ * bracketed numbers, each a link to the page's reference list.
  *
- * <p>The parser part is a post-processor over text, as for wiki links, rather than a
- * {@code LinkProcessor} on CommonMark's own brackets: a link processor would also claim
- * {@code [@key]} inside a link's text (nesting a link in a link) and bracketed text with emphasis,
- * which the site's content has always read as literal text.
+ * <p>The parser part is a post-processor over text, as for wiki links, rather than a {@code
+ * LinkProcessor} on CommonMark's own brackets: a link processor would also claim {@code [@key]}
+ * inside a link's text (nesting a link in a link) and bracketed text with emphasis, which the
+ * site's content has always read as literal text.
  */
-public final class CitationExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+public final class CitationExtension
+    implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
   private static final Pattern SYNTAX = Pattern.compile("\\[(@[^\\[\\]\\n]+?)\\]");
 
   private CitationExtension() {}
@@ -69,8 +70,15 @@ public final class CitationExtension implements Parser.ParserExtension, HtmlRend
           html.text("@" + ref.key());
           continue;
         }
-        html.tag("a", Attributes.of("href", "#ref-" + ref.number(), "class", "cite-ref",
-            "aria-label", "Reference " + ref.number() + (ref.locator() != null ? ", " + ref.locator() : "")));
+        html.tag(
+            "a",
+            Attributes.of(
+                "href",
+                "#ref-" + ref.number(),
+                "class",
+                "cite-ref",
+                "aria-label",
+                "Reference " + ref.number() + (ref.locator() != null ? ", " + ref.locator() : "")));
         html.text(String.valueOf(ref.number()));
         html.tag("/a");
         if (ref.locator() != null) {

@@ -9,7 +9,10 @@ import org.commonmark.parser.block.BlockStart;
 import org.commonmark.parser.block.MatchedBlockParser;
 import org.commonmark.parser.block.ParserState;
 
-/** Parses display math: a line {@code $$}, TeX lines, a line {@code $$} (or {@code $$ tex $$} on one line). */
+/**
+ * Parses display math: a line {@code $$}, TeX lines, a line {@code $$} (or {@code $$ tex $$} on one
+ * line).
+ */
 public final class MathBlockParser extends AbstractBlockParser {
   private final MathBlock block = new MathBlock();
   private final StringBuilder tex = new StringBuilder();
@@ -63,7 +66,9 @@ public final class MathBlockParser extends AbstractBlockParser {
       }
       CharSequence line = state.getLine().getContent();
       int start = state.getNextNonSpaceIndex();
-      if (line.length() - start >= 2 && line.charAt(start) == '$' && line.charAt(start + 1) == '$') {
+      if (line.length() - start >= 2
+          && line.charAt(start) == '$'
+          && line.charAt(start + 1) == '$') {
         String rest = line.subSequence(start + 2, line.length()).toString();
         return BlockStart.of(new MathBlockParser(rest)).atIndex(line.length());
       }

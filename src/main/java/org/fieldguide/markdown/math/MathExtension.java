@@ -16,7 +16,8 @@ import org.jsoup.nodes.Entities;
  * puts the drawing on its node ({@code markdown/BlockRenderers}); the renderer part writes the
  * drawing, or the TeX as code where none was made (a table cell shows formulas as code).
  */
-public final class MathExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+public final class MathExtension
+    implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
   private MathExtension() {}
 
   public static Extension create() {

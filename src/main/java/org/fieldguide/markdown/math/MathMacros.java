@@ -38,24 +38,41 @@ final class MathMacros {
 
   private record Macro(String body, int arguments) {}
 
-  private static final Map<String, Macro> DEFINITIONS = new TreeMap<>(Map.of(
-      "bm", new Macro("\\boldsymbol{#1}", 1),
-      "textup", new Macro("\\textrm{#1}", 1),
-      "enspace", new Macro("\\hspace{0.5em}", 0),
-      "coloneqq", new Macro("\\mathrel{:=}", 0),
-      "eqqcolon", new Macro("\\mathrel{=:}", 0),
-      "argmax", new Macro("\\mathop{\\mathrm{arg\\,max}}", 0),
-      "argmin", new Macro("\\mathop{\\mathrm{arg\\,min}}", 0)));
+  private static final Map<String, Macro> DEFINITIONS =
+      new TreeMap<>(
+          Map.of(
+              "bm", new Macro("\\boldsymbol{#1}", 1),
+              "textup", new Macro("\\textrm{#1}", 1),
+              "enspace", new Macro("\\hspace{0.5em}", 0),
+              "coloneqq", new Macro("\\mathrel{:=}", 0),
+              "eqqcolon", new Macro("\\mathrel{=:}", 0),
+              "argmax", new Macro("\\mathop{\\mathrm{arg\\,max}}", 0),
+              "argmin", new Macro("\\mathop{\\mathrm{arg\\,min}}", 0)));
 
-  private static final Set<String> BARS = Set.of("|", "\\|", "\\vert", "\\Vert", "\\lvert", "\\rvert", "\\lVert",
-      "\\rVert", "\\uparrow", "\\downarrow", "\\updownarrow", "\\Uparrow", "\\Downarrow", "\\Updownarrow");
+  private static final Set<String> BARS =
+      Set.of(
+          "|",
+          "\\|",
+          "\\vert",
+          "\\Vert",
+          "\\lvert",
+          "\\rvert",
+          "\\lVert",
+          "\\rVert",
+          "\\uparrow",
+          "\\downarrow",
+          "\\updownarrow",
+          "\\Uparrow",
+          "\\Downarrow",
+          "\\Updownarrow");
 
   /** JLaTeXMath's cases environment leaves no space between its columns. */
   private static final String CASES_BEGIN = "\\left\\{\\begin{array}{ll}";
 
   private static final String CASES_END = "\\end{array}\\right.";
 
-  private static final Map<String, String> ALIASES = Map.of("\\lvert", "\\vert", "\\rvert", "\\vert");
+  private static final Map<String, String> ALIASES =
+      Map.of("\\lvert", "\\vert", "\\rvert", "\\vert");
 
   /** Adds the macros to JLaTeXMath's global tables; call once, holding the JLaTeXMath lock. */
   static void register() {
@@ -68,7 +85,9 @@ final class MathMacros {
     }
   }
 
-  /** The number of required arguments of every command JLaTeXMath knows, after {@link #register()}. */
+  /**
+   * The number of required arguments of every command JLaTeXMath knows, after {@link #register()}.
+   */
   static Map<String, Integer> arities() {
     Map<String, Integer> arity = new HashMap<>();
     MacroInfo.Commands.forEach((name, info) -> arity.put(name, info.nbArgs));
@@ -78,11 +97,12 @@ final class MathMacros {
   /** The commands that also take an optional {@code [..]} argument. */
   static Set<String> withOptions() {
     Set<String> names = new HashSet<>();
-    MacroInfo.Commands.forEach((name, info) -> {
-      if (info.hasOptions) {
-        names.add(name);
-      }
-    });
+    MacroInfo.Commands.forEach(
+        (name, info) -> {
+          if (info.hasOptions) {
+            names.add(name);
+          }
+        });
     return names;
   }
 
@@ -112,13 +132,15 @@ final class MathMacros {
         boolean bar = size.equals("big") && BARS.contains(tokens.get(d).text());
         if (suffix.equals("m") || bar) {
           String delimiter = ALIASES.getOrDefault(tokens.get(d).text(), tokens.get(d).text());
-          String body = bar ? "\\left" + delimiter + "\\vphantom{\\big(}\\right." : "\\" + size + delimiter;
-          String atomClass = switch (suffix) {
-            case "l" -> "\\mathopen";
-            case "r" -> "\\mathclose";
-            case "m" -> "\\mathrel";
-            default -> "";
-          };
+          String body =
+              bar ? "\\left" + delimiter + "\\vphantom{\\big(}\\right." : "\\" + size + delimiter;
+          String atomClass =
+              switch (suffix) {
+                case "l" -> "\\mathopen";
+                case "r" -> "\\mathclose";
+                case "m" -> "\\mathrel";
+                default -> "";
+              };
           out.append(tex, copied, t.start()).append(atomClass).append('{').append(body).append('}');
           copied = tokens.get(d).end();
           i = d;
@@ -133,9 +155,13 @@ final class MathMacros {
         out.append(tex, copied, t.start()).append("\\mathop{\\mathrm").append(operator).append('}');
         copied = tokens.get(end - 1).end();
         i = end - 1;
-      } else if ((t.isCommand("begin") || t.isCommand("end")) && d < tokens.size() && tokens.get(d).is(Kind.OPEN_GROUP)) {
+      } else if ((t.isCommand("begin") || t.isCommand("end"))
+          && d < tokens.size()
+          && tokens.get(d).is(Kind.OPEN_GROUP)) {
         int end = groupEnd(tokens, d);
-        if (tex.substring(tokens.get(d).end(), tokens.get(end - 1).start()).strip().equals("cases")) {
+        if (tex.substring(tokens.get(d).end(), tokens.get(end - 1).start())
+            .strip()
+            .equals("cases")) {
           out.append(tex, copied, t.start()).append(t.isCommand("begin") ? CASES_BEGIN : CASES_END);
           copied = tokens.get(end - 1).end();
           i = end - 1;
@@ -151,7 +177,8 @@ final class MathMacros {
   /** "big", "Big", "bigg" or "Bigg" for {@code \big}, {@code \bigl}, {@code \Biggm}…, else null. */
   private static String bigSize(String name) {
     for (String size : List.of("Bigg", "bigg", "Big", "big")) {
-      if (name.startsWith(size) && List.of("", "l", "r", "m").contains(name.substring(size.length()))) {
+      if (name.startsWith(size)
+          && List.of("", "l", "r", "m").contains(name.substring(size.length()))) {
         return size;
       }
     }

@@ -16,7 +16,10 @@ public final class MathNode extends CustomNode {
 
   private String drawnHtml;
 
-  /** The formula as drawn for this page (SVG, or the error's fallback), or null if it was not drawn (a table cell). */
+  /**
+   * The formula as drawn for this page (SVG, or the error's fallback), or null if it was not drawn
+   * (a table cell).
+   */
   public String drawnHtml() {
     return drawnHtml;
   }

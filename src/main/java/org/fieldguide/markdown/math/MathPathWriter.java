@@ -6,11 +6,11 @@ import java.awt.geom.PathIterator;
 
 /**
  * Writes Java2D shapes as compact SVG path data. Coordinates are rounded once, to hundredths of a
- * user unit, and written relative to the previous point (exact differences of the rounded
- * values, so errors never add up), with {@code h}/{@code v} for straight lines, repeated command
- * letters left out, no separator where a minus sign or second decimal point makes one needless,
- * zero-length lines dropped, and the last line before a close dropped when the close draws it.
- * It also keeps the bounding box of every point written, control points included.
+ * user unit, and written relative to the previous point (exact differences of the rounded values,
+ * so errors never add up), with {@code h}/{@code v} for straight lines, repeated command letters
+ * left out, no separator where a minus sign or second decimal point makes one needless, zero-length
+ * lines dropped, and the last line before a close dropped when the close draws it. It also keeps
+ * the bounding box of every point written, control points included.
  */
 final class MathPathWriter {
   private final StringBuilder d = new StringBuilder();
@@ -39,7 +39,8 @@ final class MathPathWriter {
       for (int k = 0; k < 6; k++) {
         p[k] = Math.round(c[k] * 100);
       }
-      if (pending >= 0 && !(type == PathIterator.SEG_CLOSE && pendingX == startX && pendingY == startY)) {
+      if (pending >= 0
+          && !(type == PathIterator.SEG_CLOSE && pendingX == startX && pendingY == startY)) {
         line(pendingX, pendingY);
       }
       pending = -1;

@@ -24,8 +24,8 @@ import javax.xml.stream.XMLStreamReader;
  * colour. Glyphs (JFreeSVG {@code path}s) go to one path and rules and other shapes to another, so
  * that no two outlines of different orientation share a path and cancel where they overlap.
  * Anything else JFreeSVG might write (images, clip paths, dashes, colours other than the
- * foreground) is refused with an {@link IllegalArgumentException} whose message completes
- * "this formula …".
+ * foreground) is refused with an {@link IllegalArgumentException} whose message completes "this
+ * formula …".
  */
 final class MathSvgReader {
   private static final String FOREGROUND = "rgb(0,0,0)";
@@ -97,26 +97,28 @@ final class MathSvgReader {
       if (style.containsKey("stroke-dasharray") && !style.get("stroke-dasharray").equals("none")) {
         throw new IllegalArgumentException("draws dashed lines");
       }
-      BasicStroke s = new BasicStroke(
-          Float.parseFloat(style.getOrDefault("stroke-width", "1")),
-          switch (style.getOrDefault("stroke-linecap", "butt")) {
-            case "round" -> BasicStroke.CAP_ROUND;
-            case "square" -> BasicStroke.CAP_SQUARE;
-            default -> BasicStroke.CAP_BUTT;
-          },
-          switch (style.getOrDefault("stroke-linejoin", "miter")) {
-            case "round" -> BasicStroke.JOIN_ROUND;
-            case "bevel" -> BasicStroke.JOIN_BEVEL;
-            default -> BasicStroke.JOIN_MITER;
-          },
-          Math.max(1f, Float.parseFloat(style.getOrDefault("stroke-miterlimit", "4"))));
+      BasicStroke s =
+          new BasicStroke(
+              Float.parseFloat(style.getOrDefault("stroke-width", "1")),
+              switch (style.getOrDefault("stroke-linecap", "butt")) {
+                case "round" -> BasicStroke.CAP_ROUND;
+                case "square" -> BasicStroke.CAP_SQUARE;
+                default -> BasicStroke.CAP_BUTT;
+              },
+              switch (style.getOrDefault("stroke-linejoin", "miter")) {
+                case "round" -> BasicStroke.JOIN_ROUND;
+                case "bevel" -> BasicStroke.JOIN_BEVEL;
+                default -> BasicStroke.JOIN_MITER;
+              },
+              Math.max(1f, Float.parseFloat(style.getOrDefault("stroke-miterlimit", "4"))));
       shapes.append(s.createStrokedShape(shape), at);
     }
   }
 
   private static void checkColour(String colour) {
     if (!colour.equals(FOREGROUND)) {
-      throw new IllegalArgumentException("draws in the colour " + colour + ", not in the text colour");
+      throw new IllegalArgumentException(
+          "draws in the colour " + colour + ", not in the text colour");
     }
   }
 
@@ -130,17 +132,23 @@ final class MathSvgReader {
         double y = number(r, "y", 0);
         double w = number(r, "width", 0);
         double h = number(r, "height", 0);
-        yield rx == 0 && ry == 0 ? new Rectangle2D.Double(x, y, w, h) : new RoundRectangle2D.Double(x, y, w, h, 2 * rx, 2 * ry);
+        yield rx == 0 && ry == 0
+            ? new Rectangle2D.Double(x, y, w, h)
+            : new RoundRectangle2D.Double(x, y, w, h, 2 * rx, 2 * ry);
       }
-      case "line" -> new Line2D.Double(number(r, "x1", 0), number(r, "y1", 0), number(r, "x2", 0), number(r, "y2", 0));
+      case "line" ->
+          new Line2D.Double(
+              number(r, "x1", 0), number(r, "y1", 0), number(r, "x2", 0), number(r, "y2", 0));
       case "ellipse" -> {
         double rx = number(r, "rx", 0);
         double ry = number(r, "ry", 0);
-        yield new Ellipse2D.Double(number(r, "cx", 0) - rx, number(r, "cy", 0) - ry, 2 * rx, 2 * ry);
+        yield new Ellipse2D.Double(
+            number(r, "cx", 0) - rx, number(r, "cy", 0) - ry, 2 * rx, 2 * ry);
       }
       case "circle" -> {
         double radius = number(r, "r", 0);
-        yield new Ellipse2D.Double(number(r, "cx", 0) - radius, number(r, "cy", 0) - radius, 2 * radius, 2 * radius);
+        yield new Ellipse2D.Double(
+            number(r, "cx", 0) - radius, number(r, "cy", 0) - radius, 2 * radius, 2 * radius);
       }
       default -> throw new IllegalArgumentException("draws an SVG " + name + " element");
     };
@@ -159,14 +167,15 @@ final class MathSvgReader {
     int n = d.length();
     while (i < n) {
       char c = d.charAt(i++);
-      int count = switch (c) {
-        case 'M', 'L' -> 2;
-        case 'Q' -> 4;
-        case 'C' -> 6;
-        case 'Z' -> 0;
-        case ' ', ',' -> -1;
-        default -> throw new IllegalArgumentException("writes the path command " + c);
-      };
+      int count =
+          switch (c) {
+            case 'M', 'L' -> 2;
+            case 'Q' -> 4;
+            case 'C' -> 6;
+            case 'Z' -> 0;
+            case ' ', ',' -> -1;
+            default -> throw new IllegalArgumentException("writes the path command " + c);
+          };
       for (int k = 0; k < count; k++) {
         while (d.charAt(i) == ' ' || d.charAt(i) == ',') {
           i++;
@@ -183,7 +192,7 @@ final class MathSvgReader {
         case 'Q' -> path.quadTo(v[0], v[1], v[2], v[3]);
         case 'C' -> path.curveTo(v[0], v[1], v[2], v[3], v[4], v[5]);
         case 'Z' -> path.closePath();
-        default -> { }
+        default -> {}
       }
     }
     return path;
@@ -194,7 +203,8 @@ final class MathSvgReader {
     if ((c >= '0' && c <= '9') || c == '.' || c == 'E' || c == 'e') {
       return true;
     }
-    return (c == '-' || c == '+') && (i == start || d.charAt(i - 1) == 'E' || d.charAt(i - 1) == 'e');
+    return (c == '-' || c == '+')
+        && (i == start || d.charAt(i - 1) == 'E' || d.charAt(i - 1) == 'e');
   }
 
   private static AffineTransform transform(String value) {
@@ -219,7 +229,8 @@ final class MathSvgReader {
       for (String declaration : value.split(";")) {
         int colon = declaration.indexOf(':');
         if (colon > 0) {
-          style.put(declaration.substring(0, colon).strip(), declaration.substring(colon + 1).strip());
+          style.put(
+              declaration.substring(0, colon).strip(), declaration.substring(colon + 1).strip());
         }
       }
     }

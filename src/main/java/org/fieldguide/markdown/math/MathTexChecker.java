@@ -8,16 +8,17 @@ import java.util.Set;
 import org.fieldguide.markdown.math.MathToken.Kind;
 
 /**
- * Finds the mistakes JLaTeXMath would draw instead of reporting: unbalanced braces, commands
- * and scripts missing their arguments, double scripts, {@code \left} without {@code \right},
- * {@code \begin} without {@code \end}, {@code \mathbb} on letters it has no glyphs for, and
- * commands that would make the output depend on other formulas or on the theme (definitions,
- * colours, images). JLaTeXMath's own parser then reports unknown commands and environments.
- * A small parser over {@link MathToken}s, so longer than most classes here.
+ * Finds the mistakes JLaTeXMath would draw instead of reporting: unbalanced braces, commands and
+ * scripts missing their arguments, double scripts, {@code \left} without {@code \right}, {@code
+ * \begin} without {@code \end}, {@code \mathbb} on letters it has no glyphs for, and commands that
+ * would make the output depend on other formulas or on the theme (definitions, colours, images).
+ * JLaTeXMath's own parser then reports unknown commands and environments. A small parser over
+ * {@link MathToken}s, so longer than most classes here.
  */
 final class MathTexChecker {
   /** Commands whose {@code {…}} argument may hold only capital letters A–Z. */
-  private static final Set<String> CAPITALS_ONLY = Set.of("mathbb", "Bbb", "mathds", "mathcal", "cal", "mathscr");
+  private static final Set<String> CAPITALS_ONLY =
+      Set.of("mathbb", "Bbb", "mathds", "mathcal", "cal", "mathscr");
 
   private static final Map<String, String> FORBIDDEN = forbidden();
 
@@ -38,7 +39,8 @@ final class MathTexChecker {
 
   void check(String tex, List<MathToken> tokens) throws MathException {
     if (tokens.stream().allMatch(MathToken::isIgnorable)) {
-      throw new MathException("the formula is empty; write TeX between the dollar signs or remove them", 0);
+      throw new MathException(
+          "the formula is empty; write TeX between the dollar signs or remove them", 0);
     }
     checkGroups(tex, tokens);
     for (int i = 0; i < tokens.size(); i++) {
@@ -48,8 +50,15 @@ final class MathTexChecker {
       } else if (t.is(Kind.SUPERSCRIPT) || t.is(Kind.SUBSCRIPT)) {
         if (argumentStart(tokens, i + 1) < 0) {
           String what = t.is(Kind.SUPERSCRIPT) ? "superscript" : "subscript";
-          throw new MathException(t.text() + " has no " + what + " after it; write it in braces, like x"
-              + t.text() + "{2}" + (t.is(Kind.SUBSCRIPT) ? ", or write \\_ for an underscore" : ""), t.start());
+          throw new MathException(
+              t.text()
+                  + " has no "
+                  + what
+                  + " after it; write it in braces, like x"
+                  + t.text()
+                  + "{2}"
+                  + (t.is(Kind.SUBSCRIPT) ? ", or write \\_ for an underscore" : ""),
+              t.start());
         }
       }
     }
@@ -64,7 +73,9 @@ final class MathTexChecker {
       if (t.is(Kind.OPEN_GROUP) || t.isCommand("left")) {
         open.push(t);
       } else if (t.isCommand("begin")) {
-        open.push(new MathToken(Kind.COMMAND, "\\begin{" + environment(tex, tokens, i) + "}", t.start(), t.end()));
+        open.push(
+            new MathToken(
+                Kind.COMMAND, "\\begin{" + environment(tex, tokens, i) + "}", t.start(), t.end()));
       } else if (t.is(Kind.CLOSE_GROUP)) {
         MathToken o = open.poll();
         if (o == null) {
@@ -76,7 +87,8 @@ final class MathTexChecker {
       } else if (t.isCommand("right")) {
         MathToken o = open.poll();
         if (o == null || o.is(Kind.OPEN_GROUP)) {
-          throw new MathException("\\right has no matching \\left in the same braces; add one, like \\left( … \\right)",
+          throw new MathException(
+              "\\right has no matching \\left in the same braces; add one, like \\left( … \\right)",
               t.start());
         }
         if (!o.isCommand("left")) {
@@ -88,13 +100,15 @@ final class MathTexChecker {
         String name = environment(tex, tokens, i);
         MathToken o = open.poll();
         if (o == null) {
-          throw new MathException("\\end{" + name + "} has no matching \\begin{" + name + "}", t.start());
+          throw new MathException(
+              "\\end{" + name + "} has no matching \\begin{" + name + "}", t.start());
         }
         if (!o.text().startsWith("\\begin{")) {
           throw new MathException(unclosed(o, " before this \\end{" + name + "}"), o.start());
         }
         if (!o.text().equals("\\begin{" + name + "}")) {
-          throw new MathException(o.text() + " is closed by \\end{" + name + "}; make the names match", t.start());
+          throw new MathException(
+              o.text() + " is closed by \\end{" + name + "}; make the names match", t.start());
         }
       }
     }
@@ -109,13 +123,18 @@ final class MathTexChecker {
       return "{ is never closed" + before + "; add the matching }";
     }
     if (o.isCommand("left")) {
-      return "\\left has no matching \\right" + before + "; add one, like \\left( … \\right), or \\right. for an"
+      return "\\left has no matching \\right"
+          + before
+          + "; add one, like \\left( … \\right), or \\right. for an"
           + " invisible one";
     }
     return o.text() + " has no matching \\end" + o.text().substring("\\begin".length()) + before;
   }
 
-  /** The text of the braces after {@code \begin} or {@code \end} at {@code i}, or "" if there are none. */
+  /**
+   * The text of the braces after {@code \begin} or {@code \end} at {@code i}, or "" if there are
+   * none.
+   */
   private static String environment(String tex, List<MathToken> tokens, int i) {
     int j = skipIgnorable(tokens, i + 1);
     if (j >= tokens.size() || !tokens.get(j).is(Kind.OPEN_GROUP)) {
@@ -129,7 +148,8 @@ final class MathTexChecker {
     MathToken t = tokens.get(i);
     String name = t.name();
     if (t.text().equals("\\")) {
-      throw new MathException("a lone \\ ends the formula; remove it or finish the command", t.start());
+      throw new MathException(
+          "a lone \\ ends the formula; remove it or finish the command", t.start());
     }
     String why = FORBIDDEN.get(name);
     if (why != null) {
@@ -151,9 +171,16 @@ final class MathTexChecker {
       }
       int arg = argumentStart(tokens, j);
       if (arg < 0) {
-        throw new MathException(t.text() + " needs " + (required == 1 ? "an argument" : required + " arguments")
-            + " in braces, like " + t.text() + "{a}" + (required > 1 ? "{b}" : "")
-            + (k > 0 ? ", but has only " + k : ""), t.start());
+        throw new MathException(
+            t.text()
+                + " needs "
+                + (required == 1 ? "an argument" : required + " arguments")
+                + " in braces, like "
+                + t.text()
+                + "{a}"
+                + (required > 1 ? "{b}" : "")
+                + (k > 0 ? ", but has only " + k : ""),
+            t.start());
       }
       if (k == 0 && CAPITALS_ONLY.contains(name)) {
         checkCapitals(tex, tokens, arg, t);
@@ -169,8 +196,12 @@ final class MathTexChecker {
       return -1;
     }
     MathToken t = tokens.get(j);
-    boolean ends = t.is(Kind.CLOSE_GROUP) || t.is(Kind.ALIGN) || t.is(Kind.SUPERSCRIPT) || t.is(Kind.SUBSCRIPT)
-        || (t.is(Kind.COMMAND) && NOT_AN_ARGUMENT.contains(t.text()));
+    boolean ends =
+        t.is(Kind.CLOSE_GROUP)
+            || t.is(Kind.ALIGN)
+            || t.is(Kind.SUPERSCRIPT)
+            || t.is(Kind.SUBSCRIPT)
+            || (t.is(Kind.COMMAND) && NOT_AN_ARGUMENT.contains(t.text()));
     return ends ? -1 : j;
   }
 
@@ -190,7 +221,8 @@ final class MathTexChecker {
     return tokens.size();
   }
 
-  private static int skipOption(List<MathToken> tokens, int j, MathToken command) throws MathException {
+  private static int skipOption(List<MathToken> tokens, int j, MathToken command)
+      throws MathException {
     int depth = 0;
     for (int k = j + 1; k < tokens.size(); k++) {
       MathToken t = tokens.get(k);
@@ -205,7 +237,8 @@ final class MathTexChecker {
         break;
       }
     }
-    throw new MathException("the optional argument [ of " + command.text() + " is never closed; add the ]",
+    throw new MathException(
+        "the optional argument [ of " + command.text() + " is never closed; add the ]",
         tokens.get(j).start());
   }
 
@@ -222,10 +255,19 @@ final class MathTexChecker {
       return;
     }
     if (!letters.strip().chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == ' ')) {
-      String hint = command.isCommand("mathbb") && letters.strip().equals("1")
-          ? "; for an indicator function write \\mathbf{1}" : "";
-      throw new MathException(command.text() + " has only the capital letters A to Z, so " + command.text() + "{"
-          + letters.strip() + "} cannot be drawn" + hint, command.start());
+      String hint =
+          command.isCommand("mathbb") && letters.strip().equals("1")
+              ? "; for an indicator function write \\mathbf{1}"
+              : "";
+      throw new MathException(
+          command.text()
+              + " has only the capital letters A to Z, so "
+              + command.text()
+              + "{"
+              + letters.strip()
+              + "} cannot be drawn"
+              + hint,
+          command.start());
     }
   }
 
@@ -239,22 +281,39 @@ final class MathTexChecker {
     boolean[] scripts = new boolean[2];
     boolean scriptArgumentNext = false;
     for (MathToken t : tokens) {
-      if (t.isIgnorable() || t.isCommand("limits") || t.isCommand("nolimits") || t.isCommand("displaylimits")) {
+      if (t.isIgnorable()
+          || t.isCommand("limits")
+          || t.isCommand("nolimits")
+          || t.isCommand("displaylimits")) {
         continue;
       }
       if (t.is(Kind.SUPERSCRIPT) || t.is(Kind.SUBSCRIPT)) {
         int which = t.is(Kind.SUPERSCRIPT) ? 0 : 1;
         if (scripts[which]) {
           String what = which == 0 ? "superscript" : "subscript";
-          throw new MathException("double " + what + ": say which part " + t.text() + " belongs to with braces, like x"
-              + t.text() + "{a" + t.text() + "b} or {x" + t.text() + "a}" + t.text() + "b", t.start());
+          throw new MathException(
+              "double "
+                  + what
+                  + ": say which part "
+                  + t.text()
+                  + " belongs to with braces, like x"
+                  + t.text()
+                  + "{a"
+                  + t.text()
+                  + "b} or {x"
+                  + t.text()
+                  + "a}"
+                  + t.text()
+                  + "b",
+              t.start());
         }
         scripts[which] = true;
         scriptArgumentNext = true;
         continue;
       }
       if (t.is(Kind.OPEN_GROUP)) {
-        // A script's braces keep the nucleus's scripts for after the group; any other group is a new nucleus.
+        // A script's braces keep the nucleus's scripts for after the group; any other group is a
+        // new nucleus.
         frames.push(scriptArgumentNext ? scripts : new boolean[2]);
         scripts = new boolean[2];
         scriptArgumentNext = false;
@@ -279,16 +338,28 @@ final class MathTexChecker {
   }
 
   private static Map<String, String> forbidden() {
-    String definition = "because a definition would change every formula rendered after it; ask for a site-wide"
-        + " macro in MathMacros instead";
+    String definition =
+        "because a definition would change every formula rendered after it; ask for a site-wide"
+            + " macro in MathMacros instead";
     String colour = "because a fixed colour would not follow the light and dark themes; remove it";
     return Map.ofEntries(
-        Map.entry("newcommand", definition), Map.entry("renewcommand", definition),
-        Map.entry("def", definition), Map.entry("gdef", definition), Map.entry("edef", definition),
-        Map.entry("let", definition), Map.entry("DeclareMathOperator", definition),
-        Map.entry("newenvironment", definition), Map.entry("renewenvironment", definition),
-        Map.entry("color", colour), Map.entry("textcolor", colour), Map.entry("colorbox", colour),
-        Map.entry("fcolorbox", colour), Map.entry("bgcolor", colour), Map.entry("fgcolor", colour),
-        Map.entry("includegraphics", "because it would read a file while building; use a Markdown image instead"));
+        Map.entry("newcommand", definition),
+        Map.entry("renewcommand", definition),
+        Map.entry("def", definition),
+        Map.entry("gdef", definition),
+        Map.entry("edef", definition),
+        Map.entry("let", definition),
+        Map.entry("DeclareMathOperator", definition),
+        Map.entry("newenvironment", definition),
+        Map.entry("renewenvironment", definition),
+        Map.entry("color", colour),
+        Map.entry("textcolor", colour),
+        Map.entry("colorbox", colour),
+        Map.entry("fcolorbox", colour),
+        Map.entry("bgcolor", colour),
+        Map.entry("fgcolor", colour),
+        Map.entry(
+            "includegraphics",
+            "because it would read a file while building; use a Markdown image instead"));
   }
 }

@@ -1,13 +1,16 @@
 package org.fieldguide.markdown.math;
 
 /**
- * One TeX token of a formula, with its place in the formula's text ({@code start} inclusive,
- * {@code end} exclusive).
+ * One TeX token of a formula, with its place in the formula's text ({@code start} inclusive, {@code
+ * end} exclusive).
  */
 record MathToken(Kind kind, String text, int start, int end) {
 
   enum Kind {
-    /** {@code \name} (letters) or {@code \x} (one other character); {@code text} keeps the backslash. */
+    /**
+     * {@code \name} (letters) or {@code \x} (one other character); {@code text} keeps the
+     * backslash.
+     */
     COMMAND,
     OPEN_GROUP,
     CLOSE_GROUP,

@@ -38,14 +38,15 @@ final class MathTokenizer {
         kind = Kind.COMMENT;
       } else {
         i += Character.charCount(tex.codePointAt(i));
-        kind = switch (c) {
-          case '{' -> Kind.OPEN_GROUP;
-          case '}' -> Kind.CLOSE_GROUP;
-          case '^' -> Kind.SUPERSCRIPT;
-          case '_' -> Kind.SUBSCRIPT;
-          case '&' -> Kind.ALIGN;
-          default -> Kind.CHAR;
-        };
+        kind =
+            switch (c) {
+              case '{' -> Kind.OPEN_GROUP;
+              case '}' -> Kind.CLOSE_GROUP;
+              case '^' -> Kind.SUPERSCRIPT;
+              case '_' -> Kind.SUBSCRIPT;
+              case '&' -> Kind.ALIGN;
+              default -> Kind.CHAR;
+            };
       }
       tokens.add(new MathToken(kind, tex.substring(start, i), start, i));
     }

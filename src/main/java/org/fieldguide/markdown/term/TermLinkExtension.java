@@ -44,7 +44,8 @@ public final class TermLinkExtension implements HtmlRenderer.HtmlRendererExtensi
       // The wrapper is the tooltip's containing block, so the tooltip opens below its own link.
       String tipId = "tip-" + term.term().slug();
       html.tag("span", Attributes.of("class", "term-ref"));
-      html.tag("a", Attributes.of("href", term.href(), "class", "term-link", "aria-describedby", tipId));
+      html.tag(
+          "a", Attributes.of("href", term.href(), "class", "term-link", "aria-describedby", tipId));
       html.text(term.text());
       html.tag("/a");
       html.tag("span", Attributes.of("class", "term-tip", "role", "tooltip", "id", tipId));

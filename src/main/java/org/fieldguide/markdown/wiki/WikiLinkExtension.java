@@ -17,7 +17,8 @@ import org.fieldguide.markdown.TextSyntaxPostProcessor;
  * part turns each into a {@link WikiLinkNode} (in text, not in link text or code); the linker
  * resolves it; the renderer part writes it as a link, or as its text while it is unresolved.
  */
-public final class WikiLinkExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+public final class WikiLinkExtension
+    implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
   private static final Pattern SYNTAX = Pattern.compile("\\[\\[([^\\[\\]\\n]+?)\\]\\]");
 
   private WikiLinkExtension() {}

@@ -3,7 +3,12 @@ package org.fieldguide.template.view;
 import java.util.List;
 
 /** The glossary index: terms grouped by first letter, and the kind filters. */
-public record GlossaryView(String title, String description, List<LetterView> letters, List<KindFilterView> filters, int count) {
+public record GlossaryView(
+    String title,
+    String description,
+    List<LetterView> letters,
+    List<KindFilterView> filters,
+    int count) {
   /** Terms under one letter. */
   public record LetterView(String letter, String id, List<TermView> terms) {}
 

@@ -7,11 +7,13 @@ import org.fieldguide.diag.Diagnostics;
 /** Valid chart blocks to start tests from, and helpers to read them. */
 final class ChartFixtures {
   static final String PATH = "content/flowcharts/choose.md";
+
   /** The file line of each block's first content line. */
   static final int FIRST_LINE = 10;
 
   /** A small valid flowchart; its lines are 10 (start) to 31 (the last link) in the file. */
-  static final String SMALL = """
+  static final String SMALL =
+      """
       start: data
       nodes:
         data:
@@ -37,7 +39,8 @@ final class ChartFixtures {
       """;
 
   /** A valid flowchart of 12 nodes, where two questions share an outcome. */
-  static final String LARGE = """
+  static final String LARGE =
+      """
       start: checkable
       nodes:
         checkable:
@@ -96,7 +99,8 @@ final class ChartFixtures {
       """;
 
   /** A valid diagram with a group; its lines are 10 (title) to 20 in the file. */
-  static final String DIAGRAM = """
+  static final String DIAGRAM =
+      """
       title: The three stages of RLHF
       direction: right
       nodes:
@@ -111,7 +115,8 @@ final class ChartFixtures {
       """;
 
   /** A valid top-down diagram with two groups, an ungrouped node and an edge between groups. */
-  static final String GROUPED = """
+  static final String GROUPED =
+      """
       title: The two phases of Constitutional AI
       direction: down
       nodes:
@@ -161,12 +166,15 @@ final class ChartFixtures {
   }
 
   static List<String> lines(Diagnostics d) {
-    return d.all().stream().map(x -> {
-      if (!x.path().equals(PATH)) {
-        throw new AssertionError("wrong path " + x.path());
-      }
-      return x.line() + ":" + x.column() + ": " + x.message();
-    }).toList();
+    return d.all().stream()
+        .map(
+            x -> {
+              if (!x.path().equals(PATH)) {
+                throw new AssertionError("wrong path " + x.path());
+              }
+              return x.line() + ":" + x.column() + ": " + x.message();
+            })
+        .toList();
   }
 
   static Flowchart flowchart(String yaml) {

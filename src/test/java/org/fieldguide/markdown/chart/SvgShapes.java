@@ -29,10 +29,16 @@ final class SvgShapes {
 
     /** Whether the point lies on this box's border, give or take {@code tolerance}. */
     boolean onBorder(double px, double py, double tolerance) {
-      boolean inOuter = px >= x - tolerance && px <= x + width + tolerance
-          && py >= y - tolerance && py <= y + height + tolerance;
-      boolean inInner = px > x + tolerance && px < x + width - tolerance
-          && py > y + tolerance && py < y + height - tolerance;
+      boolean inOuter =
+          px >= x - tolerance
+              && px <= x + width + tolerance
+              && py >= y - tolerance
+              && py <= y + height + tolerance;
+      boolean inInner =
+          px > x + tolerance
+              && px < x + width - tolerance
+              && py > y + tolerance
+              && py < y + height - tolerance;
       return inOuter && !inInner;
     }
   }
@@ -40,7 +46,10 @@ final class SvgShapes {
   SvgShapes(String html) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
-    document = factory.newDocumentBuilder().parse(new InputSource(new StringReader("<div>" + html + "</div>")));
+    document =
+        factory
+            .newDocumentBuilder()
+            .parse(new InputSource(new StringReader("<div>" + html + "</div>")));
   }
 
   /** Every {@code <rect>} with one of these classes. */
@@ -50,8 +59,14 @@ final class SvgShapes {
     for (int i = 0; i < all.getLength(); i++) {
       Element rect = (Element) all.item(i);
       if (List.of(classes).contains(rect.getAttribute("class"))) {
-        out.add(new Box(rect.getAttribute("class"), num(rect, "x"), num(rect, "y"), num(rect, "width"),
-            num(rect, "height"), textBeside(rect)));
+        out.add(
+            new Box(
+                rect.getAttribute("class"),
+                num(rect, "x"),
+                num(rect, "y"),
+                num(rect, "width"),
+                num(rect, "height"),
+                textBeside(rect)));
       }
     }
     return out;
@@ -79,7 +94,8 @@ final class SvgShapes {
         numbers.add(Double.parseDouble(m.group()));
       }
       int n = numbers.size();
-      out.add(new double[] {numbers.get(0), numbers.get(1), numbers.get(n - 2), numbers.get(n - 1)});
+      out.add(
+          new double[] {numbers.get(0), numbers.get(1), numbers.get(n - 2), numbers.get(n - 1)});
     }
     return out;
   }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Malformed TeX is an error with a message that says what is wrong and where, never a quiet drawing. */
+/**
+ * Malformed TeX is an error with a message that says what is wrong and where, never a quiet
+ * drawing.
+ */
 class MathErrorTest {
   private final MathRenderer renderer = new MathRenderer();
 
@@ -18,7 +21,11 @@ class MathErrorTest {
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
-  @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+  @CsvSource(
+      delimiterString = " => ",
+      quoteCharacter = '`',
+      textBlock =
+          """
       \\frac{a}{ => 8 => { is never closed; add the matching }
       {a => 0 => { is never closed; add the matching }
       a} => 1 => unmatched }; remove it or add the { that it closes
@@ -63,7 +70,9 @@ class MathErrorTest {
 
   @Test
   void emptyFormulaIsAnError() {
-    assertEquals("the formula is empty; write TeX between the dollar signs or remove them", error("").getMessage());
+    assertEquals(
+        "the formula is empty; write TeX between the dollar signs or remove them",
+        error("").getMessage());
   }
 
   @Test
@@ -86,7 +95,8 @@ class MathErrorTest {
 
   @Test
   void literalSpecialCharactersAreFine() throws Exception {
-    for (String tex : new String[] {"\\{ x \\}", "50\\%", "\\$5", "a \\& b", "\\#1", "x\\_1", "\\^{}"}) {
+    for (String tex :
+        new String[] {"\\{ x \\}", "50\\%", "\\$5", "a \\& b", "\\#1", "x\\_1", "\\^{}"}) {
       assertTrue(renderer.render(tex, false).startsWith("<svg"), tex);
     }
   }

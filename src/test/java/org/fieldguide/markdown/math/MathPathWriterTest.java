@@ -5,13 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class MathPathWriterTest {
   @ParameterizedTest
-  @CsvSource({"0, 0", "300, 3", "1250, 12.5", "1234, 12.34", "-5, -.05", "50, .5", "-100, -1", "7, .07"})
+  @CsvSource({
+    "0, 0",
+    "300, 3",
+    "1250, 12.5",
+    "1234, 12.34",
+    "-5, -.05",
+    "50, .5",
+    "-100, -1",
+    "7, .07"
+  })
   void hundredthsAreWrittenShort(long hundredths, String expected) {
     assertEquals(expected, MathPathWriter.format(hundredths));
   }

@@ -23,15 +23,18 @@ import org.w3c.dom.Element;
 import org.xml.sax.InputSource;
 
 class MathRendererTest {
-  static final String KL_OBJECTIVE = "\\max_{\\pi_\\theta} \\; \\mathbb{E}_{x \\sim \\mathcal{D},\\, y \\sim"
-      + " \\pi_\\theta(\\cdot \\mid x)} \\big[ r_\\phi(x, y) \\big] - \\beta \\, \\mathbb{D}_{\\mathrm{KL}}\\big["
-      + " \\pi_\\theta(y \\mid x) \\,\\|\\, \\pi_{\\mathrm{ref}}(y \\mid x) \\big]";
-  static final String BRADLEY_TERRY = "\\mathcal{L}_R(\\phi) = -\\,\\mathbb{E}_{(x, y_w, y_l) \\sim \\mathcal{D}}"
-      + " \\left[ \\log \\sigma\\!\\left( r_\\phi(x, y_w) - r_\\phi(x, y_l) \\right) \\right]";
-  static final String DPO = "\\mathcal{L}_{\\mathrm{DPO}}(\\pi_\\theta; \\pi_{\\mathrm{ref}}) = -\\,\\mathbb{E}_{(x,"
-      + " y_w, y_l) \\sim \\mathcal{D}} \\left[ \\log \\sigma\\!\\left( \\beta \\log \\frac{\\pi_\\theta(y_w \\mid"
-      + " x)}{\\pi_{\\mathrm{ref}}(y_w \\mid x)} - \\beta \\log \\frac{\\pi_\\theta(y_l \\mid x)}{\\pi_{\\mathrm{ref}}(y_l"
-      + " \\mid x)} \\right) \\right]";
+  static final String KL_OBJECTIVE =
+      "\\max_{\\pi_\\theta} \\; \\mathbb{E}_{x \\sim \\mathcal{D},\\, y \\sim"
+          + " \\pi_\\theta(\\cdot \\mid x)} \\big[ r_\\phi(x, y) \\big] - \\beta \\, \\mathbb{D}_{\\mathrm{KL}}\\big["
+          + " \\pi_\\theta(y \\mid x) \\,\\|\\, \\pi_{\\mathrm{ref}}(y \\mid x) \\big]";
+  static final String BRADLEY_TERRY =
+      "\\mathcal{L}_R(\\phi) = -\\,\\mathbb{E}_{(x, y_w, y_l) \\sim \\mathcal{D}}"
+          + " \\left[ \\log \\sigma\\!\\left( r_\\phi(x, y_w) - r_\\phi(x, y_l) \\right) \\right]";
+  static final String DPO =
+      "\\mathcal{L}_{\\mathrm{DPO}}(\\pi_\\theta; \\pi_{\\mathrm{ref}}) = -\\,\\mathbb{E}_{(x,"
+          + " y_w, y_l) \\sim \\mathcal{D}} \\left[ \\log \\sigma\\!\\left( \\beta \\log \\frac{\\pi_\\theta(y_w \\mid"
+          + " x)}{\\pi_{\\mathrm{ref}}(y_w \\mid x)} - \\beta \\log \\frac{\\pi_\\theta(y_l \\mid x)}{\\pi_{\\mathrm{ref}}(y_l"
+          + " \\mid x)} \\right) \\right]";
 
   private final MathRenderer renderer = new MathRenderer();
 
@@ -43,7 +46,9 @@ class MathRendererTest {
   static Element parse(String svg) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    return f.newDocumentBuilder().parse(new InputSource(new StringReader(svg))).getDocumentElement();
+    return f.newDocumentBuilder()
+        .parse(new InputSource(new StringReader(svg)))
+        .getDocumentElement();
   }
 
   /** The viewBox as {x, y, width, height}. */
@@ -79,7 +84,9 @@ class MathRendererTest {
     assertEquals(ems(svg, "width") * MathSvgWriter.UNITS_PER_EM, box[2], 1e-9);
     assertEquals(ems(svg, "height") * MathSvgWriter.UNITS_PER_EM, box[3], 1e-9);
     assertTrue(root.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").getLength() >= 1);
-    assertTrue(svg.length() < 40_000, "a reference formula should stay well under 40 KB, is " + svg.length());
+    assertTrue(
+        svg.length() < 40_000,
+        "a reference formula should stay well under 40 KB, is " + svg.length());
   }
 
   @ParameterizedTest
@@ -93,11 +100,26 @@ class MathRendererTest {
 
   @ParameterizedTest
   @MethodSource("referenceFormulas")
-  void outputFollowsTheTextColourAndNeedsNoInlineStyles(String tex, boolean display) throws Exception {
+  void outputFollowsTheTextColourAndNeedsNoInlineStyles(String tex, boolean display)
+      throws Exception {
     String svg = renderer.render(tex, display);
     assertTrue(svg.contains(" fill=\"currentColor\""), svg);
-    for (String forbidden : List.of("#000000", "#000", "rgb(0,0,0)", "black", "style=", "stroke=", "<text", "font",
-        " id=", "<!--", "<defs", "<title", "transform", "xlink")) {
+    for (String forbidden :
+        List.of(
+            "#000000",
+            "#000",
+            "rgb(0,0,0)",
+            "black",
+            "style=",
+            "stroke=",
+            "<text",
+            "font",
+            " id=",
+            "<!--",
+            "<defs",
+            "<title",
+            "transform",
+            "xlink")) {
       assertFalse(svg.contains(forbidden), () -> "contains " + forbidden);
     }
   }
@@ -136,14 +158,32 @@ class MathRendererTest {
     double paren = ems(renderer.render("\\big(", true), "height");
     assertEquals(paren, ems(renderer.render("\\big|", true), "height"), 0.05);
     assertEquals(paren, ems(renderer.render("\\big\\|", true), "height"), 0.05);
-    assertTrue(ems(renderer.render("\\bigl\\|", true), "height") > ems(renderer.render("\\|", true), "height"));
+    assertTrue(
+        ems(renderer.render("\\bigl\\|", true), "height")
+            > ems(renderer.render("\\|", true), "height"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\\lvert x \\rvert", "\\argmax_x f(x)", "\\argmin_{\\theta} L", "\\operatorname*{arg\\,max}_x",
-      "\\bm{x}", "\\textup{ab}", "a \\coloneqq b", "a \\enspace b", "x \\bigm| y", "\\Bigl\\| x \\Bigr\\|",
-      "f = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}", "\\sqrt[3]{x}", "\\binom{K}{2}",
-      "\\hat{\\mathbb{E}}_t", "\\operatorname{clip}(x)", "x_i^\\top W_Q^\\top W_K\\, x_j", "\\mathbb{1}_{x}"})
+  @ValueSource(
+      strings = {
+        "\\lvert x \\rvert",
+        "\\argmax_x f(x)",
+        "\\argmin_{\\theta} L",
+        "\\operatorname*{arg\\,max}_x",
+        "\\bm{x}",
+        "\\textup{ab}",
+        "a \\coloneqq b",
+        "a \\enspace b",
+        "x \\bigm| y",
+        "\\Bigl\\| x \\Bigr\\|",
+        "f = \\begin{cases} 1 & x > 0 \\\\ 0 & \\text{otherwise} \\end{cases}",
+        "\\sqrt[3]{x}",
+        "\\binom{K}{2}",
+        "\\hat{\\mathbb{E}}_t",
+        "\\operatorname{clip}(x)",
+        "x_i^\\top W_Q^\\top W_K\\, x_j",
+        "\\mathbb{1}_{x}"
+      })
   void siteMacrosAndRepairsRender(String tex) throws Exception {
     if (tex.contains("mathbb{1}")) {
       assertThrows(MathException.class, () -> renderer.render(tex, false));
@@ -155,8 +195,16 @@ class MathRendererTest {
 
   @Test
   void concurrentRenderingGivesTheSameResults() throws Exception {
-    List<String> formulas = List.of(KL_OBJECTIVE, BRADLEY_TERRY, DPO, "x", "\\frac{1}{Z(x)}", "\\sqrt{d}",
-        "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "\\sum_{i=1}^{n} i^2");
+    List<String> formulas =
+        List.of(
+            KL_OBJECTIVE,
+            BRADLEY_TERRY,
+            DPO,
+            "x",
+            "\\frac{1}{Z(x)}",
+            "\\sqrt{d}",
+            "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}",
+            "\\sum_{i=1}^{n} i^2");
     List<String> expected = new ArrayList<>();
     for (String f : formulas) {
       expected.add(new MathRenderer().render(f, true));

@@ -13,23 +13,31 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
  * The SVG, drawn back into pixels, looks like JLaTeXMath's own drawing of the formula: every
- * transform was applied, nothing moved or went missing, and no overlapping outlines cancelled
- * into holes. (Java draws text slightly differently from filled outlines, so a few edge pixels
- * may differ.)
+ * transform was applied, nothing moved or went missing, and no overlapping outlines cancelled into
+ * holes. (Java draws text slightly differently from filled outlines, so a few edge pixels may
+ * differ.)
  */
 class MathSvgFidelityTest {
   private static final double PIXELS_PER_EM = 120;
 
   @ParameterizedTest
-  @ValueSource(strings = {MathRendererTest.KL_OBJECTIVE, MathRendererTest.BRADLEY_TERRY, MathRendererTest.DPO,
-      "\\sqrt{x^2 + y^2} \\quad \\overline{AB} \\quad \\boxed{E = mc^2}",
-      "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix} \\left\\{ \\frac{1}{2} \\right\\}",
-      "\\not= \\quad a \\big\\| b \\quad \\underbrace{x + y}_{n} \\quad \\xrightarrow{f}"})
+  @ValueSource(
+      strings = {
+        MathRendererTest.KL_OBJECTIVE,
+        MathRendererTest.BRADLEY_TERRY,
+        MathRendererTest.DPO,
+        "\\sqrt{x^2 + y^2} \\quad \\overline{AB} \\quad \\boxed{E = mc^2}",
+        "\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix} \\left\\{ \\frac{1}{2} \\right\\}",
+        "\\not= \\quad a \\big\\| b \\quad \\underbrace{x + y}_{n} \\quad \\xrightarrow{f}"
+      })
   void svgDrawnBackMatchesJLaTeXMathsOwnDrawing(String tex) throws Exception {
     for (boolean display : new boolean[] {true, false}) {
       String svg = new MathRenderer().render(tex, display);
-      TeXIcon icon = new TeXFormula(MathMacros.rewrite(tex, MathTokenizer.tokenize(tex)))
-          .createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, MathSvgWriter.UNITS_PER_EM);
+      TeXIcon icon =
+          new TeXFormula(MathMacros.rewrite(tex, MathTokenizer.tokenize(tex)))
+              .createTeXIcon(
+                  display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT,
+                  MathSvgWriter.UNITS_PER_EM);
       icon.setInsets(new Insets(0, 0, 0, 0));
       BufferedImage mine = MathSvgRaster.draw(svg, PIXELS_PER_EM);
       BufferedImage reference = MathSvgRaster.reference(icon, svg, PIXELS_PER_EM);
@@ -49,8 +57,16 @@ class MathSvgFidelityTest {
         }
       }
       assertTrue(ink > 100, "the reference drawing is blank");
-      assertTrue(different < ink / 50, tex + " (" + (display ? "display" : "inline") + "): " + different
-          + " of " + ink + " ink pixels differ");
+      assertTrue(
+          different < ink / 50,
+          tex
+              + " ("
+              + (display ? "display" : "inline")
+              + "): "
+              + different
+              + " of "
+              + ink
+              + " ink pixels differ");
     }
   }
 }

@@ -10,12 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Draws the renderer's own SVG (viewBox plus paths of relative m, l, h, v, q, c, z commands)
- * back into pixels, so tests can compare it with what JLaTeXMath draws directly.
+ * Draws the renderer's own SVG (viewBox plus paths of relative m, l, h, v, q, c, z commands) back
+ * into pixels, so tests can compare it with what JLaTeXMath draws directly.
  */
 final class MathSvgRaster {
   private static final Pattern VIEW_BOX = Pattern.compile("viewBox=\"([^\"]*)\"");
-  private static final Pattern PATH = Pattern.compile("<path( fill-rule=\"evenodd\")? d=\"([^\"]*)\"/>");
+  private static final Pattern PATH =
+      Pattern.compile("<path( fill-rule=\"evenodd\")? d=\"([^\"]*)\"/>");
 
   private MathSvgRaster() {}
 
@@ -73,13 +74,14 @@ final class MathSvgRaster {
         i++;
         continue;
       }
-      int count = switch (command) {
-        case 'm', 'l' -> 2;
-        case 'h', 'v' -> 1;
-        case 'q' -> 4;
-        case 'c' -> 6;
-        default -> throw new IllegalArgumentException("unexpected " + command + " in " + d);
-      };
+      int count =
+          switch (command) {
+            case 'm', 'l' -> 2;
+            case 'h', 'v' -> 1;
+            case 'q' -> 4;
+            case 'c' -> 6;
+            default -> throw new IllegalArgumentException("unexpected " + command + " in " + d);
+          };
       double[] v = new double[count];
       for (int k = 0; k < count; k++) {
         while (d.charAt(i) == ' ') {
@@ -90,7 +92,8 @@ final class MathSvgRaster {
         if (d.charAt(i) == '-') {
           i++;
         }
-        while (i < d.length() && (Character.isDigit(d.charAt(i)) || (d.charAt(i) == '.' && !point))) {
+        while (i < d.length()
+            && (Character.isDigit(d.charAt(i)) || (d.charAt(i) == '.' && !point))) {
           point |= d.charAt(i) == '.';
           i++;
         }
@@ -124,7 +127,8 @@ final class MathSvgRaster {
   }
 
   /** JLaTeXMath's own drawing of the same formula, with the same origin as {@link #draw}. */
-  static BufferedImage reference(org.scilab.forge.jlatexmath.TeXIcon icon, String svg, double pixelsPerEm) {
+  static BufferedImage reference(
+      org.scilab.forge.jlatexmath.TeXIcon icon, String svg, double pixelsPerEm) {
     Matcher vb = VIEW_BOX.matcher(svg);
     vb.find();
     String[] box = vb.group(1).split(" ");
@@ -134,11 +138,14 @@ final class MathSvgRaster {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, image.getWidth(), image.getHeight());
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     AffineTransform at = new AffineTransform();
     at.scale(scale, scale);
-    at.translate(-Double.parseDouble(box[0]), -Double.parseDouble(box[1]) - (icon.getTrueIconHeight() - icon.getTrueIconDepth()));
+    at.translate(
+        -Double.parseDouble(box[0]),
+        -Double.parseDouble(box[1]) - (icon.getTrueIconHeight() - icon.getTrueIconDepth()));
     g.transform(at);
     icon.setForeground(Color.BLACK);
     icon.paintIcon(null, g, 0, 0);

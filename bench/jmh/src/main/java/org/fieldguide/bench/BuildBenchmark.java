@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BuildBenchmark {
   @Benchmark
   public BuildResult check() {
-    Path project = Path.of(System.getProperty("bench.corpus", "../out/corpus-1000")).toAbsolutePath().normalize();
+    Path project =
+        Path.of(System.getProperty("bench.corpus", "../out/corpus-1000"))
+            .toAbsolutePath()
+            .normalize();
     BuildResult result = new Build(BuildOptions.defaults(project).withWrite(false)).run();
     if (result.diagnostics().hasErrors()) {
       throw new IllegalStateException("the corpus has errors");

@@ -28,13 +28,20 @@ final class RegexTermMatcher {
         names.add(name);
       }
     }
-    names.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    names.sort(
+        Comparator.comparingInt(String::length)
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
     StringBuilder alternation = new StringBuilder();
     for (String name : names) {
       alternation.append(alternation.length() > 0 ? "|" : "").append(Pattern.quote(name));
     }
-    pattern = names.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}_-])(" + alternation + ")(?:s|es)?(?![\\p{L}\\p{N}_-])",
-        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    pattern =
+        names.isEmpty()
+            ? null
+            : Pattern.compile(
+                "(?<![\\p{L}\\p{N}_-])(" + alternation + ")(?:s|es)?(?![\\p{L}\\p{N}_-])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
   List<TermMatcher.Mention> find(String text) {

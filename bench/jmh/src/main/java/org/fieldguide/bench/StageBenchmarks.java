@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One page through each stage of the pipeline, cycling through every page of the corpus; the
- * score is the mean time per page. Stages in build order: parse, link resolution, term auto-linking,
- * Markdown rendering, post-processing, templates, and the site-wide link checker's parse.
- * {@link WriteBenchmark} measures writing, {@link BuildBenchmark} a whole build in a warm JVM.
+ * One page through each stage of the pipeline, cycling through every page of the corpus; the score
+ * is the mean time per page. Stages in build order: parse, link resolution, term auto-linking,
+ * Markdown rendering, post-processing, templates, and the site-wide link checker's parse. {@link
+ * WriteBenchmark} measures writing, {@link BuildBenchmark} a whole build in a warm JVM.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -107,7 +107,9 @@ public class StageBenchmarks {
     return corpus.markdown.render(parsed.document);
   }
 
-  /** Body HTML → Jsoup → heading anchors, table of contents, external links, table wrappers → HTML. */
+  /**
+   * Body HTML → Jsoup → heading anchors, table of contents, external links, table wrappers → HTML.
+   */
   @Benchmark
   public BodyPostProcessor.Result postProcess(Corpus corpus) {
     return corpus.postProcessor.process(corpus.rawBodies.get(corpus.nextPage()));
@@ -120,12 +122,15 @@ public class StageBenchmarks {
     return corpus.renderPage(corpus.pages.get(i), corpus.bodies.get(i), new Diagnostics());
   }
 
-  /** The site-wide link checker's share per page: a full Jsoup parse of the page, its ids gathered. */
+  /**
+   * The site-wide link checker's share per page: a full Jsoup parse of the page, its ids gathered.
+   */
   @Benchmark
   public SiteLinkChecker linkCheckerParse(Corpus corpus) {
     int i = corpus.nextPage();
     SiteLinkChecker checker = new SiteLinkChecker();
-    checker.add(corpus.pages.get(i).outputPath(), corpus.html.get(i), corpus.pages.get(i).sourcePath());
+    checker.add(
+        corpus.pages.get(i).outputPath(), corpus.html.get(i), corpus.pages.get(i).sourcePath());
     return checker;
   }
 
@@ -147,11 +152,19 @@ public class StageBenchmarks {
       for (Page p : corpus.site.pages()) {
         files.add(p.outputPath());
       }
-      files.addAll(List.of("assets/style.css", "assets/chart.css", "assets/site.js", "assets/search.js",
-          "assets/favicon.svg", "assets/manifest.webmanifest", "search-index.json"));
+      files.addAll(
+          List.of(
+              "assets/style.css",
+              "assets/chart.css",
+              "assets/site.js",
+              "assets/search.js",
+              "assets/favicon.svg",
+              "assets/manifest.webmanifest",
+              "search-index.json"));
       int i = corpus.nextPage();
       checker = new SiteLinkChecker();
-      checker.add(corpus.pages.get(i).outputPath(), corpus.html.get(i), corpus.pages.get(i).sourcePath());
+      checker.add(
+          corpus.pages.get(i).outputPath(), corpus.html.get(i), corpus.pages.get(i).sourcePath());
     }
   }
 }

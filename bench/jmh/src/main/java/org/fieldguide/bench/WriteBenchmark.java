@@ -38,7 +38,8 @@ public class WriteBenchmark {
   @Setup(Level.Trial)
   public void prepare(Corpus corpus) throws IOException {
     for (int i = 0; i < corpus.pages.size(); i++) {
-      files.put(corpus.pages.get(i).outputPath(), corpus.html.get(i).getBytes(StandardCharsets.UTF_8));
+      files.put(
+          corpus.pages.get(i).outputPath(), corpus.html.get(i).getBytes(StandardCharsets.UTF_8));
     }
     out = Files.createTempDirectory("fieldguide-bench-write").resolve("site");
   }
