@@ -23,6 +23,9 @@ public final class Navigation {
 
   private final List<Section> sections = new ArrayList<>();
   private final Map<String, Section> byName = new LinkedHashMap<>();
+  /** Every page of every section in reading order, and each page's place in it. */
+  private final List<Page> reading = new ArrayList<>();
+  private final Map<Page, Integer> position = new java.util.IdentityHashMap<>();
 
   public Navigation(Site site) {
     Map<String, List<Page>> members = new LinkedHashMap<>();
@@ -51,6 +54,11 @@ public final class Navigation {
       Section section = new Section(name, title, landing, List.copyOf(pages));
       sections.add(section);
       byName.put(name, section);
+      for (int k = 0; k < section.pages().size() + (landing != null ? 1 : 0); k++) {
+        Page p = at(landing, section.pages(), k);
+        position.put(p, reading.size());
+        reading.add(p);
+      }
     }
   }
 
@@ -77,34 +85,22 @@ public final class Navigation {
     return Optional.ofNullable(byName.get(name));
   }
 
-  /** The page before and after {@code page} in its section's reading order (landing page first). */
+  /**
+   * The page before and after {@code page} in the site's reading order: section after section (in
+   * the sidebar's order), each its landing page first, then its pages. The last page of a section
+   * leads on to the next section. Pages are found by identity, then (for an equal page that is
+   * another object, which the build never passes) by equality.
+   */
   public Page[] neighbours(Page page) {
-    Optional<Section> section = section(page.section());
-    if (section.isEmpty() || page.kind() == PageKind.TERM) {
+    if (page.kind() == PageKind.TERM || section(page.section()).isEmpty()) {
       return new Page[] {null, null};
     }
-    // The reading order is the landing page, then the section's pages. Pages are found by identity:
-    // a page is one of the site's own objects, and comparing records field by field, once per page
-    // of the section for every page, was quadratic in the size of a section. An equal page that
-    // is another object (none the build passes) is still found, by the second loop.
-    Page landing = section.get().landing();
-    List<Page> pages = section.get().pages();
-    int size = pages.size() + (landing != null ? 1 : 0);
-    int i = -1;
-    for (int k = 0; k < size && i < 0; k++) {
-      if (at(landing, pages, k) == page) {
-        i = k;
-      }
-    }
-    for (int k = 0; k < size && i < 0; k++) {
-      if (at(landing, pages, k).equals(page)) {
-        i = k; // an equal page that is not the site's own object, as List.indexOf would find it
-      }
-    }
+    Integer at = position.get(page);
+    int i = at != null ? at : reading.indexOf(page);
     if (i < 0) {
       return new Page[] {null, null};
     }
-    return new Page[] {i > 0 ? at(landing, pages, i - 1) : null, i + 1 < size ? at(landing, pages, i + 1) : null};
+    return new Page[] {i > 0 ? reading.get(i - 1) : null, i + 1 < reading.size() ? reading.get(i + 1) : null};
   }
 
   /** The {@code k}th page in reading order: the landing page (if any) first, then {@code pages}. */

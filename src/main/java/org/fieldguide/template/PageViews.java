@@ -12,6 +12,7 @@ import org.fieldguide.model.Citation;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
+import org.fieldguide.template.view.CardView;
 import org.fieldguide.template.view.LayoutView;
 import org.fieldguide.template.view.LinkView;
 import org.fieldguide.template.view.NavItemView;
@@ -53,7 +54,7 @@ public final class PageViews {
         site.config().language(),
         siteTitle,
         page.title(),
-        home ? siteTitle : page.title() + " · " + siteTitle,
+        home ? siteTitle : page.title() + (page.kind() == PageKind.TERM ? " (glossary)" : "") + " · " + siteTitle,
         page.description(),
         canonical,
         root,
@@ -73,7 +74,62 @@ public final class PageViews {
         root + "references/",
         root + "search-index.json",
         "kind-" + page.kind().template(),
-        generator);
+        generator,
+        home,
+        mainArticle(page),
+        home ? flowcharts(page) : List.of(),
+        home ? recent(page) : List.of());
+  }
+
+  /** How many recently updated pages the home page lists. */
+  private static final int RECENT = 5;
+
+  /**
+   * For a glossary entry, the explainer of the same name (such as "Debate" for the term debate),
+   * if the site has one.
+   */
+  private LinkView mainArticle(Page page) {
+    if (page.kind() != PageKind.TERM) {
+      return null;
+    }
+    for (Page p : site.pages()) {
+      if (p.kind() == PageKind.PAGE && p.title().equalsIgnoreCase(page.title())) {
+        return new LinkView(p.title(), page.hrefTo(p));
+      }
+    }
+    return null;
+  }
+
+  private List<CardView> flowcharts(Page home) {
+    List<CardView> cards = new ArrayList<>();
+    for (Navigation.Section section : navigation.sections()) {
+      for (Page p : section.pages()) {
+        if (p.kind() == PageKind.FLOWCHART) {
+          cards.add(card(home, p));
+        }
+      }
+    }
+    return cards;
+  }
+
+  /** The explainers, flowcharts and FAQ pages changed most recently, newest first (ties by title). */
+  private List<CardView> recent(Page home) {
+    List<Page> dated = new ArrayList<>();
+    for (Page p : site.pages()) {
+      boolean reading = p.kind() == PageKind.PAGE || p.kind() == PageKind.FLOWCHART || p.kind() == PageKind.FAQ;
+      if (reading && p != home && !p.id().endsWith("index") && updated.apply(p) != null) {
+        dated.add(p);
+      }
+    }
+    dated.sort(java.util.Comparator.comparing((Page p) -> updated.apply(p)).reversed()
+        .thenComparing(Page::title).thenComparing(Page::id));
+    return dated.stream().limit(RECENT).map(p -> card(home, p)).toList();
+  }
+
+  private CardView card(Page from, Page p) {
+    LocalDate date = updated.apply(p);
+    return new CardView(p.title(), from.hrefTo(p), p.description(), date == null ? null : date.toString(),
+        date == null ? null : LABEL.format(date));
   }
 
   private List<LinkView> breadcrumbs(Page page) {
