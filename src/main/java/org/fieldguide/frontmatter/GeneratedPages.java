@@ -12,7 +12,7 @@ public final class GeneratedPages {
   public static List<Page> pages() {
     return List.of(
         page("glossary/index", PageKind.GLOSSARY, "glossary", "Glossary",
-            "Every term the guide uses, A to Z, each marked as a behavioral or mechanistic definition."),
+            "Every term the guide uses, A to Z, with the kind of definition it gets where there is a choice."),
         page("faq/index", PageKind.FAQ_INDEX, "faq", "Frequently asked questions",
             "Every question the guide answers, grouped by topic."),
         page("references/index", PageKind.REFERENCES, "references", "References",
