@@ -77,6 +77,7 @@ public final class PageViews {
         generator,
         home,
         mainArticle(page),
+        home ? start(page) : List.of(),
         home ? flowcharts(page) : List.of(),
         home ? recent(page) : List.of());
   }
@@ -98,6 +99,20 @@ public final class PageViews {
       }
     }
     return null;
+  }
+
+  /** Where to start: each content section's first page in reading order (its landing page, if it has one). */
+  private List<CardView> start(Page home) {
+    List<CardView> cards = new ArrayList<>();
+    for (Navigation.Section section : navigation.sections()) {
+      Page first = section.landing() != null ? section.landing() : section.pages().isEmpty() ? null : section.pages().get(0);
+      boolean content = first != null && first.kind() == PageKind.PAGE && !section.name().equals("flowcharts")
+          && !section.name().equals("faq");
+      if (content) {
+        cards.add(card(home, first));
+      }
+    }
+    return cards;
   }
 
   private List<CardView> flowcharts(Page home) {

@@ -33,6 +33,7 @@ public record LayoutView(
     String generator,
     boolean isHome,
     LinkView mainArticle,
+    List<CardView> start,
     List<CardView> flowcharts,
     List<CardView> recent) {
   /** The end of the lead paragraph: on the home page the cards go there, between the lead and the prose. */
