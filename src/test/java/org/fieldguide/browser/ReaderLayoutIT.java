@@ -210,8 +210,8 @@ class ReaderLayoutIT {
               "the preview shows the reference: " + preview.getText());
           assertTrue(preview.findElements(By.cssSelector("a.external")).size() == 1, "with a link to the source");
         }
-        tapAt(4, 600);
-        assertTrue(!preview.isDisplayed(), "a tap elsewhere closes the preview");
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        assertTrue(!preview.isDisplayed(), "Escape closes the preview");
       }
     } finally {
       driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
