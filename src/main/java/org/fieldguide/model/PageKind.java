@@ -21,7 +21,7 @@ public enum PageKind {
   FLOWCHART("flowchart"),
   /** Generated: every term A–Z. */
   GLOSSARY("glossary", "glossary/index", "glossary/", "glossary", "Glossary",
-      "Every term the guide uses, A to Z, each marked as a behavioral or mechanistic definition.", true),
+      "Every term the guide uses, A to Z, with the kind of definition it gets where there is a choice.", true),
   /** Generated: every question of every FAQ page. */
   FAQ_INDEX("faq-index", "faq/index", "faq/", "faq", "Frequently asked questions",
       "Every question the guide answers, grouped by topic.", true),

@@ -91,11 +91,12 @@ final class SiteContext {
   /**
    * What the layout shows around one page besides the page's own fields: its main HTML and JSON-LD,
    * every section's head (the whole navigation lists only these), the page's own section whole
-   * (its pages, their order, the landing page: navigation, neighbours, breadcrumbs), and the
-   * configuration. Equal keys give equal layouts with the same templates.
+   * (its pages, their order, the landing page: navigation, breadcrumbs), what it shows of other
+   * pages ({@link PageViews#shows}: the neighbours, a term's main article, the home page's cards),
+   * and the configuration. Equal keys give equal layouts with the same templates.
    */
   record LayoutKey(Page page, String mainHtml, Map<String, Object> jsonLd, List<SectionHead> sections,
-      Navigation.Section section, Object config, String baseUrl) {}
+      Navigation.Section section, List<Object> shows, Object config, String baseUrl) {}
 
   /** One section as the navigation shows it on pages of other sections. */
   record SectionHead(String name, String title, Page landing, Page first) {}
@@ -105,7 +106,8 @@ final class SiteContext {
   private final String baseUrl;
 
   LayoutKey layoutKey(Page page, String mainHtml, Map<String, Object> jsonLd) {
-    return new LayoutKey(page, mainHtml, jsonLd, sectionHeads, sections.get(page.section()), site.config(), baseUrl);
+    return new LayoutKey(page, mainHtml, jsonLd, sectionHeads, sections.get(page.section()), views.shows(page),
+        site.config(), baseUrl);
   }
 
   /** What the checks of the site as a whole found (terms, output paths). */

@@ -213,7 +213,8 @@ public final class MainViews {
       return c != 0 ? c : Integer.compare(a.year(), b.year()) != 0 ? Integer.compare(a.year(), b.year()) : a.key().compareTo(b.key());
     });
     for (Citation c : all) {
-      List<LinkView> citing = backlinks.citing(c.key()).stream().map(p -> new LinkView(p.title(), page.hrefTo(p))).toList();
+      List<LinkView> citing = backlinks.citing(c.key()).stream()
+          .map(p -> new LinkView(p.kind() == PageKind.TERM ? p.title() + " (glossary)" : p.title(), page.hrefTo(p))).toList();
       sources.add(PageViews.reference(c, 0, citing));
     }
     return new ReferencesView(page.title(), page.description(), sources, sources.size());

@@ -30,6 +30,18 @@ public final class ChartRenderer {
    * column; below that it keeps this size and scrolls sideways instead.
    */
   static final double MIN_TEXT_PX = 11;
+  /**
+   * The reading column's width in CSS pixels ({@code --measure} in {@code style.css}): a flowchart
+   * is laid out to fit it where its graph allows.
+   */
+  static final double COLUMN_PX = 704;
+  /**
+   * The ways a flowchart may be laid out, tried in turn: box text wrap and spacing scale. The first
+   * that fits the column at full size wins; failing that, the first that fits once scaled down to
+   * {@value #MIN_TEXT_PX} px text; failing that, the narrowest, drawn as a wide figure.
+   */
+  private static final int[] FIT_WRAPS = {BOX_WRAP, 20, 16};
+  private static final double[] FIT_SPACING = {1, 0.75, 0.6};
   static final String FLOWCHART_HINT =
       "The chart is wider than the page: scroll it sideways, or follow the step-by-step version below.";
   static final String DIAGRAM_HINT = "The diagram is wider than the page: scroll it sideways to see all of it.";
@@ -64,25 +76,55 @@ public final class ChartRenderer {
       }
     }
     List<FlowNode> order = readingOrder(chart);
+    ChartGraph graph = null;
+    Placement placement = null;
+    ChartGraph scaledGraph = null;
+    Placement scaled = null;
+    for (int i = 0; i < FIT_WRAPS.length; i++) {
+      ChartGraph g = flowchartGraph(chart, order, hrefs, FIT_WRAPS[i]);
+      Placement p = ElkLayout.layout(g, FIT_SPACING[i]);
+      if (p.width() <= COLUMN_PX) {
+        graph = g;
+        placement = p;
+        break;
+      }
+      if (scaled == null || !fitsScaled(scaled) && (fitsScaled(p) || p.width() < scaled.width())) {
+        scaledGraph = g;
+        scaled = p;
+      }
+    }
+    if (graph == null) {
+      graph = scaledGraph;
+      placement = scaled;
+    }
+    String desc = "Decision flowchart with " + count(chart.questionCount(), "question") + " and "
+        + count(chart.outcomeCount(), "outcome") + "; a step-by-step version follows.";
+    String svg = SvgWriter.write(graph, placement, title, desc, idPrefix);
+    Placement.Rect start = placement.boxes().get(chart.start());
+    String kind = "chart-flowchart" + (fitsScaled(placement) ? "" : " chart-wide");
+    return figure(kind, svg, placement, title, FLOWCHART_HINT, start)
+        + StepsWriter.write(chart, order, hrefs, idPrefix);
+  }
+
+  /** Whether a drawing fits the reading column, scaled down no further than {@value #MIN_TEXT_PX} px text. */
+  private static boolean fitsScaled(Placement p) {
+    return p.width() * MIN_TEXT_PX / Math.min(TextWrap.BOX_FONT, TextWrap.LABEL_FONT) <= COLUMN_PX;
+  }
+
+  private static ChartGraph flowchartGraph(Flowchart chart, List<FlowNode> order, Map<String, String> hrefs, int wrap) {
     List<ChartGraph.Box> boxes = new ArrayList<>();
     List<ChartGraph.Edge> edges = new ArrayList<>();
     for (FlowNode node : order) {
       boxes.add(node.isOutcome()
-          ? ChartGraph.Box.of(node.id(), "fc-outcome", node.outcome(), BOX_WRAP, true, null, hrefs.get(node.id()))
-          : ChartGraph.Box.of(node.id(), "fc-question", node.ask(), BOX_WRAP, false, null, null));
+          ? ChartGraph.Box.of(node.id(), "fc-outcome", node.outcome(), wrap, true, null, hrefs.get(node.id()))
+          : ChartGraph.Box.of(node.id(), "fc-question", node.ask(), wrap, false, null, null));
       for (Answer answer : node.answers()) {
         if (chart.node(answer.to()).isPresent()) {
-          edges.add(ChartGraph.Edge.of(node.id(), answer.to(), answer.label(), LABEL_WRAP));
+          edges.add(ChartGraph.Edge.of(node.id(), answer.to(), answer.label(), Math.min(LABEL_WRAP, wrap)));
         }
       }
     }
-    ChartGraph graph = new ChartGraph(true, true, boxes, edges, List.of());
-    String desc = "Decision flowchart with " + count(chart.questionCount(), "question") + " and "
-        + count(chart.outcomeCount(), "outcome") + "; a step-by-step version follows.";
-    Placement placement = ElkLayout.layout(graph);
-    String svg = SvgWriter.write(graph, placement, title, desc, idPrefix);
-    return figure("chart-flowchart", svg, placement, title, FLOWCHART_HINT)
-        + StepsWriter.write(chart, order, hrefs, idPrefix);
+    return new ChartGraph(true, true, boxes, edges, List.of());
   }
 
   /**
@@ -105,7 +147,8 @@ public final class ChartRenderer {
       placement = ElkLayout.layout(graph);
     }
     String svg = SvgWriter.write(graph, placement, diagram.title(), DiagramText.describe(diagram, down), idPrefix);
-    return figure("chart-diagram", svg, placement, diagram.title(), DIAGRAM_HINT);
+    return figure("chart-diagram" + (fitsScaled(placement) ? "" : " chart-wide"), svg, placement, diagram.title(),
+        DIAGRAM_HINT, null);
   }
 
   /**
@@ -115,11 +158,17 @@ public final class ChartRenderer {
    * narrower column the chart keeps that size and its scroll area, which has a name and can take
    * keyboard focus, scrolls sideways. {@code site.js} shows the hint only while the chart scrolls.
    */
-  private static String figure(String kind, String svg, Placement placement, String title, String hint) {
+  private static String figure(String kind, String svg, Placement placement, String title, String hint,
+      Placement.Rect start) {
     double smallestText = Math.min(TextWrap.BOX_FONT, TextWrap.LABEL_FONT);
     double floor = Math.ceil(placement.width() * Math.min(1, MIN_TEXT_PX / smallestText));
+    // Where the first question sits, as a share of the width: site.js scrolls a chart wider than
+    // the window so that it opens there rather than on blank space.
+    String startAt = start == null ? ""
+        : " data-start=\"" + Markup.num(Math.round(start.centerX() / placement.width() * 1000) / 1000.0) + "\"";
     return "<figure class=\"chart " + kind + "\">\n"
-        + "<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Chart: " + Markup.escape(title) + "\">\n"
+        + "<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Chart: " + Markup.escape(title) + "\""
+        + startAt + ">\n"
         + "<div class=\"chart-frame\">\n"
         + "<svg class=\"chart-floor\" xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" width=\""
         + Markup.num(floor) + "\" height=\"0\"></svg>\n"
