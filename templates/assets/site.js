@@ -228,25 +228,6 @@
         frame.scrollLeft = Math.max(0, Math.round(at));
       }
     }
-    // Each number on the References list links back to every place the page cites it.
-    var refs = document.querySelectorAll(".references li[id^='ref-']");
-    for (var n = 0; n < refs.length; n++) {
-      var uses = document.querySelectorAll("a.cite-ref[href='#" + refs[n].id + "']");
-      if (!uses.length) { continue; }
-      var back = document.createElement("span");
-      back.className = "cite-back";
-      back.appendChild(document.createTextNode(uses.length === 1 ? "" : "Cited at"));
-      for (var u = 0; u < uses.length; u++) {
-        if (!uses[u].id) { uses[u].id = "cite-" + refs[n].id.substring(4) + "-" + (u + 1); }
-        var up = document.createElement("a");
-        up.href = "#" + uses[u].id;
-        up.textContent = uses.length === 1 ? "\u2191" : String.fromCharCode(97 + (u % 26));
-        up.setAttribute("aria-label", "Back to citation " + (u + 1) + " in the text");
-        back.appendChild(up);
-      }
-      refs[n].appendChild(document.createTextNode(" "));
-      refs[n].appendChild(back);
-    }
     // Previews of terms and citations. A tap on a term (or a click, tap or Enter on a citation
     // number) opens a small card beside it with a link onward; a second one follows the link.
     // Escape, a click elsewhere or Tab past its links closes it.

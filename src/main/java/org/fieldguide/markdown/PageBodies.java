@@ -89,7 +89,7 @@ public final class PageBodies {
       questions = questions(body);
     }
     return new Rendered(new RenderedPage(page, body, behavioral, mechanistic, result.toc(), linked.report().citedKeys(),
-        questions, result.searchText()), seen.build());
+        result.citations(), questions, result.searchText()), seen.build());
   }
 
   /** Splits a body into what comes before the two definition sections, and each section's content. */
