@@ -30,7 +30,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * flowchart opens at its first question on a phone, the header, sidebar and right-hand contents
  * stay in view, a tap on a term or a citation opens a preview with a working link, and a stored
  * dark theme is there at the first frame on a slow connection. Also, from the built files: the
- * flowcharts have a landing page, every breadcrumb link resolves and no two pages share a title.
+ * flowcharts have a landing page, every breadcrumb link resolves, no two pages share a title, and
+ * the 404 page has the search box and links back in that work.
  */
 class ReaderLayoutIT {
   /** Window widths, with a height each, in CSS pixels. */
@@ -271,6 +272,36 @@ class ReaderLayoutIT {
         if (!Files.isRegularFile(resolved.resolve("index.html")) && !Files.isRegularFile(resolved)) {
           problems.add(page + ": breadcrumb " + a.attr("href") + " resolves to nothing");
         }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  /** The page for a wrong address has the search box and links back in, each to a page that exists. */
+  @Test
+  @org.junit.jupiter.api.Tag("static")
+  void theNotFoundPageHasTheSearchBoxAndWorkingLinks() {
+    Document doc = parse("404.html");
+    assertEquals(1, doc.select("header form[role=search] input[type=search]").size(), "the search box");
+    List<String> problems = new ArrayList<>();
+    List<Element> links = doc.select("main a[href]");
+    assertTrue(links.size() >= 4, links.toString());
+    for (Element a : links) {
+      String href = a.attr("href");
+      if (href.startsWith("#")) {
+        if (doc.getElementById(href.substring(1)) == null) {
+          problems.add(href + " names no element");
+        }
+        continue;
+      }
+      // Absolute paths, since the page answers for any address: they start with the site's path.
+      if (!href.startsWith(BuiltSite.SUB_PATH)) {
+        problems.add(href + " is not under " + BuiltSite.SUB_PATH);
+        continue;
+      }
+      Path resolved = site.root().resolve(href.substring(BuiltSite.SUB_PATH.length())).normalize();
+      if (!Files.isRegularFile(resolved.resolve("index.html")) && !Files.isRegularFile(resolved)) {
+        problems.add(href + " resolves to nothing");
       }
     }
     assertEquals(List.of(), problems);

@@ -134,6 +134,10 @@ final class ChartMessages {
     return "edge from '" + from + "' to '" + to + "' names unknown node '" + unknown + "'" + useOneOf(unknown, ids);
   }
 
+  static String labelFormula(String problem) {
+    return "a formula in a label does not typeset: " + problem;
+  }
+
   static String groupNoLabel() {
     return "a group has no 'label'; add 'label: …'";
   }

@@ -102,7 +102,7 @@ public final class ChartRenderer {
     String svg = SvgWriter.write(graph, placement, title, desc, idPrefix);
     Placement.Rect start = placement.boxes().get(chart.start());
     String kind = "chart-flowchart" + (fitsScaled(placement) ? "" : " chart-wide");
-    return figure(kind, svg, placement, title, FLOWCHART_HINT, start)
+    return figure(kind, svg, placement, title, null, FLOWCHART_HINT, start)
         + StepsWriter.write(chart, order, hrefs, idPrefix);
   }
 
@@ -148,7 +148,7 @@ public final class ChartRenderer {
     }
     String svg = SvgWriter.write(graph, placement, diagram.title(), DiagramText.describe(diagram, down), idPrefix);
     return figure("chart-diagram" + (fitsScaled(placement) ? "" : " chart-wide"), svg, placement, diagram.title(),
-        DIAGRAM_HINT, null);
+        diagram.title(), DIAGRAM_HINT, null);
   }
 
   /**
@@ -157,8 +157,10 @@ public final class ChartRenderer {
    * an empty, hidden SVG that wide (the floor) keeps the frame from getting narrower, so in a
    * narrower column the chart keeps that size and its scroll area, which has a name and can take
    * keyboard focus, scrolls sideways. {@code site.js} shows the hint only while the chart scrolls.
+   * A diagram's title is its visible caption; a flowchart has its page's heading instead
+   * ({@code caption} null).
    */
-  private static String figure(String kind, String svg, Placement placement, String title, String hint,
+  private static String figure(String kind, String svg, Placement placement, String title, String caption, String hint,
       Placement.Rect start) {
     double smallestText = Math.min(TextWrap.BOX_FONT, TextWrap.LABEL_FONT);
     double floor = Math.ceil(placement.width() * Math.min(1, MIN_TEXT_PX / smallestText));
@@ -175,6 +177,7 @@ public final class ChartRenderer {
         + svg
         + "</div>\n</div>\n"
         + "<p class=\"chart-hint\" hidden=\"hidden\">" + Markup.escape(hint) + "</p>\n"
+        + (caption == null ? "" : "<figcaption class=\"chart-caption\">" + Markup.escape(caption) + "</figcaption>\n")
         + "</figure>\n";
   }
 

@@ -126,7 +126,7 @@ final class SvgWriter {
         continue;
       }
       out.append("<a class=\"fc-link\" href=\"").append(Markup.escape(box.href()))
-          .append("\" aria-label=\"").append(Markup.escape("Read: " + String.join(" ", box.lines()))).append("\">");
+          .append("\" aria-label=\"").append(Markup.escape("Read: " + LabelMath.plain(String.join(" ", box.lines()), true))).append("\">");
       Placement.Rect r = placement.boxes().get(box.id());
       out.append("<rect class=\"fc-hit\" x=\"").append(Markup.num(r.x())).append("\" y=\"").append(Markup.num(r.y()))
           .append("\" width=\"").append(Markup.num(r.width())).append("\" height=\"").append(Markup.num(r.height()))
@@ -141,14 +141,17 @@ final class SvgWriter {
         .append("\" height=\"").append(Markup.num(r.height())).append("\" rx=\"").append(Markup.num(radius)).append("\"/>");
   }
 
-  /** Lines of text, one {@code <tspan>} each; {@code firstCenter} is the middle of the first line. */
+  /**
+   * Lines of text, one {@code <tspan>} each, formulas drawn by {@link LabelMath}; {@code firstCenter}
+   * is the middle of the first line.
+   */
   private void text(String cssClass, List<String> lines, double x, double firstCenter, double font, double lineHeight, String anchor) {
     out.append("<text class=\"").append(cssClass).append("\" font-size=\"").append(Markup.num(font))
         .append("\" text-anchor=\"").append(anchor).append("\">");
     for (int i = 0; i < lines.size(); i++) {
       double baseline = firstCenter + i * lineHeight + font * 0.35;
       out.append("<tspan x=\"").append(Markup.num(x)).append("\" y=\"").append(Markup.num(baseline)).append("\">")
-          .append(Markup.escape(lines.get(i))).append("</tspan>");
+          .append(LabelMath.svg(lines.get(i))).append("</tspan>");
     }
     out.append("</text>");
   }
