@@ -155,13 +155,20 @@ class ReaderLayoutIT {
       chromium.window(window[0], window[1]);
       try {
         driver.get(server.url("alignment/rlhf/index.html"));
-        driver.executeScript("window.scrollTo(0, document.documentElement.scrollHeight / 2);");
+        // Scrolled halfway down, then measured after two frames have been drawn (on a busy machine
+        // the scroll can land after the script that asked for it returns).
         @SuppressWarnings("unchecked")
-        Map<String, Object> seen = (Map<String, Object>) driver.executeScript("""
+        Map<String, Object> seen = (Map<String, Object>) driver.executeAsyncScript("""
+            var done = arguments[arguments.length - 1];
             function box(sel) { var r = document.querySelector(sel).getBoundingClientRect();
               return {top: r.top, bottom: r.bottom, height: r.height, shown: r.height > 0 && r.bottom > 0 && r.top < innerHeight}; }
-            return {scrolled: scrollY, header: box('.site-header'), sidebar: box('.sidebar'), toc: box('main > .toc')};""");
-        assertTrue(((Number) seen.get("scrolled")).doubleValue() > 1000, "the page scrolled");
+            window.scrollTo(0, document.documentElement.scrollHeight / 2);
+            requestAnimationFrame(function () { requestAnimationFrame(function () {
+              done({scrolled: scrollY, height: document.documentElement.scrollHeight, header: box('.site-header'),
+                sidebar: box('.sidebar'), toc: box('main > .toc')});
+            }); });""");
+        assertTrue(((Number) seen.get("scrolled")).doubleValue() > 1000,
+            window[0] + " px: the page scrolled (scrollY " + seen.get("scrolled") + " of " + seen.get("height") + ")");
         Map<?, ?> header = (Map<?, ?>) seen.get("header");
         if (((Number) header.get("top")).doubleValue() != 0) {
           problems.add(window[0] + " px: the header scrolled away");
