@@ -134,6 +134,194 @@
       markScrollers();
       window.addEventListener("resize", markScrollers);
     }
+    // Drawers: the sidebar's "Contents" and "On this page" are collapsed on narrow screens; where the
+    // layout shows them as columns (wide screens) they are always open and their summary is inert.
+    var drawers = document.querySelectorAll(".nav-drawer, .toc-drawer");
+    var isColumn = function (drawer) {
+      var box = drawer.parentNode;
+      return box && window.getComputedStyle(box).position === "sticky";
+    };
+    var syncDrawers = function () {
+      for (var i = 0; i < drawers.length; i++) {
+        var column = isColumn(drawers[i]);
+        var summary = drawers[i].querySelector("summary");
+        if (column) { drawers[i].open = true; }
+        if (summary) {
+          if (column) { summary.setAttribute("tabindex", "-1"); } else { summary.removeAttribute("tabindex"); }
+        }
+      }
+    };
+    for (var d = 0; d < drawers.length; d++) {
+      var summary = drawers[d].querySelector("summary");
+      if (summary) {
+        summary.addEventListener("click", function (e) {
+          if (isColumn(this.parentNode)) { e.preventDefault(); }
+        });
+      }
+    }
+    syncDrawers();
+    window.addEventListener("resize", syncDrawers);
+    // Scroll-spy: the "On this page" link of the section being read is marked as the current one.
+    var tocLinks = document.querySelectorAll(".toc a[href^='#']");
+    var targets = [];
+    for (var t = 0; t < tocLinks.length; t++) {
+      var target = document.getElementById(decodeURIComponent(tocLinks[t].getAttribute("href").substring(1)));
+      if (target) { targets.push({ link: tocLinks[t], heading: target }); }
+    }
+    if (targets.length) {
+      var spyQueued = false;
+      var spy = function () {
+        spyQueued = false;
+        var line = Math.min(window.innerHeight * 0.3, 160);
+        var current = null;
+        for (var i = 0; i < targets.length; i++) {
+          if (targets[i].heading.getBoundingClientRect().top <= line) { current = targets[i]; } else { break; }
+        }
+        if (!current && window.scrollY > 0) { current = null; }
+        for (var k = 0; k < targets.length; k++) {
+          if (targets[k] === current) { targets[k].link.setAttribute("aria-current", "location"); } else { targets[k].link.removeAttribute("aria-current"); }
+        }
+      };
+      window.addEventListener("scroll", function () {
+        if (!spyQueued) { spyQueued = true; window.requestAnimationFrame(spy); }
+      }, { passive: true });
+      spy();
+    }
+    // Tables: a bare Markdown table gets the same scrolling frame as a data table; each cell learns
+    // its column's name (shown above it when a phone stacks the rows as cards); a frame that
+    // scrolls is marked, which shows its hint.
+    var bare = document.querySelectorAll(".content > table");
+    for (var b = 0; b < bare.length; b++) {
+      var wrap = document.createElement("div");
+      wrap.className = "table-wrap";
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("tabindex", "0");
+      var caption = bare[b].querySelector("caption");
+      wrap.setAttribute("aria-label", caption ? caption.textContent : "Table " + (b + 1));
+      bare[b].parentNode.insertBefore(wrap, bare[b]);
+      wrap.appendChild(bare[b]);
+    }
+    var tables = document.querySelectorAll(".table-wrap");
+    for (var w = 0; w < tables.length; w++) {
+      var heads = tables[w].querySelectorAll("thead th");
+      if (heads.length >= 3) {
+        tables[w].setAttribute("data-cards", "");
+        var rows = tables[w].querySelectorAll("tbody tr");
+        for (var r = 0; r < rows.length; r++) {
+          for (var c = 0; c < rows[r].children.length && c < heads.length; c++) {
+            if (rows[r].children[c].tagName === "TD") { rows[r].children[c].setAttribute("data-label", heads[c].textContent); }
+          }
+        }
+      }
+    }
+    var markTables = function () {
+      for (var i = 0; i < tables.length; i++) {
+        tables[i].removeAttribute("data-scrolls");
+        if (tables[i].scrollWidth > tables[i].clientWidth + 1) { tables[i].setAttribute("data-scrolls", ""); }
+      }
+    };
+    if (tables.length) {
+      markTables();
+      window.addEventListener("resize", markTables);
+    }
+    // A chart wider than its frame opens at its first question, not on blank space.
+    var starts = document.querySelectorAll(".chart-scroll[data-start]");
+    for (var s = 0; s < starts.length; s++) {
+      var frame = starts[s];
+      if (frame.scrollWidth > frame.clientWidth + 1) {
+        var at = parseFloat(frame.getAttribute("data-start")) * frame.scrollWidth - frame.clientWidth / 2;
+        frame.scrollLeft = Math.max(0, Math.round(at));
+      }
+    }
+    // Previews of terms and citations. A tap on a term (or a click, tap or Enter on a citation
+    // number) opens a small card beside it with a link onward; a second one follows the link.
+    // Escape, a click elsewhere or Tab past its links closes it.
+    var pointer = "mouse";
+    document.addEventListener("pointerdown", function (e) { pointer = e.pointerType || "mouse"; }, true);
+    var preview = document.createElement("span");
+    preview.className = "preview";
+    preview.id = "preview";
+    preview.setAttribute("role", "dialog");
+    preview.hidden = true;
+    var openedBy = null;
+    var placePreview = function () {
+      if (!openedBy) { return; }
+      var r = openedBy.getBoundingClientRect();
+      var width = document.documentElement.clientWidth;
+      var p = preview.getBoundingClientRect();
+      var left = Math.max(EDGE, Math.min(r.left, width - EDGE - p.width));
+      var top = r.bottom + 6;
+      if (top + p.height > window.innerHeight - EDGE && r.top - 6 - p.height >= EDGE) { top = r.top - 6 - p.height; }
+      preview.style.left = Math.round(left) + "px";
+      preview.style.top = Math.round(top) + "px";
+    };
+    var closePreview = function (refocus) {
+      if (!openedBy) { return; }
+      var was = openedBy;
+      openedBy = null;
+      preview.hidden = true;
+      was.removeAttribute("aria-expanded");
+      if (refocus) { was.focus(); }
+    };
+    var openPreview = function (link, body, href, label) {
+      preview.textContent = "";
+      preview.appendChild(body);
+      var more = document.createElement("a");
+      more.className = "preview-open";
+      more.href = href;
+      more.textContent = label;
+      preview.appendChild(document.createElement("br"));
+      preview.appendChild(more);
+      preview.setAttribute("aria-label", link.textContent ? "Preview: " + link.textContent : "Preview");
+      var holder = link.closest(".term-ref, .cite") || link;
+      holder.parentNode.insertBefore(preview, holder.nextSibling);
+      preview.hidden = false;
+      openedBy = link;
+      link.setAttribute("aria-controls", "preview");
+      link.setAttribute("aria-expanded", "true");
+      var tip = link.parentNode.querySelector(".term-tip");
+      if (tip) { tip.classList.add("term-tip-dismissed"); }
+      placePreview();
+    };
+    document.addEventListener("click", function (e) {
+      var link = e.target.closest ? e.target.closest("a.term-link, a.cite-ref") : null;
+      if (!link) {
+        if (openedBy && !preview.contains(e.target)) { closePreview(false); }
+        return;
+      }
+      if (openedBy === link) { closePreview(false); return; } // the second tap follows the link
+      var touch = pointer === "touch" || pointer === "pen";
+      if (link.classList.contains("term-link")) {
+        var tip = link.parentNode.querySelector(".term-tip");
+        if (!touch || !tip) { return; }
+        e.preventDefault();
+        var text = document.createElement("span");
+        text.textContent = tip.textContent;
+        openPreview(link, text, link.href, "Open entry \u2192");
+      } else {
+        var id = decodeURIComponent(link.getAttribute("href").substring(1));
+        var ref = document.getElementById(id);
+        if (!ref) { return; }
+        e.preventDefault();
+        var copy = ref.cloneNode(true);
+        copy.removeAttribute("id");
+        var extra = copy.querySelectorAll(".cite-back, [id]");
+        for (var i = 0; i < extra.length; i++) {
+          if (extra[i].classList.contains("cite-back")) { extra[i].remove(); } else { extra[i].removeAttribute("id"); }
+        }
+        var body = document.createElement("span");
+        while (copy.firstChild) { body.appendChild(copy.firstChild); }
+        openPreview(link, body, "#" + id, "See it in the references \u2193");
+      }
+    });
+    document.addEventListener("keydown", function (e) {
+      if ((e.key === "Escape" || e.key === "Esc") && openedBy) { closePreview(true); }
+    });
+    preview.addEventListener("focusout", function (e) {
+      if (openedBy && e.relatedTarget && !preview.contains(e.relatedTarget) && e.relatedTarget !== openedBy) { closePreview(false); }
+    });
+    window.addEventListener("scroll", placePreview, { passive: true });
+    window.addEventListener("resize", placePreview);
     var button = document.getElementById("theme-toggle");
     if (!button) { return; }
     function label() {

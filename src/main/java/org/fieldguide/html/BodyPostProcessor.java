@@ -1,9 +1,12 @@
 package org.fieldguide.html;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.fieldguide.search.PageText;
 import org.fieldguide.search.SearchText;
@@ -16,15 +19,17 @@ import org.jsoup.select.Selector;
 
 /**
  * One Jsoup pass over a rendered body fragment: makes heading ids unique on the finished page, adds
- * an anchor link to each heading, marks external links {@code rel="noopener"}, and collects the
- * table of contents.
+ * an anchor link to each heading, marks external links {@code rel="noopener"}, gives each citation
+ * number an id its reference can link back to ({@code cite-3-2}: the second place reference 3 is
+ * cited), and collects the table of contents.
  */
 public final class BodyPostProcessor {
   /**
    * The processed fragment, its table of contents, and its plain text by section for the search
    * index (taken from this same parse, so the index needs no second one).
    */
-  public record Result(String html, List<TocEntryView> toc, PageText searchText) {}
+  public record Result(
+      String html, List<TocEntryView> toc, PageText searchText, Map<Integer, Integer> citations) {}
 
   /** Processes a body whose page has no ids but its own. */
   public Result process(String bodyHtml) {
@@ -40,6 +45,7 @@ public final class BodyPostProcessor {
     doc.outputSettings().prettyPrint(false).charset(java.nio.charset.StandardCharsets.UTF_8);
     Element body = doc.body();
     Found found = Found.in(body);
+    Map<Integer, Integer> citations = citationIds(found);
     uniqueHeadingIds(found.headings, found.otherIds, reserved);
     List<TocEntryView> toc = new ArrayList<>();
     List<TocEntryView> children = null;
@@ -92,27 +98,62 @@ public final class BodyPostProcessor {
       }
     }
     String html = body.html();
-    return new Result(html, List.copyOf(toc), SearchText.sections(body));
+    return new Result(
+        html, List.copyOf(toc), SearchText.sections(body), Collections.unmodifiableMap(citations));
+  }
+
+  /**
+   * Gives each citation number without an id the id {@code cite-N-K} (the K-th place the body cites
+   * reference N), so that the References list can link back to it; returns how many places cite
+   * each reference, by number.
+   */
+  private static Map<Integer, Integer> citationIds(Found found) {
+    Map<Integer, Integer> citations = new TreeMap<>();
+    for (Element ref : found.citeRefs) {
+      String href = ref.attr("href");
+      if (!ref.hasAttr("id") && isReferenceNumber(href)) {
+        int number = Integer.parseInt(href.substring("#ref-".length()));
+        int use = citations.merge(number, 1, Integer::sum);
+        ref.id("cite-" + number + "-" + use);
+        found.otherIds.add(ref.id());
+      }
+    }
+    return citations;
+  }
+
+  /** {@code #ref-} and a number of at most six digits. */
+  private static boolean isReferenceNumber(String href) {
+    int digits = href.length() - "#ref-".length();
+    return href.startsWith("#ref-")
+        && digits > 0
+        && digits <= 6
+        && href.substring("#ref-".length()).chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /**
    * What the processors work on, gathered in one walk over the parsed body, in document order,
    * before any of them changes it (none of them changes which elements the others pick): the
-   * headings with an id, the ids of every other element, the links to another host and the tables.
-   * One walk instead of a CSS query per processor.
+   * headings with an id, the ids of every other element, the links to another host, the tables and
+   * the citation numbers. One walk instead of a CSS query per processor.
    */
   private record Found(
       List<Element> headings,
       Set<String> otherIds,
       List<Element> externalLinks,
-      List<Element> tables) {
+      List<Element> tables,
+      List<Element> citeRefs) {
     /** {@code a[href^=http:], a[href^=https:], a[href^=//]}, parsed once. */
     private static final Evaluator EXTERNAL =
         Selector.evaluatorOf("a[href^=http:], a[href^=https:], a[href^=//]");
 
     static Found in(Element body) {
       Found found =
-          new Found(new ArrayList<>(), new HashSet<>(), new ArrayList<>(), new ArrayList<>());
+          new Found(
+              new ArrayList<>(),
+              new HashSet<>(),
+              new ArrayList<>(),
+              new ArrayList<>(),
+              new ArrayList<>());
       for (Element e : body.getAllElements()) {
         boolean hasId = e.hasAttr("id");
         if (HEADINGS.contains(e.normalName())) {
@@ -122,7 +163,9 @@ public final class BodyPostProcessor {
         } else if (hasId) {
           found.otherIds.add(e.id());
         }
-        if (e.nameIs("a") && EXTERNAL.matches(body, e)) {
+        if (e.nameIs("a") && e.hasClass("cite-ref")) {
+          found.citeRefs.add(e);
+        } else if (e.nameIs("a") && EXTERNAL.matches(body, e)) {
           found.externalLinks.add(e);
         } else if (e.nameIs("table")) {
           found.tables.add(e);

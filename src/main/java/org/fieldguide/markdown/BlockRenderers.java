@@ -77,6 +77,7 @@ public final class BlockRenderers {
     for (Node node : found) {
       if (node instanceof MathNode math) {
         math.drawn(formulas.render(page, math.tex(), false, math, diagnostics));
+        math.takeTrailingPunctuation();
       } else if (node instanceof MathBlock math) {
         math.drawn(formulas.render(page, math.tex(), true, math, diagnostics));
       } else if (node instanceof FencedCodeBlock block) {

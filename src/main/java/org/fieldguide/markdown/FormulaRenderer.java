@@ -9,7 +9,10 @@ import org.fieldguide.markdown.math.MathRenderer;
 import org.fieldguide.model.Page;
 import org.fieldguide.xref.SourcePositions;
 
-/** Renders TeX to inline SVG at build time; a malformed formula is an error at its position. */
+/**
+ * Renders TeX to inline SVG at build time, with its MathML beside it for screen readers; a
+ * malformed formula is an error at its position.
+ */
 final class FormulaRenderer {
   private final MathRenderer renderer = new MathRenderer();
 
@@ -33,13 +36,19 @@ final class FormulaRenderer {
   private Optional<String> draw(
       Page page, String tex, boolean display, Node node, Diagnostics diagnostics) {
     try {
-      String svg = renderer.render(tex, display);
+      // What a reader sees, hidden from screen readers, then what a screen reader reads, hidden
+      // from sight.
+      String formula =
+          renderer.render(tex, display)
+              + "<span class=\"visually-hidden\">"
+              + renderer.mathMl(tex, display)
+              + "</span>";
       return Optional.of(
           display
               ? "<div class=\"math-block\" tabindex=\"0\" role=\"group\" aria-label=\"Formula\">"
-                  + svg
+                  + formula
                   + "</div>"
-              : svg);
+              : formula);
     } catch (MathException e) {
       int[] pos = SourcePositions.of(page, node);
       int column = pos[1];

@@ -113,6 +113,7 @@ public final class PageBodies {
             mechanistic,
             result.toc(),
             linked.report().citedKeys(),
+            result.citations(),
             questions,
             result.searchText()),
         seen.build());

@@ -1,14 +1,16 @@
 package org.fieldguide.markdown;
 
 import java.util.List;
+import java.util.Map;
 import org.fieldguide.model.Page;
 import org.fieldguide.search.PageText;
 import org.fieldguide.template.view.TocEntryView;
 
 /**
  * A Markdown page after linking and rendering: its body HTML (split into the two definitions for
- * terms of kind {@code both}), its table of contents, the keys it cites, its FAQ questions, and the
- * plain text of the body, by section, for the search index.
+ * terms of kind {@code both}), its table of contents, the keys it cites and how many times it cites
+ * each (by reference number), its FAQ questions, and the plain text of the body, by section, for
+ * the search index.
  */
 public record RenderedPage(
     Page page,
@@ -17,6 +19,7 @@ public record RenderedPage(
     String mechanisticHtml,
     List<TocEntryView> toc,
     List<String> citedKeys,
+    Map<Integer, Integer> citationUses,
     List<Question> questions,
     PageText searchText) {
 

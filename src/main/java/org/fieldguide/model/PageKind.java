@@ -26,7 +26,7 @@ public enum PageKind {
       "glossary/",
       "glossary",
       "Glossary",
-      "Every term the guide uses, A to Z, each marked as a behavioral or mechanistic definition.",
+      "Every term the guide uses, A to Z, with the kind of definition it gets where there is a choice.",
       true),
   /** Generated: every question of every FAQ page. */
   FAQ_INDEX(

@@ -115,8 +115,9 @@ final class SiteContext {
   /**
    * What the layout shows around one page besides the page's own fields: its main HTML and JSON-LD,
    * every section's head (the whole navigation lists only these), the page's own section whole (its
-   * pages, their order, the landing page: navigation, neighbours, breadcrumbs), and the
-   * configuration. Equal keys give equal layouts with the same templates.
+   * pages, their order, the landing page: navigation, breadcrumbs), what it shows of other pages
+   * ({@link PageViews#shows}: the neighbours, a term's main article, the home page's cards), and
+   * the configuration. Equal keys give equal layouts with the same templates.
    */
   record LayoutKey(
       Page page,
@@ -124,6 +125,7 @@ final class SiteContext {
       Map<String, Object> jsonLd,
       List<SectionHead> sections,
       Navigation.Section section,
+      List<Object> shows,
       Object config,
       String baseUrl) {}
 
@@ -136,7 +138,14 @@ final class SiteContext {
 
   LayoutKey layoutKey(Page page, String mainHtml, Map<String, Object> jsonLd) {
     return new LayoutKey(
-        page, mainHtml, jsonLd, sectionHeads, sections.get(page.section()), site.config(), baseUrl);
+        page,
+        mainHtml,
+        jsonLd,
+        sectionHeads,
+        sections.get(page.section()),
+        views.shows(page),
+        site.config(),
+        baseUrl);
   }
 
   /** What the checks of the site as a whole found (terms, output paths). */

@@ -16,6 +16,7 @@ import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
 import org.fieldguide.model.Term;
 import org.fieldguide.model.TermKind;
+import org.fieldguide.template.view.BackrefView;
 import org.fieldguide.template.view.ContentView;
 import org.fieldguide.template.view.FaqIndexView;
 import org.fieldguide.template.view.GlossaryView;
@@ -152,11 +153,30 @@ public final class MainViews {
         : page.outputPath(); // a generated page: its file
   }
 
+  /** The links back from reference {@code number} to the {@code uses} places the body cites it. */
+  private static List<BackrefView> backrefs(int number, int uses) {
+    List<BackrefView> links = new ArrayList<>(uses);
+    for (int k = 1; k <= uses; k++) {
+      String text =
+          uses == 1
+              ? "\u2191"
+              : k <= 26 ? String.valueOf((char) ('a' + k - 1)) : Integer.toString(k);
+      // The spoken name starts as the visible text does not, and ends with it (WCAG's label in
+      // name).
+      String label = uses == 1 ? "Back to where the text cites it" : "Back to citation " + text;
+      links.add(new BackrefView(text, "#cite-" + number + "-" + k, label));
+    }
+    return links;
+  }
+
   private ContentView content(Page page, RenderedPage r) {
     List<ReferenceView> references = new ArrayList<>();
     int n = 1;
     for (String key : r.citedKeys()) {
-      references.add(PageViews.reference(site.citations().get(key), n++, List.of()));
+      int uses = r.citationUses().getOrDefault(n, 0);
+      references.add(
+          PageViews.reference(site.citations().get(key), n, List.of()).withUses(backrefs(n, uses)));
+      n++;
     }
     if (page.term() != null) {
       // A term's front-matter sources are listed too, after those its text cites.
@@ -276,7 +296,11 @@ public final class MainViews {
     for (Citation c : all) {
       List<LinkView> citing =
           backlinks.citing(c.key()).stream()
-              .map(p -> new LinkView(p.title(), page.hrefTo(p)))
+              .map(
+                  p ->
+                      new LinkView(
+                          p.kind() == PageKind.TERM ? p.title() + " (glossary)" : p.title(),
+                          page.hrefTo(p)))
               .toList();
       sources.add(PageViews.reference(c, 0, citing));
     }

@@ -2,6 +2,7 @@ package org.fieldguide.template;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class Navigation {
 
   private final List<Section> sections = new ArrayList<>();
   private final Map<String, Section> byName = new LinkedHashMap<>();
+
+  /** Every page of every section in reading order, and each page's place in it by id. */
+  private final List<Page> reading = new ArrayList<>();
+
+  private final Map<String, Integer> position = new HashMap<>();
 
   public Navigation(Site site) {
     Map<String, List<Page>> members = new LinkedHashMap<>();
@@ -54,6 +60,11 @@ public final class Navigation {
       Section section = new Section(name, title, landing, List.copyOf(pages));
       sections.add(section);
       byName.put(name, section);
+      for (int k = 0; k < section.pages().size() + (landing != null ? 1 : 0); k++) {
+        Page p = at(landing, section.pages(), k);
+        position.put(p.id(), reading.size());
+        reading.add(p);
+      }
     }
   }
 
@@ -80,28 +91,22 @@ public final class Navigation {
     return Optional.ofNullable(byName.get(name));
   }
 
-  /** The page before and after {@code page} in its section's reading order (landing page first). */
+  /**
+   * The page before and after {@code page} in the site's reading order: section after section (in
+   * the sidebar's order), each its landing page first, then its pages. The last page of a section
+   * leads on to the next section. A page is found by its id, which no other page of the site has.
+   */
   public Page[] neighbours(Page page) {
-    Optional<Section> section = section(page.section());
-    if (section.isEmpty() || page.kind() == PageKind.TERM) {
+    if (page.kind() == PageKind.TERM || section(page.section()).isEmpty()) {
       return new Page[] {null, null};
     }
-    // The reading order is the landing page, then the section's pages. A page is found by its id,
-    // which no other page of the site has.
-    Page landing = section.get().landing();
-    List<Page> pages = section.get().pages();
-    int size = pages.size() + (landing != null ? 1 : 0);
-    int i = -1;
-    for (int k = 0; k < size && i < 0; k++) {
-      if (at(landing, pages, k).id().equals(page.id())) {
-        i = k;
-      }
-    }
+    Integer at = position.get(page.id());
+    int i = at != null ? at : -1;
     if (i < 0) {
       return new Page[] {null, null};
     }
     return new Page[] {
-      i > 0 ? at(landing, pages, i - 1) : null, i + 1 < size ? at(landing, pages, i + 1) : null
+      i > 0 ? reading.get(i - 1) : null, i + 1 < reading.size() ? reading.get(i + 1) : null
     };
   }
 

@@ -12,6 +12,7 @@ import org.fieldguide.model.Citation;
 import org.fieldguide.model.Page;
 import org.fieldguide.model.PageKind;
 import org.fieldguide.model.Site;
+import org.fieldguide.template.view.CardView;
 import org.fieldguide.template.view.LayoutView;
 import org.fieldguide.template.view.LinkView;
 import org.fieldguide.template.view.NavItemView;
@@ -30,6 +31,12 @@ public final class PageViews {
   private final String generator;
   private final Page glossary;
 
+  /**
+   * Each explainer by its title in lower case: a glossary entry of the same name links to it as its
+   * main article.
+   */
+  private final Map<String, Page> articles = new java.util.HashMap<>();
+
   public PageViews(
       Site site,
       Navigation navigation,
@@ -43,6 +50,11 @@ public final class PageViews {
     this.updated = updated;
     this.glossary =
         site.pages().stream().filter(p -> p.kind() == PageKind.GLOSSARY).findFirst().orElse(null);
+    for (Page p : site.pages()) {
+      if (p.kind() == PageKind.PAGE) {
+        articles.putIfAbsent(p.title().toLowerCase(Locale.ROOT), p);
+      }
+    }
   }
 
   public LayoutView layout(Page page, String mainHtml, Map<String, Object> jsonLd) {
@@ -68,7 +80,12 @@ public final class PageViews {
         site.config().language(),
         siteTitle,
         page.title(),
-        home ? siteTitle : page.title() + " · " + siteTitle,
+        home
+            ? siteTitle
+            : page.title()
+                + (page.kind() == PageKind.TERM ? " (glossary)" : "")
+                + " · "
+                + siteTitle,
         page.description(),
         canonical,
         root,
@@ -88,7 +105,129 @@ public final class PageViews {
         root + "references/",
         root + "search-index.json",
         "kind-" + page.kind().template(),
-        generator);
+        generator,
+        home,
+        mainArticle(page),
+        home ? start(page) : List.of(),
+        home ? flowcharts(page) : List.of(),
+        home ? recent(page) : List.of());
+  }
+
+  /** How many recently updated pages the home page lists. */
+  private static final int RECENT = 5;
+
+  /**
+   * For a glossary entry, the explainer of the same name (such as "Debate" for the term debate), if
+   * the site has one.
+   */
+  private LinkView mainArticle(Page page) {
+    Page article = mainArticlePage(page);
+    return article == null ? null : new LinkView(article.title(), page.hrefTo(article));
+  }
+
+  private Page mainArticlePage(Page page) {
+    return page.kind() == PageKind.TERM
+        ? articles.get(page.title().toLowerCase(Locale.ROOT))
+        : null;
+  }
+
+  /**
+   * What the layout of {@code page} shows of other pages beyond its own section and the head of
+   * every section (which the build's layout key already holds): the pages before and after it, a
+   * glossary entry's main article, and on the home page the flowcharts and the recently changed
+   * pages with their dates. Two equal lists give equal layouts, other things equal.
+   */
+  public List<Object> shows(Page page) {
+    List<Object> shown = new ArrayList<>();
+    shown.addAll(java.util.Arrays.asList(navigation.neighbours(page)));
+    shown.add(mainArticlePage(page));
+    if (page.id().equals("index")) {
+      for (Page p : flowchartPages()) {
+        shown.add(p);
+      }
+      for (Page p : recentPages(page)) {
+        shown.add(p);
+        shown.add(updated.apply(p));
+      }
+    }
+    return shown;
+  }
+
+  /**
+   * Where to start: each content section's first page in reading order (its landing page, if it has
+   * one).
+   */
+  private List<CardView> start(Page home) {
+    List<CardView> cards = new ArrayList<>();
+    for (Navigation.Section section : navigation.sections()) {
+      Page first =
+          section.landing() != null
+              ? section.landing()
+              : section.pages().isEmpty() ? null : section.pages().get(0);
+      boolean content =
+          first != null
+              && first.kind() == PageKind.PAGE
+              && !section.name().equals("flowcharts")
+              && !section.name().equals("faq");
+      if (content) {
+        cards.add(card(home, first));
+      }
+    }
+    return cards;
+  }
+
+  private List<CardView> flowcharts(Page home) {
+    return flowchartPages().stream().map(p -> card(home, p)).toList();
+  }
+
+  /** Every flowchart, in the sidebar's order. */
+  private List<Page> flowchartPages() {
+    List<Page> charts = new ArrayList<>();
+    for (Navigation.Section section : navigation.sections()) {
+      for (Page p : section.pages()) {
+        if (p.kind() == PageKind.FLOWCHART) {
+          charts.add(p);
+        }
+      }
+    }
+    return charts;
+  }
+
+  private List<CardView> recent(Page home) {
+    return recentPages(home).stream().map(p -> card(home, p)).toList();
+  }
+
+  /**
+   * The explainers, flowcharts and FAQ pages changed most recently, newest first (ties by title).
+   */
+  private List<Page> recentPages(Page home) {
+    List<Page> dated = new ArrayList<>();
+    for (Page p : site.pages()) {
+      boolean reading =
+          p.kind() == PageKind.PAGE || p.kind() == PageKind.FLOWCHART || p.kind() == PageKind.FAQ;
+      if (reading
+          && !p.id().equals(home.id())
+          && !p.id().endsWith("index")
+          && updated.apply(p) != null) {
+        dated.add(p);
+      }
+    }
+    dated.sort(
+        java.util.Comparator.comparing((Page p) -> updated.apply(p))
+            .reversed()
+            .thenComparing(Page::title)
+            .thenComparing(Page::id));
+    return dated.stream().limit(RECENT).toList();
+  }
+
+  private CardView card(Page from, Page p) {
+    LocalDate date = updated.apply(p);
+    return new CardView(
+        p.title(),
+        from.hrefTo(p),
+        p.description(),
+        date == null ? null : date.toString(),
+        date == null ? null : LABEL.format(date));
   }
 
   private List<LinkView> breadcrumbs(Page page) {

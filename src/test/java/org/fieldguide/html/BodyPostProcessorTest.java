@@ -65,4 +65,28 @@ class BodyPostProcessorTest {
             "<h2 id=\"setup\">Setup</h2><h2 id=\"setup-1\">Setup</h2><h2 id=\"setup-1\">Setup 1</h2>",
             Set.of()));
   }
+
+  @Test
+  void eachCitationNumberGetsAnIdItsReferenceLinksBackTo() {
+    BodyPostProcessor.Result result =
+        new BodyPostProcessor()
+            .process(
+                "<p>A<a class=\"cite-ref\" href=\"#ref-2\">2</a>"
+                    + " b<a class=\"cite-ref\" href=\"#ref-1\">1</a> c<a class=\"cite-ref\" href=\"#ref-2\">2</a>"
+                    + " <a href=\"#ref-1\">not a citation</a> <a class=\"cite-ref\" href=\"#ref-x\">x</a></p>",
+                id -> false);
+    assertEquals(
+        List.of("cite-2-1", "cite-1-1", "cite-2-2", "", ""),
+        Jsoup.parseBodyFragment(result.html()).select("a").stream().map(a -> a.id()).toList());
+    assertEquals(java.util.Map.of(1, 1, 2, 2), result.citations());
+  }
+
+  @Test
+  void aHeadingYieldsItsIdToACitationNumber() {
+    assertEquals(
+        List.of("cite-1-1-1", "cite-1-1"),
+        ids(
+            "<h2 id=\"cite-1-1\">Cite</h2><p><a class=\"cite-ref\" href=\"#ref-1\">1</a></p>",
+            Set.of()));
+  }
 }

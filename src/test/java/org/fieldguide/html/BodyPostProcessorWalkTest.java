@@ -32,6 +32,7 @@ class BodyPostProcessorWalkTest {
     assertEquals(expected.html(), actual.html(), where);
     assertEquals(expected.toc(), actual.toc(), where);
     assertEquals(expected.searchText(), actual.searchText(), where);
+    assertEquals(expected.citations(), actual.citations(), where);
   }
 
   @Test
@@ -53,6 +54,7 @@ class BodyPostProcessorWalkTest {
         raw.select("a.heading-anchor").remove();
         raw.select("div.table-wrap").unwrap();
         raw.select("a.external").removeClass("external").removeAttr("rel");
+        raw.select("a.cite-ref").removeAttr("id");
         parts.add(raw);
       }
       for (Element part : parts) {
@@ -75,6 +77,10 @@ class BodyPostProcessorWalkTest {
             "<table><tr><td><table><tr><td>inner</td></tr></table></td></tr></table><div class=\"table-wrap\"><table></table></div>",
             "<div class=\"Table-Wrap\"><table><tr><td>1</td></tr></table></div><table class=\"t\" id=\"tbl\"></table>",
             "<h2 id=\"t\">Title &amp; <span class=\"cite\">[1]</span>&nbsp;</h2><sup class=\"footnote-ref\" id=\"t-1\"><a>1</a></sup>",
+            "<p><a class=\"cite-ref\" href=\"#ref-2\">2</a><a class=\"cite-ref\" href=\"#ref-1\">1</a>"
+                + "<a class=\"cite-ref\" href=\"#ref-2\">2</a><a class=\"cite-ref\" href=\"#ref-x\">x</a>"
+                + "<a class=\"cite-ref\" href=\"#ref-3\" id=\"own\">3</a><a class=\"cite-ref\" href=\"#ref-1234567\">big</a></p>"
+                + "<h2 id=\"cite-1-1\">Taken</h2>",
             "");
     for (String body : bodies) {
       assertSame(body, body);

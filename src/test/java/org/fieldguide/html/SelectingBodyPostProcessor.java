@@ -30,6 +30,11 @@ final class SelectingBodyPostProcessor {
   BodyPostProcessor.Result process(String bodyHtml, Predicate<String> reserved) {
     Document doc = Jsoup.parseBodyFragment(bodyHtml);
     doc.outputSettings().prettyPrint(false).charset(java.nio.charset.StandardCharsets.UTF_8);
+    java.util.Map<Integer, Integer> citations = new java.util.TreeMap<>();
+    for (Element ref : doc.body().select("a.cite-ref[href~=^#ref-[0-9]{1,6}$]:not([id])")) {
+      int number = Integer.parseInt(ref.attr("href").substring("#ref-".length()));
+      ref.id("cite-" + number + "-" + citations.merge(number, 1, Integer::sum));
+    }
     uniqueHeadingIds(doc.body(), reserved);
     List<TocEntryView> toc = new ArrayList<>();
     List<TocEntryView> children = null;
@@ -71,7 +76,11 @@ final class SelectingBodyPostProcessor {
       }
     }
     String html = doc.body().html();
-    return new BodyPostProcessor.Result(html, List.copyOf(toc), SearchText.sections(doc.body()));
+    return new BodyPostProcessor.Result(
+        html,
+        List.copyOf(toc),
+        SearchText.sections(doc.body()),
+        java.util.Collections.unmodifiableMap(citations));
   }
 
   /**

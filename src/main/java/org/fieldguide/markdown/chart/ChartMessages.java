@@ -190,6 +190,10 @@ final class ChartMessages {
         + useOneOf(unknown, ids);
   }
 
+  static String labelFormula(String problem) {
+    return "a formula in a label does not typeset: " + problem;
+  }
+
   static String groupNoLabel() {
     return "a group has no 'label'; add 'label: …'";
   }

@@ -33,6 +33,20 @@ public final class ChartRenderer {
    */
   static final double MIN_TEXT_PX = 11;
 
+  /**
+   * The reading column's width in CSS pixels ({@code --measure} in {@code style.css}): a flowchart
+   * is laid out to fit it where its graph allows.
+   */
+  static final double COLUMN_PX = 704;
+
+  /**
+   * The ways a flowchart may be laid out, tried in turn: box text wrap and spacing scale. The first
+   * that fits the column at full size wins; failing that, the first that fits once scaled down to
+   * {@value #MIN_TEXT_PX} px text; failing that, the narrowest, drawn as a wide figure.
+   */
+  private static final int[] FIT_WRAPS = {BOX_WRAP, 20, 16};
+
+  private static final double[] FIT_SPACING = {1, 0.75, 0.6};
   static final String FLOWCHART_HINT =
       "The chart is wider than the page: scroll it sideways, or follow the step-by-step version below.";
   static final String DIAGRAM_HINT =
@@ -77,38 +91,67 @@ public final class ChartRenderer {
       }
     }
     List<FlowNode> order = readingOrder(chart);
-    List<ChartGraph.Box> boxes = new ArrayList<>();
-    List<ChartGraph.Edge> edges = new ArrayList<>();
-    for (FlowNode node : order) {
-      boxes.add(
-          node.isOutcome()
-              ? ChartGraph.Box.of(
-                  node.id(),
-                  "fc-outcome",
-                  node.outcome(),
-                  BOX_WRAP,
-                  true,
-                  null,
-                  hrefs.get(node.id()))
-              : ChartGraph.Box.of(
-                  node.id(), "fc-question", node.ask(), BOX_WRAP, false, null, null));
-      for (Answer answer : node.answers()) {
-        if (chart.node(answer.to()).isPresent()) {
-          edges.add(ChartGraph.Edge.of(node.id(), answer.to(), answer.label(), LABEL_WRAP));
-        }
+    ChartGraph graph = null;
+    Placement placement = null;
+    ChartGraph scaledGraph = null;
+    Placement scaled = null;
+    for (int i = 0; i < FIT_WRAPS.length; i++) {
+      ChartGraph g = flowchartGraph(chart, order, hrefs, FIT_WRAPS[i]);
+      Placement p = ElkLayout.layout(g, FIT_SPACING[i]);
+      if (p.width() <= COLUMN_PX) {
+        graph = g;
+        placement = p;
+        break;
+      }
+      if (scaled == null || !fitsScaled(scaled) && (fitsScaled(p) || p.width() < scaled.width())) {
+        scaledGraph = g;
+        scaled = p;
       }
     }
-    ChartGraph graph = new ChartGraph(true, true, boxes, edges, List.of());
+    if (graph == null) {
+      graph = scaledGraph;
+      placement = scaled;
+    }
     String desc =
         "Decision flowchart with "
             + count(chart.questionCount(), "question")
             + " and "
             + count(chart.outcomeCount(), "outcome")
             + "; a step-by-step version follows.";
-    Placement placement = ElkLayout.layout(graph);
     String svg = SvgWriter.write(graph, placement, title, desc, idPrefix);
-    return figure("chart-flowchart", svg, placement, title, FLOWCHART_HINT)
+    Placement.Rect start = placement.boxes().get(chart.start());
+    String kind = "chart-flowchart" + (fitsScaled(placement) ? "" : " chart-wide");
+    return figure(kind, svg, placement, title, null, FLOWCHART_HINT, start)
         + StepsWriter.write(chart, order, hrefs, idPrefix);
+  }
+
+  /**
+   * Whether a drawing fits the reading column, scaled down no further than {@value #MIN_TEXT_PX} px
+   * text.
+   */
+  private static boolean fitsScaled(Placement p) {
+    return p.width() * MIN_TEXT_PX / Math.min(TextWrap.BOX_FONT, TextWrap.LABEL_FONT) <= COLUMN_PX;
+  }
+
+  private static ChartGraph flowchartGraph(
+      Flowchart chart, List<FlowNode> order, Map<String, String> hrefs, int wrap) {
+    List<ChartGraph.Box> boxes = new ArrayList<>();
+    List<ChartGraph.Edge> edges = new ArrayList<>();
+    for (FlowNode node : order) {
+      boxes.add(
+          node.isOutcome()
+              ? ChartGraph.Box.of(
+                  node.id(), "fc-outcome", node.outcome(), wrap, true, null, hrefs.get(node.id()))
+              : ChartGraph.Box.of(node.id(), "fc-question", node.ask(), wrap, false, null, null));
+      for (Answer answer : node.answers()) {
+        if (chart.node(answer.to()).isPresent()) {
+          edges.add(
+              ChartGraph.Edge.of(
+                  node.id(), answer.to(), answer.label(), Math.min(LABEL_WRAP, wrap)));
+        }
+      }
+    }
+    return new ChartGraph(true, true, boxes, edges, List.of());
   }
 
   /**
@@ -133,7 +176,14 @@ public final class ChartRenderer {
     String svg =
         SvgWriter.write(
             graph, placement, diagram.title(), DiagramText.describe(diagram, down), idPrefix);
-    return figure("chart-diagram", svg, placement, diagram.title(), DIAGRAM_HINT);
+    return figure(
+        "chart-diagram" + (fitsScaled(placement) ? "" : " chart-wide"),
+        svg,
+        placement,
+        diagram.title(),
+        diagram.title(),
+        DIAGRAM_HINT,
+        null);
   }
 
   /**
@@ -142,17 +192,35 @@ public final class ChartRenderer {
    * an empty, hidden SVG that wide (the floor) keeps the frame from getting narrower, so in a
    * narrower column the chart keeps that size and its scroll area, which has a name and can take
    * keyboard focus, scrolls sideways. {@code site.js} shows the hint only while the chart scrolls.
+   * A diagram's title is its visible caption; a flowchart has its page's heading instead ({@code
+   * caption} null).
    */
   private static String figure(
-      String kind, String svg, Placement placement, String title, String hint) {
+      String kind,
+      String svg,
+      Placement placement,
+      String title,
+      String caption,
+      String hint,
+      Placement.Rect start) {
     double smallestText = Math.min(TextWrap.BOX_FONT, TextWrap.LABEL_FONT);
     double floor = Math.ceil(placement.width() * Math.min(1, MIN_TEXT_PX / smallestText));
+    // Where the first question sits, as a share of the width: site.js scrolls a chart wider than
+    // the window so that it opens there rather than on blank space.
+    String startAt =
+        start == null
+            ? ""
+            : " data-start=\""
+                + Markup.num(Math.round(start.centerX() / placement.width() * 1000) / 1000.0)
+                + "\"";
     return "<figure class=\"chart "
         + kind
         + "\">\n"
         + "<div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Chart: "
         + Markup.escape(title)
-        + "\">\n"
+        + "\""
+        + startAt
+        + ">\n"
         + "<div class=\"chart-frame\">\n"
         + "<svg class=\"chart-floor\" xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" width=\""
         + Markup.num(floor)
@@ -162,6 +230,9 @@ public final class ChartRenderer {
         + "<p class=\"chart-hint\" hidden=\"hidden\">"
         + Markup.escape(hint)
         + "</p>\n"
+        + (caption == null
+            ? ""
+            : "<figcaption class=\"chart-caption\">" + Markup.escape(caption) + "</figcaption>\n")
         + "</figure>\n";
   }
 

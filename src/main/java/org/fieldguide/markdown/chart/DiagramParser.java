@@ -78,6 +78,9 @@ final class DiagramParser {
       } else {
         nodeMap.error(key, ChartMessages.diagramNodeShape(id));
       }
+      if (label != null && LabelMath.problem(label) != null) {
+        nodeMap.error(key, ChartMessages.labelFormula(LabelMath.problem(label)));
+      }
       // A node with a problem is kept under its id, so that edges to it are not reported too.
       nodes.put(
           id,
@@ -104,6 +107,9 @@ final class DiagramParser {
         }
       }
       String label = item.string("label", false).filter(s -> !s.isEmpty()).orElse(null);
+      if (label != null && LabelMath.problem(label) != null) {
+        item.errorAt("label", ChartMessages.labelFormula(LabelMath.problem(label)));
+      }
       if (known) {
         edges.add(new DiagramEdge(from, to, label, item.lineOf("from"), item.columnOf("from")));
       }
@@ -130,6 +136,9 @@ final class DiagramParser {
           item.errorAt("label", ChartMessages.groupNoLabel());
         }
         continue;
+      }
+      if (LabelMath.problem(label) != null) {
+        item.errorAt("label", ChartMessages.labelFormula(LabelMath.problem(label)));
       }
       List<String> members = new ArrayList<>();
       for (ScalarNode ref : idList(item, label)) {

@@ -13,7 +13,7 @@ final class DiagramText {
 
   static String describe(Diagram diagram, boolean down) {
     Map<String, String> labels = new HashMap<>();
-    diagram.nodes().forEach(n -> labels.put(n.id(), n.label()));
+    diagram.nodes().forEach(n -> labels.put(n.id(), LabelMath.plain(n.label(), true)));
     StringBuilder text =
         new StringBuilder("Diagram, ")
             .append(down ? "top to bottom" : "left to right")
@@ -29,7 +29,7 @@ final class DiagramText {
           labels.get(edge.from())
               + " to "
               + labels.get(edge.to())
-              + (edge.label() == null ? "" : " (" + edge.label() + ")"));
+              + (edge.label() == null ? "" : " (" + LabelMath.plain(edge.label(), true) + ")"));
     }
     if (!arrows.isEmpty()) {
       text.append(" Arrows: ").append(String.join("; ", arrows)).append('.');
@@ -37,7 +37,7 @@ final class DiagramText {
     List<String> groups = new ArrayList<>();
     for (DiagramGroup group : diagram.groups()) {
       groups.add(
-          group.label()
+          LabelMath.plain(group.label(), true)
               + ": "
               + String.join(", ", group.nodes().stream().map(labels::get).toList()));
     }
@@ -47,7 +47,7 @@ final class DiagramText {
     List<String> alone =
         diagram.nodes().stream()
             .filter(n -> !connected.contains(n.id()))
-            .map(DiagramNode::label)
+            .map(n -> labels.get(n.id()))
             .toList();
     if (!alone.isEmpty()) {
       text.append(" Also: ").append(String.join("; ", alone)).append('.');

@@ -42,18 +42,28 @@ final class ElkLayout {
   }
 
   private final ChartGraph graph;
+  private final double spacing;
   private final ElkNode root = ElkGraphUtil.createGraph();
   private final Map<String, ElkNode> nodes = new HashMap<>();
   private final Map<String, ElkNode> groups = new HashMap<>();
   private final Map<String, ElkPort> entries = new HashMap<>();
   private final List<ElkEdge> edges = new ArrayList<>();
 
-  private ElkLayout(ChartGraph graph) {
+  private ElkLayout(ChartGraph graph, double spacing) {
     this.graph = graph;
+    this.spacing = spacing;
   }
 
   static Placement layout(ChartGraph graph) {
-    return new ElkLayout(graph).run();
+    return layout(graph, 1);
+  }
+
+  /**
+   * The layout with every spacing between boxes and edges scaled by {@code spacing} (1 = the
+   * usual).
+   */
+  static Placement layout(ChartGraph graph, double spacing) {
+    return new ElkLayout(graph, spacing).run();
   }
 
   private Placement run() {
@@ -126,11 +136,11 @@ final class ElkLayout {
       node.setProperty(
           LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
     }
-    node.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
+    node.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0 * spacing);
     node.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
-    node.setProperty(CoreOptions.SPACING_EDGE_NODE, 14.0);
+    node.setProperty(CoreOptions.SPACING_EDGE_NODE, 14.0 * spacing);
     node.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 14.0);
-    node.setProperty(CoreOptions.SPACING_EDGE_EDGE, 12.0);
+    node.setProperty(CoreOptions.SPACING_EDGE_EDGE, 12.0 * spacing);
     node.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 12.0);
     node.setProperty(CoreOptions.SPACING_EDGE_LABEL, 4.0);
   }

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Writes the step-by-step version of a flowchart as plain HTML that needs no script: a "Step by
  * step" {@code <h2>}, then an ordered list with one item per question (an {@code <h3>} and its
- * answers as links to the items they lead to), then one item per outcome with its reason and a link
- * to its page.
+ * answers as links to the items they lead to); then, apart from the numbered steps, a list of the
+ * outcomes, each with its reason, a link to its page and a link back to the first question.
  */
 final class StepsWriter {
   private final Flowchart chart;
@@ -38,12 +38,17 @@ final class StepsWriter {
         question(node);
       }
     }
+    out.append("</ol>\n");
+    out.append("<h3 class=\"fc-outcomes-title\" id=\"")
+        .append(prefix)
+        .append("--outcomes\">Where the steps lead</h3>\n");
+    out.append("<ul class=\"fc-steps fc-outcomes\">\n");
     for (FlowNode node : order) {
       if (node.isOutcome()) {
         outcome(node, hrefs.get(node.id()));
       }
     }
-    out.append("</ol>\n");
+    out.append("</ul>\n");
     return out.toString();
   }
 
@@ -82,9 +87,9 @@ final class StepsWriter {
         .append('-')
         .append(node.id())
         .append("\" class=\"fc-step fc-step-outcome\">\n");
-    out.append("<h3><span class=\"fc-step-kind\">Outcome:</span> ")
+    out.append("<h4><span class=\"fc-step-kind\">Outcome:</span> ")
         .append(Markup.escape(node.outcome()))
-        .append("</h3>\n");
+        .append("</h4>\n");
     if (node.why() != null) {
       out.append("<p class=\"fc-why\">").append(Markup.escape(node.why())).append("</p>\n");
     }
@@ -95,6 +100,11 @@ final class StepsWriter {
           .append(Markup.escape(node.outcome()))
           .append("</a></p>\n");
     }
+    out.append("<p class=\"fc-restart\"><a href=\"#")
+        .append(prefix)
+        .append('-')
+        .append(chart.start())
+        .append("\">Start over</a></p>\n");
     out.append("</li>\n");
   }
 }

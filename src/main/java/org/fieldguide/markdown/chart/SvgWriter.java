@@ -180,7 +180,7 @@ final class SvgWriter {
       out.append("<a class=\"fc-link\" href=\"")
           .append(Markup.escape(box.href()))
           .append("\" aria-label=\"")
-          .append(Markup.escape("Read: " + String.join(" ", box.lines())))
+          .append(Markup.escape("Read: " + LabelMath.plain(String.join(" ", box.lines()), true)))
           .append("\">");
       Placement.Rect r = placement.boxes().get(box.id());
       out.append("<rect class=\"fc-hit\" x=\"")
@@ -215,7 +215,8 @@ final class SvgWriter {
   }
 
   /**
-   * Lines of text, one {@code <tspan>} each; {@code firstCenter} is the middle of the first line.
+   * Lines of text, one {@code <tspan>} each, formulas drawn by {@link LabelMath}; {@code
+   * firstCenter} is the middle of the first line.
    */
   private void text(
       String cssClass,
@@ -239,7 +240,7 @@ final class SvgWriter {
           .append("\" y=\"")
           .append(Markup.num(baseline))
           .append("\">")
-          .append(Markup.escape(lines.get(i)))
+          .append(LabelMath.svg(lines.get(i)))
           .append("</tspan>");
     }
     out.append("</text>");

@@ -27,12 +27,13 @@ final class TextWrap {
 
   /**
    * Splits {@code text} at spaces into lines of at most {@code width} characters; a longer word
-   * gets a line of its own. Runs of white space count as one space.
+   * gets a line of its own. Runs of white space count as one space; a formula ({@code $…$}) is one
+   * word.
    */
   static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : text.strip().split("\\s+")) {
+    for (String word : LabelMath.words(text.strip())) {
       if (line.length() > 0 && length(line) + 1 + length(word) > width) {
         lines.add(line.toString());
         line.setLength(0);
@@ -57,8 +58,15 @@ final class TextWrap {
     return longest * perChar;
   }
 
-  /** Characters as a reader counts them (code points, not UTF-16 units). */
+  /**
+   * Characters as a reader counts them (code points, not UTF-16 units; a formula as the characters
+   * it shows).
+   */
   static int length(CharSequence s) {
-    return Character.codePointCount(s, 0, s.length());
+    String text = s.toString();
+    if (LabelMath.has(text)) {
+      text = LabelMath.plain(text, false);
+    }
+    return Character.codePointCount(text, 0, text.length());
   }
 }

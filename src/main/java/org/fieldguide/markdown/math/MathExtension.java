@@ -50,7 +50,15 @@ public final class MathExtension
     @Override
     public void render(Node node) {
       if (node instanceof MathNode math) {
-        html.raw(drawn(math.drawnHtml(), math.tex()));
+        if (math.trailing().isEmpty()) {
+          html.raw(drawn(math.drawnHtml(), math.tex()));
+        } else {
+          html.raw(
+              "<span class=\"math-nowrap\">"
+                  + drawn(math.drawnHtml(), math.tex())
+                  + Entities.escape(math.trailing())
+                  + "</span>");
+        }
       } else if (node instanceof MathBlock math) {
         html.line();
         html.raw(drawn(math.drawnHtml(), math.tex()));

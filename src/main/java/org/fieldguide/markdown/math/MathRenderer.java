@@ -23,8 +23,7 @@ import org.scilab.forge.jlatexmath.TeXIcon;
  * to the coordinates and {@link MathSvgWriter} rounds them to a thousandth of an em and writes one
  * compact element:
  *
- * <pre>
- * {@code <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="TeX" class="math math-inline"
+ * <pre>{@code <svg xmlns="http://www.w3.org/2000/svg" aria-hidden="true" class="math math-inline"
  *      viewBox="…" width="…em" height="…em" fill="currentColor"><path d="…"/></svg>}</pre>
  *
  * <ul>
@@ -41,9 +40,9 @@ import org.scilab.forge.jlatexmath.TeXIcon;
  *       x-height above the text's baseline, and since half a body font's x-height is close to
  *       0.25em, the formula's baseline lands on the text's (within about 0.02em). Display formulas
  *       get a tight box; the caller wraps and centres them.
- *   <li><b>Accessibility.</b> {@code role="img"} with {@code aria-label} holding the TeX gives the
- *       image an accessible name, which is what axe-core's {@code svg-img-alt} rule asks for; no
- *       {@code <title>} is needed.
+ *   <li><b>Accessibility.</b> The drawing is {@code aria-hidden}: {@link #mathMl} gives the same
+ *       formula as MathML, which the page puts beside it, visually hidden, for screen readers to
+ *       speak and step through (raw TeX, read aloud, is backslashes and braces).
  *   <li><b>Determinism.</b> The same TeX gives byte-identical output: no ids, no timestamps, no
  *       comments; JFreeSVG's defs prefix is derived from the TeX; glyphs never come from system
  *       fonts (a character the bundled fonts lack is an error, not a fallback).
@@ -143,6 +142,17 @@ public final class MathRenderer {
       cache.putIfAbsent(key, svg);
     }
     return svg;
+  }
+
+  /**
+   * The formula as presentation MathML ({@code <math>…</math>}), for assistive technology.
+   *
+   * @throws MathException as {@link #render} does, for TeX it would not draw
+   */
+  public String mathMl(String tex, boolean display) throws MathException {
+    List<MathToken> tokens = MathTokenizer.tokenize(tex);
+    Engine.CHECKER.check(tex, tokens);
+    return MathMl.of(tex, tokens, display);
   }
 
   private static String renderUncached(String tex, boolean display) throws MathException {

@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 
 /**
  * Writes the final, compact {@code <svg>} of a formula from what {@link MathSvgReader} read of
- * JFreeSVG's output: em-sized, filled with {@code currentColor}, labelled with the TeX, and for
- * inline formulas centred on the math axis (see {@link MathRenderer}).
+ * JFreeSVG's output: em-sized, filled with {@code currentColor}, hidden from assistive technology
+ * (the formula's MathML speaks for it, see {@link MathMl}), and for inline formulas centred on the
+ * math axis (see {@link MathRenderer}).
  */
 final class MathSvgWriter {
   /**
@@ -70,9 +71,7 @@ final class MathSvgWriter {
       bottom = -AXIS + half;
     }
     StringBuilder s = new StringBuilder(256);
-    s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"")
-        .append(escape(tex))
-        .append("\" class=\"math ")
+    s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" class=\"math ")
         .append(display ? "math-display" : "math-inline")
         .append("\" viewBox=\"")
         .append(MathPathWriter.format(left))

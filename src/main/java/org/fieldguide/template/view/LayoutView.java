@@ -30,7 +30,54 @@ public record LayoutView(
     String referencesHref,
     String searchIndexHref,
     String bodyClass,
-    String generator) {
+    String generator,
+    boolean isHome,
+    LinkView mainArticle,
+    List<CardView> start,
+    List<CardView> flowcharts,
+    List<CardView> recent) {
+  /**
+   * The end of the lead paragraph: on the home page the cards go there, between the lead and the
+   * prose.
+   */
+  private static final String LEAD_END = "</p>";
+
+  public boolean notFound() {
+    return bodyClass.equals("kind-not-found");
+  }
+
+  /**
+   * The page's own HTML up to and including its lead paragraph on the home page; all of it
+   * elsewhere.
+   */
+  public String mainHead() {
+    int split = split();
+    return split < 0 ? mainHtml : mainHtml.substring(0, split);
+  }
+
+  /** The rest of the page's own HTML after {@link #mainHead()}. */
+  public String mainRest() {
+    int split = split();
+    return split < 0 ? "" : mainHtml.substring(split);
+  }
+
+  private int split() {
+    if (!isHome()) {
+      return -1;
+    }
+    int lead = mainHtml.indexOf("<p class=\"lead\"");
+    int end = lead < 0 ? -1 : mainHtml.indexOf(LEAD_END, lead);
+    return end < 0 ? -1 : end + LEAD_END.length();
+  }
+
+  public boolean hasFlowcharts() {
+    return !flowcharts.isEmpty();
+  }
+
+  public boolean hasRecent() {
+    return !recent.isEmpty();
+  }
+
   public boolean hasBreadcrumbs() {
     return !breadcrumbs.isEmpty();
   }

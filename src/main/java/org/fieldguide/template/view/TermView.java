@@ -18,6 +18,11 @@ public record TermView(
     String mechanisticHtml,
     List<String> aliases,
     List<LinkView> seeAlso) {
+  /** Whether neither kind of definition applies (the term is a name, not a property to define). */
+  public boolean na() {
+    return "na".equals(kindCss);
+  }
+
   public boolean hasAliases() {
     return !aliases.isEmpty();
   }
