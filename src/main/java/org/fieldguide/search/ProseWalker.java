@@ -15,6 +15,11 @@ import org.jsoup.nodes.TextNode;
  * or {@code br}, and one after a block followed by text or an inline element. Its result is not
  * trimmed; {@link SearchText} trims it as {@code text()} does. {@code SearchTextTest} holds it to
  * the old drop-then-{@code text()} result on every page of the real site and on awkward markup.
+ *
+ * <p>Measured gain, kept (docs/performance.md, 2026-12-04): with the drop-then-{@code text()} code
+ * instead (a clone, {@code select}, {@code remove} and a regular expression), a 10,000-page build
+ * took 47.5 s and 36.1 s of user CPU against 31.5 s and 23.3 s with this walk, in two pairs of runs
+ * in turn on a shared 2-core machine: about half as much again.
  */
 final class ProseWalker {
   /**
