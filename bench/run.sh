@@ -16,6 +16,10 @@
 #                (e.g. ALT_OPTS="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC")
 #   ALT_JAR      if set, "fieldguide-alt" runs this jar instead (another commit's build), in turn
 #                with JAR in the same runs: the fair way to compare two versions on a shared machine
+#   EDIT         1 to time, as tool "fieldguide-edit", a build after a one-page body edit, into the
+#                output of the full build just before it, with the .fieldguide-cache/ that build left
+#                (default 1); the page is restored after each run
+#   HUGO         1 to time Hugo, 0 to skip it (when only two jars are compared; default 1)
 #   REAL         1 to time the real site too, 0 to skip it    (default 1); with a jar that has
 #                the drawing cache, both with it (real-site) and with --no-cache (real-site-cold)
 #   REAL_PROJECT project whose content/ is the real site      (default the repository root)
@@ -36,6 +40,8 @@ JAVA_OPTS=${JAVA_OPTS:-}
 ALT_OPTS=${ALT_OPTS:-}
 ALT_JAR=${ALT_JAR:-}
 REAL=${REAL:-1}
+EDIT=${EDIT:-1}
+HUGO=${HUGO:-1}
 REAL_PROJECT=${REAL_PROJECT:-$ROOT}
 CORES=$(nproc)
 LOAD_MAX=${LOAD_MAX:-$CORES}
@@ -52,7 +58,7 @@ need() {
     fi
   fi
 }
-need hugo hugo
+if [ "$HUGO" = 1 ]; then need hugo hugo; fi
 need /usr/bin/time time
 if [ ! -f "$JAR" ]; then
   (cd "$ROOT" && mvn -q -DskipTests package)
@@ -127,16 +133,45 @@ corpus() {
   fi
 }
 
+# Whether site-N is the output of this JAR's full build, with the cache that build left.
+fresh_site=0
+
 run_fieldguide() {
   local n=$1 run=$2
   rm -rf "$OUT/site-$n"
   # shellcheck disable=SC2086
   timed fieldguide "$n" "$run" -- java $JAVA_OPTS -jar "$JAR" build --project "$OUT/corpus-$n" --out "$OUT/site-$n"
+  fresh_site=1
+}
+
+# A build after one page's body changed: the case of CI with a kept .fieldguide-cache/ and of a
+# maintainer's second build. It builds into the output of the full build just before (an untimed
+# one if the last build was not this jar's), changes one paragraph of one page (another each run),
+# times the rebuild, and restores the page.
+run_edit() {
+  local n=$1 run=$2
+  [ "$EDIT" = 1 ] || return 0
+  local project="$OUT/corpus-$n"
+  if [ "$fresh_site" != 1 ]; then
+    rm -rf "$OUT/site-$n"
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -jar "$JAR" build --project "$project" --out "$OUT/site-$n" >/dev/null 2>&1
+  fi
+  local page
+  local i=$(((run * 3761) % n))
+  page=$(printf '%s/content/sec-%03d/page-%05d.md' "$project" $((i / 100)) "$i")
+  cp "$page" "$OUT/edited-page.bak"
+  printf '\nThis paragraph was added by the benchmark, run %s.\n' "$run" >>"$page"
+  # shellcheck disable=SC2086
+  timed fieldguide-edit "$n" "$run" -- java $JAVA_OPTS -jar "$JAR" build --project "$project" --out "$OUT/site-$n"
+  cp "$OUT/edited-page.bak" "$page"
+  fresh_site=0
 }
 
 run_alt() {
   local n=$1 run=$2
   [ -n "$ALT_OPTS" ] || [ -n "$ALT_JAR" ] || return 0
+  fresh_site=0
   rm -rf "$OUT/site-$n"
   # shellcheck disable=SC2086
   timed fieldguide-alt "$n" "$run" -- java $ALT_OPTS -jar "${ALT_JAR:-$JAR}" build --project "$OUT/corpus-$n" --out "$OUT/site-$n"
@@ -144,6 +179,7 @@ run_alt() {
 
 run_hugo() {
   local n=$1 run=$2
+  [ "$HUGO" = 1 ] || return 0
   rm -rf "$OUT/public-$n"
   timed hugo "$n" "$run" -- hugo --quiet -s "$OUT/hugo-$n" -d "$OUT/public-$n"
 }
@@ -157,9 +193,9 @@ for n in $SIZES; do
   run_alt "$n" 0 >/dev/null
   for run in $(seq 1 "$RUNS"); do
     if [ $((run % 2)) = 1 ]; then
-      run_fieldguide "$n" "$run"; run_hugo "$n" "$run"; run_alt "$n" "$run"
+      run_fieldguide "$n" "$run"; run_edit "$n" "$run"; run_hugo "$n" "$run"; run_alt "$n" "$run"
     else
-      run_alt "$n" "$run"; run_hugo "$n" "$run"; run_fieldguide "$n" "$run"
+      run_alt "$n" "$run"; run_hugo "$n" "$run"; run_fieldguide "$n" "$run"; run_edit "$n" "$run"
     fi
   done
 done
@@ -192,7 +228,7 @@ fi
   echo "# Benchmark results $STAMP"
   echo
   echo "Machine: $CORES cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ { print $2 }') GiB;"
-  echo "$(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2). Runs per cell: $RUNS (medians)."
+  echo "$(java -version 2>&1 | head -1); $( [ "$HUGO" = 1 ] && hugo version | cut -d' ' -f1-2). Runs per cell: $RUNS (medians)."
   echo
   awk -F, 'NR > 1 {
       key = $1 "," $2; n[key]++

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,66 +109,15 @@ public final class SiteLinkChecker {
     }
     List<Ref> keep = new ArrayList<>();
     if (!outputPath.equals("404.html")) { // never checked: see check
-      int depth = depth(outputPath);
-      Map<String, Optional<String>> known = depth < answers.length ? answers[depth] : null;
       Function<String, Ids> ownIds =
           file -> file.equals(outputPath) ? new Ids.Known(links.ids()) : NOT_MADE_YET;
       for (Ref ref : links.refs()) {
-        String value = ref.value();
-        Optional<String> problem;
-        if (known != null && value.indexOf('#') < 0 && climbsToRoot(value, depth)) {
-          problem =
-              known.computeIfAbsent(
-                  value, v -> Optional.ofNullable(problem(outputPath, v, files, null, ownIds)));
-        } else {
-          problem = Optional.ofNullable(problem(outputPath, value, files, null, ownIds));
-        }
-        if (problem.isPresent()) {
+        if (problem(outputPath, ref.value(), files, null, ownIds) != null) {
           keep.add(ref);
         }
       }
     }
     return new PageLinks(links.ids(), keep);
-  }
-
-  /**
-   * For a checker for one build, the answers {@link #scanPage} found for links that mean the same
-   * from every page of one depth, by depth (how many folders down the page is): those without a
-   * fragment that begin by climbing to the site root, one {@code ../} per folder. Every page's
-   * sidebar and header are such links, so most of a page's links are checked once for all the pages
-   * at its depth instead of once per page; a link that was fine maps to an empty answer. Cleared by
-   * {@link #expect}, since the answers hold only for the files it was given.
-   */
-  @SuppressWarnings("unchecked")
-  private final Map<String, Optional<String>>[] answers = new Map[16];
-
-  /** How many folders down from the site root the file at {@code outputPath} is. */
-  private static int depth(String outputPath) {
-    int depth = 0;
-    for (int i = 0; i < outputPath.length(); i++) {
-      if (outputPath.charAt(i) == '/') {
-        depth++;
-      }
-    }
-    return depth;
-  }
-
-  /**
-   * Whether {@code value} begins with {@code depth} times {@code ../}, so that from any page {@code
-   * depth} folders down it starts at the site root, whatever those folders are.
-   */
-  static boolean climbsToRoot(String value, int depth) {
-    if (value.length() < 3 * depth) {
-      return false;
-    }
-    for (int i = 0; i < depth; i++) {
-      if (value.charAt(3 * i) != '.'
-          || value.charAt(3 * i + 1) != '.'
-          || value.charAt(3 * i + 2) != '/') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -183,10 +131,7 @@ public final class SiteLinkChecker {
     if (keepsEveryLink) {
       return; // it checks every link at the end, against the files then
     }
-    for (int depth = 0; depth < answers.length; depth++) {
-      answers[depth] = new ConcurrentHashMap<>();
-    }
-    expected = Set.copyOf(files.get()); // last: scanPage reads this first, then the answers
+    expected = Set.copyOf(files.get());
   }
 
   private volatile Set<String> expected;

@@ -153,9 +153,11 @@ public final class SearchText {
    * the author's own spacing stays as written.
    */
   private static String textOf(Element root, boolean detached, int capacity) {
-    CharRun text = new CharRun(capacity);
+    StringBuilder text = new StringBuilder(capacity);
     ProseWalker.appendText(root, detached, text);
-    return closeUp(text.chars, text.length);
+    char[] chars = new char[text.length()];
+    text.getChars(0, chars.length, chars, 0);
+    return closeUp(chars, chars.length);
   }
 
   /**

@@ -7,28 +7,16 @@ import com.github.mustachejava.MustacheVisitor;
 import com.github.mustachejava.TemplateContext;
 import com.github.mustachejava.codes.PartialCode;
 import java.io.File;
-import java.io.Writer;
 
 /**
- * mustache.java's factory for the files in one folder, changed in two ways: it escapes values
- * straight into a {@link TextWriter}, and a partial that does not exist is reported as a {@link
- * MissingPartial} that names the template and line of its {@code {{> name}}} tag. mustache.java
- * itself names only the file it could not find, and the error surfaces at the top-level template,
- * which may be several includes away from the tag.
+ * mustache.java's factory for the files in one folder, changed so that a partial that does not
+ * exist is reported as a {@link MissingPartial} that names the template and line of its {@code {{>
+ * name}}} tag. mustache.java itself names only the file it could not find, and the error surfaces
+ * at the top-level template, which may be several includes away from the tag.
  */
 final class TemplateFactory extends DefaultMustacheFactory {
   TemplateFactory(File root) {
     super(root);
-  }
-
-  /** Escapes as mustache.java does, straight into a {@link TextWriter} when it writes to one. */
-  @Override
-  public void encode(String value, Writer writer) {
-    if (writer instanceof TextWriter text) {
-      text.appendEscaped(value);
-    } else {
-      super.encode(value, writer);
-    }
   }
 
   @Override

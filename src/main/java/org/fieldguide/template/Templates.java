@@ -8,6 +8,7 @@ import com.github.mustachejava.reflect.ReflectionObjectHandler;
 import com.github.mustachejava.util.Wrapper;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -138,43 +139,15 @@ public final class Templates {
   }
 
   /**
-   * Each thread's writers, kept from render to render: a new one per render was a tenth of all the
-   * memory a large build allocated (32 KiB to start, then copied as it grew to fit a page). {@link
-   * #render} copies what it wrote to a String before it returns, so its writer is free again at
-   * once; {@link #renderText} hands out its writer's chars, valid until the thread's next {@code
-   * renderText}.
-   */
-  private static final ThreadLocal<TextWriter> FOR_STRINGS =
-      ThreadLocal.withInitial(() -> new TextWriter(16 * 1024));
-
-  private static final ThreadLocal<TextWriter> FOR_TEXTS =
-      ThreadLocal.withInitial(() -> new TextWriter(16 * 1024));
-
-  /**
    * Renders template {@code name} with {@code view}; reports a missing value as an error naming the
    * page.
    */
   public Optional<String> render(
       String name, Object view, String forPath, Diagnostics diagnostics) {
-    return renderInto(FOR_STRINGS.get(), name, view, forPath, diagnostics).map(Text::toString);
-  }
-
-  /**
-   * {@link #render}, as the writer's chars: for a whole page, which the build scans and encodes but
-   * never needs as a String. The chars are this thread's to reuse: the Text is valid only until
-   * this thread calls {@code renderText} again, so a caller reads it and lets it go.
-   */
-  public Optional<Text> renderText(
-      String name, Object view, String forPath, Diagnostics diagnostics) {
-    return renderInto(FOR_TEXTS.get(), name, view, forPath, diagnostics);
-  }
-
-  private Optional<Text> renderInto(
-      TextWriter out, String name, Object view, String forPath, Diagnostics diagnostics) {
-    out.reset();
+    StringWriter out = new StringWriter(16 * 1024);
     try {
       compiled.get(name).execute(out, view);
-      return Optional.of(out.text());
+      return Optional.of(out.toString());
     } catch (RuntimeException e) {
       MissingValue missing = findCause(e, MissingValue.class);
       if (missing != null) {
@@ -188,6 +161,12 @@ public final class Templates {
       }
       throw e;
     }
+  }
+
+  /** {@link #render}, as a {@link Text}: for a whole page, which the build scans and encodes. */
+  public Optional<Text> renderText(
+      String name, Object view, String forPath, Diagnostics diagnostics) {
+    return render(name, view, forPath, diagnostics).map(Text::new);
   }
 
   /**

@@ -83,8 +83,7 @@ class SiteLinkCheckerTest {
    */
   @Test
   void aCheckerForOneBuildReportsWhatAKeptCheckerReports() {
-    // Several pages at each depth, in different folders, so that the one-off checker's answers for
-    // links that climb to the root (kept per depth) are reused from page to page.
+    // Several pages at each depth, in different folders.
     String[] pages = {
       "index.html",
       "a/index.html",
