@@ -2,6 +2,7 @@ package org.fieldguide.pipeline;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -55,8 +56,7 @@ final class Pipeline {
     Sources sources = Sources.read(options, changed, loader, state.sources, diagnostics);
     clock.lap("load files");
 
-    // 2. The site model: front matter, configuration, sources and tables, read again only if
-    // changed.
+    // 2. The site model: front matter, configuration, sources and tables (again only if changed).
     Optional<Site> read =
         sources.content().isEmpty()
             ? Optional.empty()
@@ -97,8 +97,7 @@ final class Pipeline {
     state.drawings.awaitLoaded();
     clock.lap("site context");
 
-    // 3, 4. Linked and rendered bodies: those whose Markdown changed, or every one in another
-    // context.
+    // 3, 4. Linked and rendered bodies: those whose Markdown changed, or all in a new context.
     Changes edited =
         kept.isPresent()
             ? Changes.of(
@@ -186,17 +185,12 @@ final class Pipeline {
   private SortedMap<String, byte[]> otherFiles(SiteContext context, Sources sources) {
     SortedMap<String, byte[]> others = new TreeMap<>(state.libraryAssets());
     others.putAll(context.siteFiles);
-    sources
-        .assetBytes()
-        .forEach(
-            (key, bytes) -> {
-              if (sources
-                  .assetOrigins()
-                  .get(key)
-                  .equals(context.origins.get(key))) { // else it clashes, which is reported
-                others.put(key, bytes);
-              }
-            });
+    for (Map.Entry<String, byte[]> asset : sources.assetBytes().entrySet()) {
+      String key = asset.getKey();
+      if (sources.assetOrigins().get(key).equals(context.origins.get(key))) {
+        others.put(key, asset.getValue()); // else two origins clash, which is reported
+      }
+    }
     return others;
   }
 }
