@@ -170,8 +170,9 @@ class ReaderLayoutIT {
       chromium.window(window[0], window[1]);
       try {
         driver.get(server.url("alignment/rlhf/index.html"));
-        // Scrolled halfway down, then measured after two frames have been drawn (on a busy machine
-        // the scroll can land after the script that asked for it returns).
+        // Scrolled halfway down, then measured after two frames have been drawn. On a busy machine
+        // a scroll asked for right after the page loads can be lost (CI once saw scrollY 0 at 1920
+        // px), so it is asked for again each frame, for up to 120 frames, until it holds.
         @SuppressWarnings("unchecked")
         Map<String, Object> seen =
             (Map<String, Object>)
@@ -180,11 +181,18 @@ class ReaderLayoutIT {
             var done = arguments[arguments.length - 1];
             function box(sel) { var r = document.querySelector(sel).getBoundingClientRect();
               return {top: r.top, bottom: r.bottom, height: r.height, shown: r.height > 0 && r.bottom > 0 && r.top < innerHeight}; }
-            window.scrollTo(0, document.documentElement.scrollHeight / 2);
-            requestAnimationFrame(function () { requestAnimationFrame(function () {
+            var tries = 0;
+            function measure() {
               done({scrolled: scrollY, height: document.documentElement.scrollHeight, header: box('.site-header'),
                 sidebar: box('.sidebar'), toc: box('main > .toc')});
-            }); });""");
+            }
+            function scroll() {
+              window.scrollTo(0, document.documentElement.scrollHeight / 2);
+              requestAnimationFrame(function () { requestAnimationFrame(function () {
+                if (scrollY > 1000 || ++tries >= 120) { measure(); } else { scroll(); }
+              }); });
+            }
+            scroll();""");
         assertTrue(
             ((Number) seen.get("scrolled")).doubleValue() > 1000,
             window[0]
