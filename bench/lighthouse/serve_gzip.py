@@ -1,5 +1,5 @@
 # A static-file server for bench/lighthouse/run.sh that gzips text, as GitHub Pages does.
-import gzip, http.server, os, sys
+import gzip, http.server, io, os, sys
 root = sys.argv[1]
 class H(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *a, **k): super().__init__(*a, directory=root, **k)
@@ -13,7 +13,7 @@ class H(http.server.SimpleHTTPRequestHandler):
             self.send_header('Content-Encoding', 'gzip')
             self.send_header('Content-Length', str(len(data)))
             self.end_headers()
-            return __import__('io').BytesIO(data)
+            return io.BytesIO(data)
         return super().send_head()
     def log_message(self, *a): pass
 http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[2])), H).serve_forever()
