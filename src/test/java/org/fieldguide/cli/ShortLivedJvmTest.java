@@ -12,7 +12,7 @@ class ShortLivedJvmTest {
 
   private static Optional<List<String>> command(
       String[] given, Map<String, String> env, String... args) {
-    return ShortLivedJvm.command(args, JAVA, Optional.of(given), env::get);
+    return ShortLivedJvm.command(args, JAVA, Optional.of(given), env::get, 6L << 30);
   }
 
   @Test
@@ -23,6 +23,7 @@ class ShortLivedJvmTest {
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseParallelGC",
             "-Xmn256m",
+            "-Xms1024m",
             "-jar",
             "target/fieldguide.jar",
             "build",
@@ -38,7 +39,20 @@ class ShortLivedJvmTest {
             "x y"));
     assertEquals(
         "check",
-        command(new String[] {"-jar", "f.jar", "check"}, Map.of(), "check").orElseThrow().get(6));
+        command(new String[] {"-jar", "f.jar", "check"}, Map.of(), "check").orElseThrow().get(7));
+  }
+
+  @Test
+  void startsWithNoMoreHeapThanTheJvmAllows() {
+    assertEquals(
+        Optional.of("-Xms512m"),
+        ShortLivedJvm.command(
+                new String[] {"build"},
+                JAVA,
+                Optional.<String[]>of(new String[] {"-jar", "f.jar", "build"}),
+                Map.<String, String>of()::get,
+                512L << 20)
+            .flatMap(c -> c.stream().filter(o -> o.startsWith("-Xms")).findFirst()));
   }
 
   @Test
@@ -67,6 +81,10 @@ class ShortLivedJvmTest {
     assertEquals(
         Optional.empty(),
         ShortLivedJvm.command(
-            new String[] {"build"}, JAVA, Optional.empty(), Map.<String, String>of()::get));
+            new String[] {"build"},
+            JAVA,
+            Optional.empty(),
+            Map.<String, String>of()::get,
+            1L << 30));
   }
 }
