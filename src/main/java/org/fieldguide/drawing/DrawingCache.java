@@ -76,6 +76,17 @@ public final class DrawingCache {
     return html;
   }
 
+  private static final java.util.Map<String, Optional<String>> STAMPS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The stamp of the code now running with {@code version} (see {@link DrawingStore#stamp}), looked
+   * up once per process: other files a one-off build keeps for the next carry it too.
+   */
+  public static Optional<String> codeStamp(String version) {
+    return STAMPS.computeIfAbsent(version, DrawingStore::stamp);
+  }
+
   /**
    * Starts reading {@code file}, once per cache, if it exists: on another thread, since telling the
    * code's stamp reads the jar's index (tens of milliseconds) while the build loads its sources.
@@ -92,7 +103,7 @@ public final class DrawingCache {
               if (!Files.isRegularFile(file)) {
                 return new NotLookedUp();
               }
-              Optional<String> code = DrawingStore.stamp(version);
+              Optional<String> code = codeStamp(version);
               code.ifPresent(s -> load(file, s));
               return new LookedUp(code);
             });
@@ -123,7 +134,7 @@ public final class DrawingCache {
       if (!changed()) {
         return;
       }
-      known = new LookedUp(DrawingStore.stamp(version));
+      known = new LookedUp(codeStamp(version));
       stamp = CompletableFuture.completedFuture(known);
     }
     if (known instanceof LookedUp looked && looked.value().isPresent()) {

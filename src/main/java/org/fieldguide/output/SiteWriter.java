@@ -37,6 +37,34 @@ public final class SiteWriter {
     }
   }
 
+  /**
+   * Writes {@code files} into the output folder as it stands, for a build whose other files the
+   * folder already holds as they should be: each file is written beside its place and renamed over
+   * it, so a reader (or a build cut short) sees either the old file or the new one, never half of
+   * one. Throws on I/O failure, after which some files may be new and the others old.
+   */
+  public void update(SortedMap<String, byte[]> files) throws IOException {
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      Path target = out.resolve(file.getKey()).normalize();
+      if (!target.startsWith(out) || target.equals(out)) {
+        throw new IOException("refusing to write outside the output folder: " + file.getKey());
+      }
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      try {
+        Files.write(temp, file.getValue());
+        if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+          Files.setPosixFilePermissions(
+              temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
   /** Makes an empty staging folder beside the output folder; throws if it cannot. */
   public Staging open() throws IOException {
     Path parent = out.getParent();

@@ -35,6 +35,16 @@ record Bodies(
           Collections.emptySortedSet());
 
   /**
+   * The pages of {@code site} whose Markdown differs from that of {@code last}, the bodies made in
+   * the context with digest {@code lastContext}; every page if that is not {@code context}'s.
+   */
+  static Changes edited(SiteContext context, Site site, Digest lastContext, Bodies last) {
+    return context.digest.equals(lastContext)
+        ? Changes.of(org.fieldguide.model.Bodies.of(site.bodies()).differingFrom(last.markdown()))
+        : Changes.ALL;
+  }
+
+  /**
    * The bodies of {@code site}'s Markdown pages in {@code context}: those of the pages whose inputs
    * {@code changes} names are made again (on every core) unless {@code last}'s still hold; the
    * others are {@code last}'s.
@@ -90,14 +100,12 @@ record Bodies(
   }
 
   /**
-   * The link graph of these bodies' reports: made from {@code lastGraph}, the graph of {@code
-   * last}'s, where only the bodies {@link #changed} names may differ, else anew.
+   * The link graph of these bodies' reports: made from {@code lastGraph}, the last build's, where
+   * only the bodies {@link #changed} names may differ, else anew.
    */
-  LinkGraph.Update linkGraph(Site site, Bodies last, LinkGraph lastGraph) {
+  LinkGraph.Update linkGraph(Site site, LinkGraph lastGraph) {
     if (changed instanceof Changes.Some some && lastGraph != null) {
-      return lastGraph.with(
-          id -> java.util.Optional.ofNullable(last.byId().get(id)).map(Body::report).orElse(null),
-          some.keys().stream().map(id -> byId.get(id).report()).toList());
+      return lastGraph.with(some.keys().stream().map(id -> byId.get(id).report()).toList());
     }
     return new LinkGraph.Update(
         LinkGraph.of(site, byId.values().stream().map(Body::report).toList()), java.util.Set.of());

@@ -21,7 +21,7 @@ record Body(
     Digest context,
     Digest namespace,
     LinkReport report,
-    RenderedPage rendered,
+    Rendering rendering,
     Lookups lookups,
     List<Diagnostic> diagnostics) {
   /**
@@ -41,7 +41,7 @@ record Body(
         context.digest,
         context.namespace,
         linked.report(),
-        rendered.page(),
+        Rendering.of(rendered.page()),
         lookups,
         own.all());
   }
@@ -63,7 +63,7 @@ record Body(
         && lookups.holdIn(context.targets)) {
       return java.util.Optional.of(
           new Body(
-              page, markdown, context.digest, namespace, report, rendered, lookups, diagnostics));
+              page, markdown, context.digest, namespace, report, rendering, lookups, diagnostics));
     }
     return java.util.Optional.empty();
   }
@@ -72,7 +72,62 @@ record Body(
   boolean showsAs(Body other) {
     return other != null
         && report.equals(other.report)
-        && rendered.equals(other.rendered)
+        && rendering.equals(other.rendering)
         && diagnostics.equals(other.diagnostics);
+  }
+
+  /** The body's HTML and what goes with it (see {@link Rendering}). */
+  RenderedPage rendered() {
+    return rendering.get();
+  }
+
+  /**
+   * A body's {@link RenderedPage}: at hand, or made again from the body's page and Markdown when
+   * first asked for. A body restored from the memo file ({@link MemoFile}) keeps its Markdown but
+   * not its HTML, which would be most of the file; its context, whose digest is the one the body
+   * was made in, makes the same HTML again, and a build after a one-page edit asks for it only for
+   * the few pages it makes again. Two renderings are equal when their pages are.
+   */
+  static final class Rendering {
+    private final java.util.function.Supplier<RenderedPage> make;
+    private volatile RenderedPage page;
+
+    private Rendering(RenderedPage page, java.util.function.Supplier<RenderedPage> make) {
+      this.page = page;
+      this.make = make;
+    }
+
+    static Rendering of(RenderedPage page) {
+      return new Rendering(java.util.Objects.requireNonNull(page), null);
+    }
+
+    /** The rendering of {@code markdown} for {@code page} in {@code context}, made when asked. */
+    static Rendering later(SiteContext context, Page page, String markdown) {
+      return new Rendering(null, () -> Body.of(context, page, markdown).rendered());
+    }
+
+    RenderedPage get() {
+      RenderedPage made = page;
+      if (made == null) {
+        synchronized (this) {
+          made = page;
+          if (made == null) {
+            made = make.get();
+            page = made;
+          }
+        }
+      }
+      return made;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Rendering other && get().equals(other.get());
+    }
+
+    @Override
+    public int hashCode() {
+      return get().hashCode();
+    }
   }
 }

@@ -40,14 +40,23 @@ public final class Build {
     StageClock clock = StageClock.fromEnvironment();
     try {
       state.drawings.startLoading(options.drawingCache(), options.version());
+      state.memo.startLoading(
+          options.drawingCache() == null || state.keepsOutput(options)
+              ? null // a build that holds every page's bytes has no use for pages made before
+              : options.drawingCache().resolveSibling(MemoFile.FILE),
+          options.version());
       BuildResult result = new Pipeline(options, state, clock).run(changed);
       state.drawings.saveIfChanged(options.version()); // failed builds' drawings are good too
+      clock.lap("write");
+      if (result.written()) {
+        state.memo.save(options.outDir()); // else the file still tells what the output holds
+      }
+      clock.lap("save memo");
       return result;
     } catch (RuntimeException | Error e) {
       state.forget(); // a build cut short leaves results that may not fit together; start afresh
       throw e;
     } finally {
-      clock.lap("write");
       clock.print(System.err);
     }
   }

@@ -1,5 +1,10 @@
 package org.fieldguide.pipeline;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.fieldguide.drawing.DrawingCache;
 import org.fieldguide.xref.LinkGraph;
 
 /**
@@ -23,10 +28,18 @@ import org.fieldguide.xref.LinkGraph;
  *       of the files they depend on came, went or changed its ids;
  *   <li>a page's search entries ({@link SearchStage}): its rendered body and section title, equal.
  * </ul>
+ *
+ * <p>{@code serve} keeps its memo in memory. One-off builds keep theirs in {@link MemoFile}, which
+ * holds the values that are costly to make and small to keep, and which a build in a context with
+ * the same digest joins to that context ({@link #last}).
  */
 final class Memo {
-  /** The values of one build's stages, and the key of its context. */
+  /**
+   * The values of one build's stages, the digest of its context, and the context and its key when
+   * this process made them.
+   */
   record Last(
+      Digest digest,
       SiteContext.Key key,
       SiteContext context,
       Bodies bodies,
@@ -38,6 +51,20 @@ final class Memo {
   private final boolean keeps;
   private volatile Last last;
 
+  /** The memo file of one-off builds, or null. */
+  private Path file;
+
+  private String version;
+
+  /** What reading {@link #file} found, once a build started reading it. */
+  private CompletableFuture<Optional<MemoFile.Stored>> stored;
+
+  /** The last build's values, to be saved in {@link #file} once its output is written. */
+  private Last toSave;
+
+  /** The Markdown of the bodies the memo file gave this build, and its digest there. */
+  private Map<String, FileMemo.Digested> digested = Map.of();
+
   private Memo(boolean keeps) {
     this.keeps = keeps;
   }
@@ -47,9 +74,27 @@ final class Memo {
     return new Memo(true);
   }
 
-  /** A memo that keeps nothing: every build makes everything, and holds nothing once it is done. */
+  /**
+   * A memo for one-off builds: each build reads what the last left in the memo file it names to
+   * {@link #startLoading}, if any; with none, it keeps nothing.
+   */
   static Memo none() {
     return new Memo(false);
+  }
+
+  /**
+   * Starts reading {@code file} (null for none) on another thread while the build reads its
+   * sources; {@link #last} waits for it.
+   */
+  synchronized void startLoading(Path file, String version) {
+    this.file = file;
+    this.version = version;
+    this.toSave = null;
+    this.stored =
+        file == null || keeps
+            ? null
+            : CompletableFuture.supplyAsync(
+                () -> DrawingCache.codeStamp(version).flatMap(stamp -> MemoFile.read(file, stamp)));
   }
 
   /** Whether this memo keeps what builds made (so that a page's views are worth keeping too). */
@@ -58,15 +103,40 @@ final class Memo {
   }
 
   /**
-   * The last build's values, or empty values (every entry changed) when there was no last build.
+   * The last build's values, or empty values (every entry changed) when there was no last build: in
+   * {@code serve}, what the last build kept; in a one-off build, what the memo file holds if it was
+   * made in a context with the digest and dates of {@code context} and {@code outDir} still holds
+   * the files that build left there (a build that makes every page needs every body's HTML, which
+   * the file does not keep, so it is of no use then).
    */
-  Last last() {
+  Last last(SiteContext context, Path outDir) {
     Last before = last;
-    return before != null ? before : NONE;
+    if (before != null) {
+      return before;
+    }
+    CompletableFuture<Optional<MemoFile.Stored>> reading;
+    synchronized (this) {
+      reading = stored;
+    }
+    if (reading == null) {
+      return NONE;
+    }
+    Optional<MemoFile.Stored> read =
+        reading
+            .join()
+            .filter(s -> s.key().equals(FileMemo.key(context)) && FileMemo.holds(s, outDir));
+    if (read.isEmpty()) {
+      return NONE;
+    }
+    Map<String, FileMemo.Digested> same = FileMemo.unchanged(read.get(), context);
+    Optional<Last> joined = FileMemo.join(read.get(), same.keySet(), context, outDir);
+    digested = joined.isPresent() ? same : Map.of();
+    return joined.orElse(NONE);
   }
 
-  private static final Last NONE =
+  static final Last NONE =
       new Last(
+          null,
           null,
           null,
           Bodies.NONE,
@@ -78,7 +148,7 @@ final class Memo {
   /** The context for {@code key}: the last build's if its key is equal. */
   java.util.Optional<SiteContext> context(SiteContext.Key key) {
     Last before = last;
-    return before != null && before.key().equals(key)
+    return before != null && before.key() != null && before.key().equals(key)
         ? java.util.Optional.of(before.context())
         : java.util.Optional.empty();
   }
@@ -87,6 +157,30 @@ final class Memo {
   void keep(Last values) {
     if (keeps) {
       last = values;
+    } else if (file != null) {
+      synchronized (this) {
+        toSave = values;
+      }
+    }
+  }
+
+  /**
+   * Leaves the values of the build just done in the memo file, with the size and time of each file
+   * it wrote in {@code outDir}; to be called once that build has written its output (a build that
+   * wrote nothing leaves the file as it was, which still describes the output folder).
+   */
+  void save(Path outDir) {
+    Last values;
+    synchronized (this) {
+      values = toSave;
+      toSave = null;
+    }
+    if (values == null || values.context() == null || file == null) {
+      return;
+    }
+    Optional<String> stamp = DrawingCache.codeStamp(version);
+    if (stamp.isPresent()) {
+      MemoFile.write(file, stamp.get(), FileMemo.stored(values, outDir, digested));
     }
   }
 

@@ -18,21 +18,32 @@ import org.fieldguide.source.SourceLoader;
  * the command line) writes each page into the staging folder as soon as it is made, or drops it
  * once it is scanned, so that memory does not grow with the size of the whole output. The staging
  * folder replaces the output folder only when the build goes through; closing this deletes it
- * otherwise.
+ * otherwise. A build whose memo says the output folder holds the last build's pages, as that build
+ * left them ({@link Memo#last}), writes into it only the pages it made again and the other files,
+ * once it goes through: it holds those pages until then.
  */
 final class Output implements AutoCloseable {
   private final BuildOptions options;
   private final SourceLoader loader;
   private final boolean keep;
   private final SiteWriter.Staging staging;
+
+  /** The pages made again, for a build that writes into the output folder as it stands; or null. */
+  private final Map<String, byte[]> updated;
+
   private final AtomicReference<IOException> failure = new AtomicReference<>();
 
   private Output(
-      BuildOptions options, SourceLoader loader, boolean keep, SiteWriter.Staging staging) {
+      BuildOptions options,
+      SourceLoader loader,
+      boolean keep,
+      SiteWriter.Staging staging,
+      Map<String, byte[]> updated) {
     this.options = options;
     this.loader = loader;
     this.keep = keep;
     this.staging = staging;
+    this.updated = updated;
   }
 
   /**
@@ -41,15 +52,23 @@ final class Output implements AutoCloseable {
    * clash).
    */
   static Output open(
-      BuildOptions options, SourceLoader loader, boolean keep, Diagnostics diagnostics) {
+      BuildOptions options,
+      SourceLoader loader,
+      boolean keep,
+      boolean inPlace,
+      Diagnostics diagnostics) {
     if (keep || !options.write() || diagnostics.hasErrors() || clash(options) != null) {
-      return new Output(options, loader, keep, null);
+      return new Output(options, loader, keep, null, null);
+    }
+    if (inPlace) {
+      return new Output(
+          options, loader, false, null, new java.util.concurrent.ConcurrentHashMap<>());
     }
     try {
-      return new Output(options, loader, false, new SiteWriter(options.outDir()).open());
+      return new Output(options, loader, false, new SiteWriter(options.outDir()).open(), null);
     } catch (IOException e) {
       cannotWrite(options, loader, e, diagnostics);
-      return new Output(options, loader, false, null);
+      return new Output(options, loader, false, null, null);
     }
   }
 
@@ -61,7 +80,9 @@ final class Output implements AutoCloseable {
     if (keep) {
       return Optional.of(bytes);
     }
-    if (staging != null && failure.get() == null) {
+    if (updated != null) {
+      updated.put(path, bytes);
+    } else if (staging != null && failure.get() == null) {
       try {
         staging.put(path, bytes);
       } catch (IOException e) {
@@ -88,6 +109,10 @@ final class Output implements AutoCloseable {
     try {
       if (keep) {
         new SiteWriter(options.outDir()).write(files);
+      } else if (updated != null) {
+        java.util.SortedMap<String, byte[]> all = new java.util.TreeMap<>(updated);
+        all.putAll(files);
+        new SiteWriter(options.outDir()).update(all);
       } else { // the pages are there already (open reported it if the staging folder could not be
         // made)
         for (Map.Entry<String, byte[]> file : files.entrySet()) {

@@ -38,12 +38,12 @@ final class PageStage {
 
   /**
    * What a page's HTML is made from, apart from the context's templates and views: the context (by
-   * digest), the page, its rendered body, the pages linking to it, and what else it shows of other
-   * pages ({@link MainViews#shows}: the FAQ index every FAQ page's questions, the references page
-   * the pages citing each source).
+   * digest), the page, its rendered body, the ids of the pages linking to it (the context, by its
+   * digest, says how they show), and what else it shows of other pages ({@link MainViews#shows}:
+   * the FAQ index every FAQ page's questions, the references page the pages citing each source).
    */
   record Inputs(
-      Digest context, Page page, RenderedPage rendered, List<Page> backlinks, Object shows) {}
+      Digest context, Page page, Body.Rendering rendered, Set<String> backlinks, Object shows) {}
 
   /**
    * One page out of this stage: its inputs; for the memo of a build that keeps its results, the
@@ -110,10 +110,12 @@ final class PageStage {
     MainViews mains =
         new MainViews(context.site, rendered, graph, context.views, context.templates);
     Changes candidates =
-        bodies
-            .changed()
-            .and(Changes.of(backlinksChanged))
-            .and(Changes.of(context.generatedPageIds));
+        last.byId().isEmpty() // no page made yet, or none whose file the output folder still holds
+            ? Changes.ALL
+            : bodies
+                .changed()
+                .and(Changes.of(backlinksChanged))
+                .and(Changes.of(context.generatedPageIds));
     List<Made> made =
         candidates.among(context.site.pages(), context.byId::get).parallelStream()
             .map(
@@ -122,8 +124,8 @@ final class PageStage {
                       new Inputs(
                           context.digest,
                           page,
-                          rendered.get(page.id()),
-                          graph.to(page),
+                          renderingOf(bodies, page.id()),
+                          graph.idsLinkingTo(page),
                           mains.shows(page));
                   Made before = last.byId().get(page.id());
                   return before != null && before.inputs().equals(inputs)
@@ -195,6 +197,11 @@ final class PageStage {
     public Set<Entry<String, RenderedPage>> entrySet() {
       throw new UnsupportedOperationException("rendered bodies are looked up by id");
     }
+  }
+
+  private static Body.Rendering renderingOf(Bodies bodies, String id) {
+    Body body = bodies.byId().get(id);
+    return body == null ? null : body.rendering();
   }
 
   private static Made taken(Made last) {

@@ -74,7 +74,6 @@ final class Pipeline {
     Site site = read.get();
 
     // The context: everything made from the pages' front matter, the templates and the assets.
-    Memo.Last last = state.memo.last();
     SiteContext.Key key =
         SiteContext.keyOf(
             site,
@@ -96,20 +95,17 @@ final class Pipeline {
     context.diagnostics.forEach(diagnostics::add);
     state.drawings.awaitLoaded();
     clock.lap("site context");
+    Memo.Last last = state.memo.last(context, options.outDir());
+    clock.lap("memo");
 
     // 3, 4. Linked and rendered bodies: those whose Markdown changed, or all in a new context.
-    Changes edited =
-        kept.isPresent()
-            ? Changes.of(
-                org.fieldguide.model.Bodies.of(site.bodies())
-                    .differingFrom(last.bodies().markdown()))
-            : Changes.ALL;
+    Changes edited = Bodies.edited(context, site, last.digest(), last.bodies());
     Bodies bodies = Bodies.of(context, site, last.bodies(), edited);
     bodies.report(diagnostics);
     clock.lap("render bodies");
 
     // 5. The link graph: backlinks, citations, orphans.
-    LinkGraph.Update graph = bodies.linkGraph(context.site, last.bodies(), last.graph());
+    LinkGraph.Update graph = bodies.linkGraph(context.site, last.graph());
     graph.graph().reportOrphans(diagnostics);
     clock.lap("backlinks");
 
@@ -122,7 +118,9 @@ final class Pipeline {
           context.site.pages().forEach(p -> expected.add(p.outputPath()));
           return expected;
         });
-    try (Output output = Output.open(options, loader, state.keepsOutput(options), diagnostics)) {
+    boolean inPlace = !last.pages().byId().isEmpty(); // the output folder holds the last pages
+    try (var output =
+        Output.open(options, loader, state.keepsOutput(options), inPlace, diagnostics)) {
       PageStage.Pages pages =
           PageStage.make(
               context,
@@ -151,7 +149,9 @@ final class Pipeline {
       besidePages.add(SearchIndex.INDEX_PATH);
       SiteCheck.Checked checked =
           SiteCheck.check(context, bodies, pages, besidePages, last.checked(), diagnostics);
-      state.memo.keep(new Memo.Last(key, context, bodies, graph.graph(), pages, checked, search));
+      state.memo.keep(
+          new Memo.Last(
+              context.digest, key, context, bodies, graph.graph(), pages, checked, search));
       clock.lap("check links");
 
       // 8. Output: the staging folder swapped in, if nothing failed.

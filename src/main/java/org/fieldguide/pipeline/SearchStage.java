@@ -3,7 +3,6 @@ package org.fieldguide.pipeline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.fieldguide.markdown.RenderedPage;
 import org.fieldguide.search.SearchIndex;
 import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
@@ -19,7 +18,7 @@ final class SearchStage {
   private SearchStage() {}
 
   /** A page's entries and the rendered body they were written from. */
-  private record Entries(RenderedPage from, byte[] bytes) {}
+  record Entries(String id, Body.Rendering from, byte[] bytes) {}
 
   /**
    * The value of this stage: each page's entries by id, and their bytes in the order of {@link
@@ -45,18 +44,20 @@ final class SearchStage {
         changes.among(bodies.byId().values(), bodies.byId()::get).parallelStream()
             .map(
                 body -> {
-                  RenderedPage r = body.rendered();
-                  Entries before = last.byId().get(r.page().id());
-                  return before != null && before.from().equals(r)
+                  Entries before = last.byId().get(body.page().id());
+                  return before != null && before.from().equals(body.rendering())
                       ? before
                       : new Entries(
-                          r, SearchIndex.entries(SearchDocuments.of(r).stream().toList()));
+                          body.page().id(),
+                          body.rendering(),
+                          SearchIndex.entries(
+                              SearchDocuments.of(body.rendered()).stream().toList()));
                 })
             .toList();
     PMap<String, Entries> byId = all ? HashTreePMap.empty() : last.byId();
     java.util.Map<String, Entries> updates = new java.util.HashMap<>();
     for (Entries e : written) {
-      String id = e.from().page().id();
+      String id = e.id();
       updates.put(id, e);
       ordered[context.searchOrder.get(id)] = e.bytes();
     }

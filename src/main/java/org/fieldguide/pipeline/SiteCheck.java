@@ -98,6 +98,25 @@ final class SiteCheck {
       return new Answers<>(now, found, deps);
     }
 
+    /** The answers {@code byKey}, with the keys of those that list problems and their files. */
+    static <K> Answers<K> of(java.util.Map<String, Answer<K>> byKey) {
+      java.util.SortedMap<String, List<?>> problems = new java.util.TreeMap<>();
+      java.util.Map<String, Set<String>> dependents = new java.util.HashMap<>();
+      byKey.forEach(
+          (key, answer) -> {
+            if (!answer.problems().isEmpty()) {
+              problems.put(key, answer.problems());
+            }
+            for (String file : answer.dependsOn()) {
+              dependents.computeIfAbsent(file, f -> new HashSet<>()).add(key);
+            }
+          });
+      java.util.Map<String, PSet<String>> sets = new java.util.HashMap<>();
+      dependents.forEach((file, keys) -> sets.put(file, HashTreePSet.from(keys)));
+      return new Answers<>(
+          HashTreePMap.from(byKey), TreePMap.fromSortedMap(problems), HashTreePMap.from(sets));
+    }
+
     private static boolean untouched(Set<String> dependsOn, Changes.Some files) {
       for (String file : files.keys()) {
         if (dependsOn.contains(file)) {

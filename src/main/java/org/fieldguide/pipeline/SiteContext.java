@@ -151,6 +151,8 @@ final class SiteContext {
   /** What the checks of the site as a whole found (terms, output paths). */
   final List<Diagnostic> diagnostics;
 
+  private final GitDates git;
+
   SiteContext(
       Key key,
       org.fieldguide.model.Site site,
@@ -160,6 +162,7 @@ final class SiteContext {
       DrawingCache cache) {
     this.site = site;
     this.templates = templates;
+    this.git = git;
     this.baseUrl = key.baseUrl();
     this.templatesDigest = key.templates();
     this.targets = new TargetIndex(site);
@@ -274,6 +277,16 @@ final class SiteContext {
         assets,
         assetOrigins,
         site.drafts());
+  }
+
+  /** The digest of the pages' last-updated dates, which git decides (not the key). */
+  Digest dates() {
+    List<String> dates = new ArrayList<>(site.pages().size());
+    for (Page p : site.pages()) {
+      java.time.LocalDate date = updated(p, git);
+      dates.add(date == null ? "" : date.toString());
+    }
+    return Digest.of(dates);
   }
 
   private static java.time.LocalDate updated(Page page, GitDates git) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -131,6 +132,66 @@ public final class SearchIndex {
       at += sep.length;
     }
     return at == out.length ? out : Arrays.copyOf(out, at);
+  }
+
+  /**
+   * The parts {@link #join} made {@code index} of, given each part's length and the place of its
+   * line break (-1 for an empty part), in order; empty if {@code index} is not what they join to. A
+   * build that kept only these numbers takes its pages' parts back from the index it wrote.
+   */
+  public static Optional<List<byte[]>> split(byte[] index, int[] lengths, int[] cuts) {
+    byte[][] titles = new byte[lengths.length][];
+    byte[][] texts = new byte[lengths.length][];
+    int at = expect(index, 0, HEAD);
+    for (int half = 0; half < 2 && at >= 0; half++) {
+      boolean first = true;
+      for (int i = 0; i < lengths.length && at >= 0; i++) {
+        if (lengths[i] == 0) {
+          continue;
+        }
+        if (!first) {
+          at = at < index.length && index[at] == ',' ? at + 1 : -1;
+        }
+        first = false;
+        int size = half == 0 ? cuts[i] : lengths[i] - cuts[i] - 1;
+        if (at < 0 || size < 0 || at + size > index.length) {
+          return Optional.empty();
+        }
+        (half == 0 ? titles : texts)[i] = Arrays.copyOfRange(index, at, at + size);
+        at += size;
+      }
+      at = at < 0 ? -1 : expect(index, at, half == 0 ? MIDDLE : TAIL);
+    }
+    if (at != index.length) {
+      return Optional.empty();
+    }
+    List<byte[]> parts = new java.util.ArrayList<>(lengths.length);
+    for (int i = 0; i < lengths.length; i++) {
+      if (lengths[i] == 0) {
+        parts.add(new byte[0]);
+        continue;
+      }
+      byte[] part = new byte[lengths[i]];
+      System.arraycopy(titles[i], 0, part, 0, cuts[i]);
+      part[cuts[i]] = '\n';
+      System.arraycopy(texts[i], 0, part, cuts[i] + 1, texts[i].length);
+      parts.add(part);
+    }
+    return Optional.of(parts);
+  }
+
+  /** Where {@code index} goes on after {@code bytes} at {@code at}, or -1 if they are not there. */
+  private static int expect(byte[] index, int at, byte[] bytes) {
+    if (at + bytes.length > index.length
+        || !Arrays.equals(index, at, at + bytes.length, bytes, 0, bytes.length)) {
+      return -1;
+    }
+    return at + bytes.length;
+  }
+
+  /** Where a part's line break is, or -1 for an empty part: what {@link #split} needs of it. */
+  public static int cut(byte[] part) {
+    return part.length == 0 ? -1 : newline(part);
   }
 
   private static int newline(byte[] part) {

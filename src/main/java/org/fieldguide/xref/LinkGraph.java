@@ -30,6 +30,9 @@ public final class LinkGraph {
 
   private final Map<String, Page> byId;
 
+  /** Page id → the report the graph holds of that page: what it links to and cites. */
+  private final PMap<String, LinkReport> reports;
+
   /** Target page id → the ids of the pages linking to it; never empty. */
   private final PMap<String, PSortedSet<String>> incoming;
 
@@ -40,10 +43,12 @@ public final class LinkGraph {
 
   private LinkGraph(
       Map<String, Page> byId,
+      PMap<String, LinkReport> reports,
       PMap<String, PSortedSet<String>> incoming,
       PMap<String, PSortedSet<String>> citedBy,
       PSortedSet<String> orphans) {
     this.byId = byId;
+    this.reports = reports;
     this.incoming = incoming;
     this.citedBy = citedBy;
     this.orphans = orphans;
@@ -55,7 +60,9 @@ public final class LinkGraph {
     site.pages().forEach(p -> byId.put(p.id(), p));
     Map<String, TreeSet<String>> in = new HashMap<>();
     Map<String, TreeSet<String>> cites = new HashMap<>();
+    Map<String, LinkReport> byPage = new HashMap<>();
     for (LinkReport report : reports) {
+      byPage.put(report.pageId(), report);
       for (String target : report.linkedPageIds()) {
         if (!target.equals(report.pageId())) {
           in.computeIfAbsent(target, k -> new TreeSet<>()).add(report.pageId());
@@ -83,7 +90,11 @@ public final class LinkGraph {
       }
     }
     return new LinkGraph(
-        byId, HashTreePMap.from(incoming), HashTreePMap.from(citedBy), TreePSet.from(orphans));
+        byId,
+        HashTreePMap.from(byPage),
+        HashTreePMap.from(incoming),
+        HashTreePMap.from(citedBy),
+        TreePSet.from(orphans));
   }
 
   /**
@@ -93,22 +104,19 @@ public final class LinkGraph {
   public record Update(LinkGraph graph, Set<String> targets) {}
 
   /**
-   * The graph of this graph's reports with {@code changed} in place of those of the same pages
-   * ({@code before} gives the report this graph was made with for a page id), for the same pages:
-   * only what those reports change is made again.
+   * The graph of this graph's reports with {@code changed} in place of those of the same pages, for
+   * the same pages: only what those reports change is made again.
    */
-  public Update with(
-      java.util.function.Function<String, LinkReport> before, Collection<LinkReport> changed) {
+  public Update with(Collection<LinkReport> changed) {
+    PMap<String, LinkReport> held = reports;
     PMap<String, PSortedSet<String>> in = incoming;
     PMap<String, PSortedSet<String>> cites = citedBy;
     PSortedSet<String> alone = orphans;
     Set<String> targets = new TreeSet<>();
     for (LinkReport now : changed) {
       String from = now.pageId();
-      LinkReport was = before.apply(from);
-      if (was == null) {
-        was = LinkReport.none(from);
-      }
+      LinkReport was = reports.getOrDefault(from, LinkReport.none(from));
+      held = held.plus(from, now);
       for (String target : union(was.linkedPageIds(), now.linkedPageIds())) {
         boolean member = now.linkedPageIds().contains(target);
         if (target.equals(from) || was.linkedPageIds().contains(target) == member) {
@@ -130,7 +138,7 @@ public final class LinkGraph {
               ? alone.plus(target)
               : alone.minus(target);
     }
-    return new Update(new LinkGraph(byId, in, cites, alone), targets);
+    return new Update(new LinkGraph(byId, held, in, cites, alone), targets);
   }
 
   private static Set<String> union(Collection<String> a, Collection<String> b) {
@@ -169,6 +177,15 @@ public final class LinkGraph {
   public List<Page> to(Page page) {
     PSortedSet<String> ids = incoming.get(page.id());
     return ids == null ? List.of() : sorted(ids, byId);
+  }
+
+  /**
+   * The ids of the pages linking to {@code page}: what {@link #to} lists, in this graph's pages'
+   * order.
+   */
+  public Set<String> idsLinkingTo(Page page) {
+    PSortedSet<String> ids = incoming.get(page.id());
+    return ids == null ? Set.of() : ids;
   }
 
   /** Pages citing source {@code key}, sorted by title. */
