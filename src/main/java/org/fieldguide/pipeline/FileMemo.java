@@ -1,7 +1,6 @@
 package org.fieldguide.pipeline;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +8,11 @@ import java.util.Optional;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.html.SiteLinkChecker;
 import org.fieldguide.model.Page;
+import org.fieldguide.model.Site;
 import org.fieldguide.search.SearchIndex;
 import org.fieldguide.xref.LinkGraph;
 import org.fieldguide.xref.LinkReport;
+import org.fieldguide.xref.Lookups;
 import org.pcollections.HashTreePMap;
 import org.pcollections.TreePMap;
 import org.pcollections.TreePSet;
@@ -28,85 +29,44 @@ final class FileMemo {
   /** A body's Markdown as this build read it, and its digest, equal to the memo file's. */
   record Digested(String markdown, Digest digest) {}
 
-  /** What the memo file keeps of {@code last}, made in the context it names. */
-  static MemoFile.Stored stored(Memo.Last last, Path outDir, Map<String, Digested> digested) {
-    List<MemoFile.StoredBody> bodies =
-        last.bodies().byId().values().parallelStream()
-            .map(
-                b -> {
-                  Digested known = digested.get(b.page().id());
-                  return new MemoFile.StoredBody(
-                      b.page().id(),
-                      known != null && known.markdown().equals(b.markdown())
-                          ? known.digest()
-                          : MemoFile.digestOf(b.markdown()),
-                      MemoFile.StoredReport.of(b.report()),
-                      MemoFile.StoredLookups.of(b.lookups()),
-                      b.diagnostics());
-                })
-            .toList();
-    List<MemoFile.StoredPage> pages = new ArrayList<>();
-    for (PageStage.Made m : last.pages().byId().values()) {
-      if (!m.inputs().page().kind().isGenerated()) {
-        pages.add(new MemoFile.StoredPage(m.inputs().page().id(), m.links(), m.diagnostics()));
-      }
-    }
-    List<MemoFile.StoredAnswer> fragments = new ArrayList<>();
-    last.checked()
-        .fragments()
-        .byKey()
-        .forEach(
-            (id, a) -> fragments.add(new MemoFile.StoredAnswer(id, a.dependsOn(), a.problems())));
-    List<MemoFile.StoredAnswer> links = new ArrayList<>();
-    last.checked()
-        .links()
-        .byKey()
-        .forEach(
-            (path, a) -> links.add(new MemoFile.StoredAnswer(path, a.dependsOn(), a.problems())));
-    Map<String, MemoFile.SearchShape> search = new HashMap<>();
-    last.search()
-        .byId()
-        .forEach(
-            (id, e) ->
-                search.put(
-                    id,
-                    new MemoFile.SearchShape(
-                        e.bytes().length, org.fieldguide.search.SearchIndex.cut(e.bytes()))));
-    Path out = outDir.toAbsolutePath().normalize();
-    Map<String, MemoFile.FileStamp> output = new java.util.concurrent.ConcurrentHashMap<>();
-    List<String> missing = new java.util.concurrent.CopyOnWriteArrayList<>();
-    last.checked().files().parallelStream()
-        .forEach(
-            path ->
-                MemoFile.FileStamp.of(out.resolve(path))
-                    .ifPresentOrElse(s -> output.put(path, s), () -> missing.add(path)));
-    return new MemoFile.Stored(
-        key(last.context()),
-        out.toString(),
-        bodies,
-        pages,
-        fragments,
-        links,
-        last.checked().others(),
-        search,
-        missing.isEmpty() ? output : Map.of());
-  }
-
-  /** What a memo file's values hold in: the context's digest and the pages' last-updated dates. */
+  /** What a memo file's values hold in: a context with this digest. */
   static Digest key(SiteContext context) {
-    return Digest.of(context.digest, context.dates());
+    return context.digest;
   }
 
   /**
-   * The bodies of {@code stored} whose Markdown is the same in {@code context}'s site, with that
-   * Markdown and its digest.
+   * What joining {@code stored} needs of the site alone, made while the build makes its context:
+   * each stored body's report and lookups with the site's pages in, the link graph of those reports
+   * (the last build's), and the bodies whose Markdown is the same in the site, with that Markdown
+   * and its digest.
    */
-  static Map<String, Digested> unchanged(MemoFile.Stored stored, SiteContext context) {
+  record Prepared(
+      Map<String, LinkReport> reports,
+      Map<String, Lookups> lookups,
+      LinkGraph graph,
+      Map<String, Digested> unchanged) {}
+
+  /** {@link Prepared} for {@code site}; empty if a page {@code stored} names is not in it. */
+  static Optional<Prepared> prepare(MemoFile.Stored stored, Site site) {
+    Map<String, Page> byId = new HashMap<>();
+    site.pages().forEach(p -> byId.put(p.id(), p));
+    Map<String, LinkReport> reports = new HashMap<>();
+    Map<String, Lookups> lookups = new HashMap<>();
+    for (MemoFile.StoredBody b : stored.bodies()) {
+      Page page = byId.get(b.id());
+      Optional<LinkReport> report = b.report().with(byId::get);
+      Optional<Lookups> looked = b.lookups().with(byId::get);
+      if (page == null || page.kind().isGenerated() || report.isEmpty() || looked.isEmpty()) {
+        return Optional.empty();
+      }
+      reports.put(page.id(), report.get());
+      lookups.put(page.id(), looked.get());
+    }
     Map<String, Digested> same = new java.util.concurrent.ConcurrentHashMap<>();
     stored.bodies().parallelStream()
         .forEach(
             b -> {
-              String markdown = context.site.bodies().get(b.id());
+              String markdown = site.bodies().get(b.id());
               if (markdown != null) {
                 Digest digest = MemoFile.digestOf(markdown);
                 if (digest.equals(b.markdown())) {
@@ -114,7 +74,32 @@ final class FileMemo {
                 }
               }
             });
-    return same;
+    return Optional.of(new Prepared(reports, lookups, LinkGraph.of(site, reports.values()), same));
+  }
+
+  /**
+   * The pages whose HTML shows a last-updated date that differs from when {@code stored} was made
+   * (git decides most dates, not the context): those pages, and if there are any, the pages that
+   * list other pages' dates. A build makes their bodies and pages again.
+   */
+  static java.util.Set<String> datesChanged(MemoFile.Stored stored, SiteContext context) {
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    context
+        .dates()
+        .forEach(
+            (id, date) -> {
+              if (!date.equals(stored.dates().get(id))) {
+                changed.add(id);
+              }
+            });
+    if (!changed.isEmpty()) {
+      for (Page page : context.site.pages()) {
+        if (context.views.showsOtherPagesDates(page)) {
+          changed.add(page.id());
+        }
+      }
+    }
+    return changed;
   }
 
   /**
@@ -125,23 +110,21 @@ final class FileMemo {
    * outDir}. Empty if a page it names is not in the context.
    */
   static Optional<Memo.Last> join(
-      MemoFile.Stored stored, java.util.Set<String> unchanged, SiteContext context, Path outDir) {
+      MemoFile.Stored stored,
+      Prepared prepared,
+      java.util.Set<String> unchanged,
+      SiteContext context,
+      Path outDir) {
     Map<String, Body> bodies = new HashMap<>();
-    Map<String, LinkReport> reports = new HashMap<>();
     Map<String, String> markdown = new HashMap<>();
     Map<String, List<Diagnostic>> bodyProblems = new HashMap<>();
+    Map<String, LinkReport> reports = prepared.reports();
     for (MemoFile.StoredBody b : stored.bodies()) {
-      Page page = context.byId.get(b.id());
-      Optional<LinkReport> report = b.report().with(context.byId::get);
-      Optional<org.fieldguide.xref.Lookups> lookups = b.lookups().with(context.byId::get);
-      if (page == null || page.kind().isGenerated() || report.isEmpty() || lookups.isEmpty()) {
-        return Optional.empty();
-      }
-      reports.put(page.id(), report.get());
-      if (!unchanged.contains(page.id())) {
+      if (!unchanged.contains(b.id())) {
         continue; // edited since: made again, its report kept for the link graph and checks
       }
-      String text = context.site.bodies().get(page.id());
+      Page page = context.byId.get(b.id());
+      String text = context.site.bodies().get(b.id());
       bodies.put(
           page.id(),
           new Body(
@@ -149,9 +132,9 @@ final class FileMemo {
               text,
               context.digest,
               context.namespace,
-              report.get(),
+              reports.get(page.id()),
               Body.Rendering.later(context, page, text),
-              lookups.get(),
+              prepared.lookups().get(page.id()),
               b.diagnostics()));
       markdown.put(page.id(), text);
       if (!b.diagnostics().isEmpty()) {
@@ -165,7 +148,7 @@ final class FileMemo {
             HashTreePMap.from(bodyProblems),
             Changes.ALL,
             java.util.Collections.emptySortedSet());
-    LinkGraph graph = LinkGraph.of(context.site, reports.values());
+    LinkGraph graph = prepared.graph();
 
     Map<String, PageStage.Made> made = new HashMap<>();
     Map<String, java.util.Set<String>> ids = new HashMap<>();

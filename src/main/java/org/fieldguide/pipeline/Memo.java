@@ -1,6 +1,9 @@
 package org.fieldguide.pipeline;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +62,9 @@ final class Memo {
   /** What reading {@link #file} found, once a build started reading it. */
   private CompletableFuture<Optional<MemoFile.Stored>> stored;
 
+  /** What joining it needs of the site alone, once the build read its site ({@link #prepare}). */
+  private CompletableFuture<Optional<FileMemo.Prepared>> prepared;
+
   /** The last build's values, to be saved in {@link #file} once its output is written. */
   private Last toSave;
 
@@ -90,6 +96,7 @@ final class Memo {
     this.file = file;
     this.version = version;
     this.toSave = null;
+    this.prepared = null;
     this.stored =
         file == null || keeps
             ? null
@@ -103,11 +110,26 @@ final class Memo {
   }
 
   /**
+   * Starts making, on other threads, what joining the memo file to the build's context needs of
+   * {@code site} alone (see {@link FileMemo#prepare}), while the build makes the context; nothing
+   * if {@code outDir} does not hold what the file lists, which a full build is about to replace.
+   */
+  synchronized void prepare(org.fieldguide.model.Site site, Path outDir) {
+    if (stored != null) {
+      prepared =
+          stored.thenApplyAsync(
+              read ->
+                  read.filter(s -> FileMemo.holds(s, outDir))
+                      .flatMap(s -> FileMemo.prepare(s, site)));
+    }
+  }
+
+  /**
    * The last build's values, or empty values (every entry changed) when there was no last build: in
    * {@code serve}, what the last build kept; in a one-off build, what the memo file holds if it was
-   * made in a context with the digest and dates of {@code context} and {@code outDir} still holds
-   * the files that build left there (a build that makes every page needs every body's HTML, which
-   * the file does not keep, so it is of no use then).
+   * made in a context with the digest of {@code context} and {@code outDir} still holds the files
+   * that build left there (a build that makes every page needs every body's HTML, which the file
+   * does not keep, so it is of no use then).
    */
   Last last(SiteContext context, Path outDir) {
     Last before = last;
@@ -115,22 +137,29 @@ final class Memo {
       return before;
     }
     CompletableFuture<Optional<MemoFile.Stored>> reading;
+    CompletableFuture<Optional<FileMemo.Prepared>> preparing;
     synchronized (this) {
       reading = stored;
+      preparing = prepared;
+      stored = null; // read once per build; let it go once joined
+      prepared = null;
     }
-    if (reading == null) {
+    if (reading == null || preparing == null) {
       return NONE;
     }
     Optional<MemoFile.Stored> read =
-        reading
-            .join()
-            .filter(s -> s.key().equals(FileMemo.key(context)) && FileMemo.holds(s, outDir));
+        reading.join().filter(s -> s.key().equals(FileMemo.key(context)));
     if (read.isEmpty()) {
       return NONE;
     }
-    Map<String, FileMemo.Digested> same = FileMemo.unchanged(read.get(), context);
-    Optional<Last> joined = FileMemo.join(read.get(), same.keySet(), context, outDir);
-    digested = joined.isPresent() ? same : Map.of();
+    Optional<FileMemo.Prepared> ready = preparing.join();
+    if (ready.isEmpty()) {
+      return NONE;
+    }
+    java.util.Set<String> kept = new java.util.HashSet<>(ready.get().unchanged().keySet());
+    kept.removeAll(FileMemo.datesChanged(read.get(), context)); // made again, as if edited
+    Optional<Last> joined = FileMemo.join(read.get(), ready.get(), kept, context, outDir);
+    digested = joined.isPresent() ? ready.get().unchanged() : Map.of();
     return joined.orElse(NONE);
   }
 
@@ -180,8 +209,74 @@ final class Memo {
     }
     Optional<String> stamp = DrawingCache.codeStamp(version);
     if (stamp.isPresent()) {
-      MemoFile.write(file, stamp.get(), FileMemo.stored(values, outDir, digested));
+      MemoFile.write(file, stamp.get(), stored(values, outDir, digested));
     }
+  }
+
+  /** What the memo file keeps of {@code last}, made in the context it names. */
+  private static MemoFile.Stored stored(
+      Last last, Path outDir, Map<String, FileMemo.Digested> digested) {
+    List<MemoFile.StoredBody> bodies =
+        last.bodies().byId().values().parallelStream()
+            .map(
+                b -> {
+                  FileMemo.Digested known = digested.get(b.page().id());
+                  return new MemoFile.StoredBody(
+                      b.page().id(),
+                      known != null && known.markdown().equals(b.markdown())
+                          ? known.digest()
+                          : MemoFile.digestOf(b.markdown()),
+                      MemoFile.StoredReport.of(b.report()),
+                      MemoFile.StoredLookups.of(b.lookups()),
+                      b.diagnostics());
+                })
+            .toList();
+    List<MemoFile.StoredPage> pages = new ArrayList<>();
+    for (PageStage.Made m : last.pages().byId().values()) {
+      if (!m.inputs().page().kind().isGenerated()) {
+        pages.add(new MemoFile.StoredPage(m.inputs().page().id(), m.links(), m.diagnostics()));
+      }
+    }
+    List<MemoFile.StoredAnswer> fragments = new ArrayList<>();
+    last.checked()
+        .fragments()
+        .byKey()
+        .forEach(
+            (id, a) -> fragments.add(new MemoFile.StoredAnswer(id, a.dependsOn(), a.problems())));
+    List<MemoFile.StoredAnswer> links = new ArrayList<>();
+    last.checked()
+        .links()
+        .byKey()
+        .forEach(
+            (path, a) -> links.add(new MemoFile.StoredAnswer(path, a.dependsOn(), a.problems())));
+    Map<String, MemoFile.SearchShape> search = new HashMap<>();
+    last.search()
+        .byId()
+        .forEach(
+            (id, e) ->
+                search.put(
+                    id,
+                    new MemoFile.SearchShape(
+                        e.bytes().length, org.fieldguide.search.SearchIndex.cut(e.bytes()))));
+    Path out = outDir.toAbsolutePath().normalize();
+    Map<String, MemoFile.FileStamp> output = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> missing = new java.util.concurrent.CopyOnWriteArrayList<>();
+    last.checked().files().parallelStream()
+        .forEach(
+            path ->
+                MemoFile.FileStamp.of(out.resolve(path))
+                    .ifPresentOrElse(s -> output.put(path, s), () -> missing.add(path)));
+    return new MemoFile.Stored(
+        FileMemo.key(last.context()),
+        out.toString(),
+        bodies,
+        pages,
+        fragments,
+        links,
+        last.checked().others(),
+        search,
+        last.context().dates(),
+        missing.isEmpty() ? output : Map.of());
   }
 
   /**

@@ -24,6 +24,13 @@ import org.fieldguide.xref.LinkReport;
 final class MemoBytes {
   private MemoBytes() {}
 
+  /** {@code list}, each of whose elements is a {@code type}. */
+  static <T> List<T> castAll(List<?> list, Class<T> type) {
+    List<T> out = new ArrayList<>(list.size());
+    list.forEach(o -> out.add(type.cast(o)));
+    return out;
+  }
+
   /**
    * Writes strings once: the first time as their UTF-8 bytes, after that as their number (page ids,
    * paths and links repeat across pages).

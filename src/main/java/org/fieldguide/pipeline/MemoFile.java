@@ -29,10 +29,11 @@ import org.fieldguide.xref.Lookups;
  * build), and the context (made again from the front matter).
  *
  * <p>The file is used only by a build of the same code (the drawing cache's stamp) in a context
- * with the same digest and the same last-updated dates: a front-matter, template or asset edit
- * makes everything again. Its pages are used only if the output folder is the one the file names
- * and every file it lists there has the size and time it had; otherwise the bodies are still taken
- * and every page is made and written. A file that cannot be read to its end is ignored.
+ * with the same digest: a front-matter, template or asset edit makes everything again. A page whose
+ * last-updated date (from git) changed is made again, and so is the home page, which lists dates.
+ * Its pages are used only if the output folder is the one the file names and every file it lists
+ * there has the size and time it had; otherwise the bodies are still taken and every page is made
+ * and written. A file that cannot be read to its end is ignored.
  */
 final class MemoFile {
   static final String FILE = "pages.bin";
@@ -133,6 +134,7 @@ final class MemoFile {
       List<StoredAnswer> links,
       Set<String> others,
       Map<String, SearchShape> search,
+      Map<String, String> dates,
       Map<String, FileStamp> output) {}
 
   /** What {@code file} holds if it was written by the code with {@code stamp}; else empty. */
@@ -185,6 +187,10 @@ final class MemoFile {
       for (int n = in.count(); n > 0; n--) {
         search.put(in.text(), new SearchShape(data.getInt(), data.getInt()));
       }
+      Map<String, String> dates = new HashMap<>();
+      for (int n = in.count(); n > 0; n--) {
+        dates.put(in.text(), in.text());
+      }
       Map<String, FileStamp> output = new HashMap<>();
       for (int n = in.count(); n > 0; n--) {
         output.put(in.text(), new FileStamp(data.getLong(), data.getLong()));
@@ -193,7 +199,7 @@ final class MemoFile {
         return Optional.empty();
       }
       return Optional.of(
-          new Stored(key, outDir, bodies, pages, fragments, links, others, search, output));
+          new Stored(key, outDir, bodies, pages, fragments, links, others, search, dates, output));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // cut short, or not ours: make everything
     }
@@ -236,14 +242,14 @@ final class MemoFile {
         for (StoredAnswer a : stored.fragments()) {
           out.text(a.key());
           out.texts(a.dependsOn());
-          out.diagnostics(castAll(a.problems(), Diagnostic.class));
+          out.diagnostics(MemoBytes.castAll(a.problems(), Diagnostic.class));
         }
         out.count(stored.links().size());
         for (StoredAnswer a : stored.links()) {
           out.text(a.key());
           out.texts(a.dependsOn());
           List<SiteLinkChecker.Problem> problems =
-              castAll(a.problems(), SiteLinkChecker.Problem.class);
+              MemoBytes.castAll(a.problems(), SiteLinkChecker.Problem.class);
           out.count(problems.size());
           for (SiteLinkChecker.Problem problem : problems) {
             out.ref(problem.ref());
@@ -256,6 +262,11 @@ final class MemoFile {
           out.text(e.getKey());
           out.count(e.getValue().length());
           out.number(e.getValue().cut());
+        }
+        out.count(stored.dates().size());
+        for (Map.Entry<String, String> e : stored.dates().entrySet()) {
+          out.text(e.getKey());
+          out.text(e.getValue());
         }
         out.count(stored.output().size());
         for (Map.Entry<String, FileStamp> e : stored.output().entrySet()) {
@@ -283,11 +294,5 @@ final class MemoFile {
   /** The digest by which the file knows a body's Markdown. */
   static Digest digestOf(String markdown) {
     return Digest.of(markdown);
-  }
-
-  private static <T> List<T> castAll(List<?> list, Class<T> type) {
-    List<T> out = new ArrayList<>(list.size());
-    list.forEach(o -> out.add(type.cast(o)));
-    return out;
   }
 }

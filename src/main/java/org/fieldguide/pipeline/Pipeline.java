@@ -72,6 +72,7 @@ final class Pipeline {
       return BuildResult.nothing(diagnostics);
     }
     Site site = read.get();
+    state.memo.prepare(site, options.outDir()); // on other threads, while the context is made
 
     // The context: everything made from the pages' front matter, the templates and the assets.
     SiteContext.Key key =

@@ -279,14 +279,14 @@ final class SiteContext {
         site.drafts());
   }
 
-  /** The digest of the pages' last-updated dates, which git decides (not the key). */
-  Digest dates() {
-    List<String> dates = new ArrayList<>(site.pages().size());
+  /** Each page's last-updated date ("" for none) by id: git decides most, not the key. */
+  Map<String, String> dates() {
+    Map<String, String> dates = new HashMap<>();
     for (Page p : site.pages()) {
       java.time.LocalDate date = updated(p, git);
-      dates.add(date == null ? "" : date.toString());
+      dates.put(p.id(), date == null ? "" : date.toString());
     }
-    return Digest.of(dates);
+    return dates;
   }
 
   private static java.time.LocalDate updated(Page page, GitDates git) {

@@ -113,6 +113,14 @@ public final class PageViews {
         home ? recent(page) : List.of());
   }
 
+  /**
+   * Whether {@code page} shows the last-updated dates of other pages: the home page does, in its
+   * list of recently updated pages; every page shows its own.
+   */
+  public boolean showsOtherPagesDates(Page page) {
+    return page.id().equals("index");
+  }
+
   /** How many recently updated pages the home page lists. */
   private static final int RECENT = 5;
 

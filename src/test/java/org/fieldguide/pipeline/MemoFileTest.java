@@ -126,6 +126,43 @@ class MemoFileTest {
     assertSameAsBuildFromNothing(rebuild());
   }
 
+  @Test
+  void aCommitThatChangesOnlyAPagesDateMakesThatPageAndTheHomePageAgain() throws Exception {
+    git("init", "-q");
+    git("add", "-A");
+    commit("2026-01-01T12:00:00Z");
+    assertSameAsBuildFromNothing(rebuild());
+    append("content/methods/rlhf.md", "\nA paragraph not yet committed.\n");
+    assertSameAsBuildFromNothing(rebuild()); // the page still shows its last commit's date
+
+    git("add", "-A");
+    commit("2026-02-02T12:00:00Z"); // the same Markdown, now with a later date
+    BuildResult result = rebuild();
+
+    assertEquals(Set.of("methods/rlhf", "index"), result.redone().bodies());
+    assertTrue(Files.readString(out.resolve("methods/rlhf/index.html")).contains("2026-02-02"));
+    assertSameAsBuildFromNothing(result);
+  }
+
+  private void git(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("git", "-c", "user.name=t"));
+    command.addAll(List.of("-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(fixture.root().toFile());
+    builder.environment().put("GIT_COMMITTER_DATE", date);
+    builder.environment().put("GIT_AUTHOR_DATE", date);
+    Process git = builder.redirectErrorStream(true).start();
+    String output = new String(git.getInputStream().readAllBytes());
+    assertEquals(0, git.waitFor(), output);
+  }
+
+  private String date = "2026-01-01T12:00:00Z";
+
+  private void commit(String when) throws Exception {
+    date = when;
+    git("commit", "-q", "-m", "content");
+  }
+
   /** Random edits of every kind, each followed by a one-off build from the memo file. */
   @Test
   void anySequenceOfEditsGivesWhatABuildFromNothingGives() throws IOException {
