@@ -59,7 +59,11 @@ final class MemoBytes {
       number((int) n);
     }
 
+    /** Writes what was put, then a CRC-32C of it, which {@link #checked} verifies. */
     void writeTo(Path file) throws IOException {
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      crc.update(buf, 0, size);
+      number((int) crc.getValue());
       Files.write(file, java.util.Arrays.copyOf(buf, size));
     }
 
@@ -160,6 +164,22 @@ final class MemoBytes {
     }
   }
 
+  /**
+   * The bytes {@link Writer#writeTo} wrote, without their CRC-32C, if it matches: a file changed on
+   * disk is not read as values that were never written.
+   */
+  static java.util.Optional<java.nio.ByteBuffer> checked(byte[] file) {
+    if (file.length < 4) {
+      return java.util.Optional.empty();
+    }
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(file, 0, file.length - 4);
+    java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(file, 0, file.length - 4);
+    return java.nio.ByteBuffer.wrap(file, file.length - 4, 4).getInt() == (int) crc.getValue()
+        ? java.util.Optional.of(data.slice())
+        : java.util.Optional.empty();
+  }
+
   /** Reads what {@link Writer} wrote. */
   static final class Reader {
     private final java.nio.ByteBuffer in;
@@ -182,7 +202,11 @@ final class MemoBytes {
     }
 
     byte[] bytes() throws IOException {
-      byte[] bytes = new byte[count()];
+      int n = count();
+      if (n > in.remaining()) {
+        throw new IOException("cut short"); // not a length this file can hold: never allocate it
+      }
+      byte[] bytes = new byte[n];
       in.get(bytes);
       return bytes;
     }
@@ -196,7 +220,8 @@ final class MemoBytes {
         return seen.get(n);
       }
       int length = count();
-      String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+      String s =
+          new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
       in.position(in.position() + length);
       seen.add(s);
       return s;

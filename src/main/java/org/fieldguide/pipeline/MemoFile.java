@@ -143,8 +143,8 @@ final class MemoFile {
       return Optional.empty();
     }
     try {
-      java.nio.ByteBuffer data = java.nio.ByteBuffer.wrap(Files.readAllBytes(file));
-      if (data.getInt() != MAGIC) {
+      java.nio.ByteBuffer data = MemoBytes.checked(Files.readAllBytes(file)).orElse(null);
+      if (data == null || data.getInt() != MAGIC) {
         return Optional.empty();
       }
       MemoBytes.Reader in = new MemoBytes.Reader(data);

@@ -114,6 +114,17 @@ class MemoFileTest {
   }
 
   @Test
+  void aMemoFileWithAByteChangedIsIgnored() throws IOException {
+    byte[] bytes = Files.readAllBytes(memoFile);
+    bytes[bytes.length / 2] ^= 0x20;
+    Files.write(memoFile, bytes);
+    append("content/methods/notes.md", "\nMore notes.\n");
+    BuildResult result = rebuild();
+    assertEquals(7, result.redone().bodies().size(), "every body is rendered");
+    assertSameAsBuildFromNothing(result);
+  }
+
+  @Test
   void aFailedBuildLeavesTheMemoFileThatDescribesTheOutput() throws IOException {
     byte[] memo = Files.readAllBytes(memoFile);
     append("content/methods/rlhf.md", "\n[broken](nowhere.md)\n");
