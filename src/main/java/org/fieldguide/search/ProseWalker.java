@@ -53,8 +53,10 @@ final class ProseWalker {
   /** Which of {@link SearchText}'s dropped kinds {@code e} is, judged by the element alone. */
   static Drop dropOf(Element e) {
     switch (e.normalName()) {
-      case "svg", "math":
+      case "svg":
         return Drop.INLINE;
+      case "math": // an inline formula's MathML reads as its symbols ("πθ"); a displayed one goes
+        return e.attr("display").equals("block") ? Drop.INLINE : Drop.KEEP;
       case "script", "style", "template", "noscript":
         return Drop.BLOCK;
       default:

@@ -12,14 +12,15 @@ import org.jsoup.nodes.TextNode;
 public final class SearchText {
   /**
    * What never belongs in search text: drawings (formula and chart SVG, and a chart's hint on how
-   * to scroll it; the step-by-step version of a flowchart is HTML and stays), scripts, term
+   * to scroll it; the step-by-step version of a flowchart is HTML and stays), displayed formulas
+   * (an inline formula's MathML stays, so that "πθ: the policy" keeps its subject), scripts, term
    * tooltips (they would copy every linked term's definition into the page), citation and footnote
    * markers, heading anchors, the table of contents and the page's reference list (the references
    * page has its own entry). {@link ProseWalker#dropOf} decides it element by element; this
    * selector says the same for tests.
    */
   static final String DROP =
-      "svg, math, script, style, template, noscript, .chart-hint, .heading-anchor, "
+      "svg, math[display=block], script, style, template, noscript, .chart-hint, .heading-anchor, "
           + ".term-tip, span.cite, a.cite-ref, sup.footnote-ref, a.footnote-backref, nav.toc, section.references";
 
   /**
@@ -27,7 +28,7 @@ public final class SearchText {
    * was.
    */
   static final String DROP_INLINE =
-      "svg, math, .heading-anchor, .term-tip, span.cite, a.cite-ref, "
+      "svg, math[display=block], .heading-anchor, .term-tip, span.cite, a.cite-ref, "
           + "sup.footnote-ref, a.footnote-backref";
 
   /**

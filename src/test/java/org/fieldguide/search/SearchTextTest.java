@@ -65,7 +65,19 @@ class SearchTextTest {
     assertEquals(
         "A formula, then more: see the loss.",
         SearchText.fromHtml(
-            "<p>A formula <svg><title>x</title></svg>, then more: see the loss <math><mi>L</mi></math>.</p>"));
+            "<p>A formula <svg><title>x</title></svg>, then more: see the loss <math display=\"block\"><mi>L</mi></math>.</p>"));
+  }
+
+  @Test
+  void anInlineFormulaReadsAsItsSymbolsAndADisplayedOneGoes() {
+    assertEquals(
+        "πθ: the policy being trained. The loss: each term in turn.",
+        SearchText.fromHtml(
+            "<ul><li><span class=\"math-nowrap\"><svg aria-hidden=\"true\"><path d=\"m1 2\"/></svg>"
+                + "<span class=\"visually-hidden\"><math><msub><mi>π</mi><mi>θ</mi></msub></math></span></span>"
+                + ": the policy being trained.</li></ul><p>The loss:</p><div class=\"math-block\">"
+                + "<svg aria-hidden=\"true\"></svg><span class=\"visually-hidden\"><math display=\"block\">"
+                + "<mi>L</mi><mo>=</mo><mn>1</mn></math></span></div><p>each term in turn.</p>"));
   }
 
   @Test
