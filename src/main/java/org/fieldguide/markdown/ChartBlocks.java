@@ -47,7 +47,12 @@ public final class ChartBlocks {
     }
     Function<String, Optional<String>> resolver = link -> resolve(page, link, seen);
     return ChartReader.readFlowchart(
-            page.sourcePath(), block.getLiteral(), firstLine, resolver, diagnostics)
+            page.sourcePath(),
+            block.getLiteral(),
+            firstLine,
+            resolver,
+            link -> draftOf(page, link),
+            diagnostics)
         .map(
             chart ->
                 ChartRenderer.flowchartHtml(
@@ -119,6 +124,14 @@ public final class ChartBlocks {
     }
     String finalFragment = fragment;
     return targetOf(page, path, seen).map(target -> page.hrefTo(target) + finalFragment);
+  }
+
+  /** The source file of the draft left out of the build that {@code link} names, if any. */
+  private Optional<String> draftOf(Page page, String link) {
+    int hash = link.indexOf('#');
+    return PageLinker.resolveRelative(page.id() + ".md", hash < 0 ? link : link.substring(0, hash))
+        .flatMap(targets::draftAt)
+        .map(Page::sourcePath);
   }
 
   /** The page a content path relative to {@code page} names, if any. */

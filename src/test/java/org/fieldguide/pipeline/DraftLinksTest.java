@@ -77,6 +77,45 @@ class DraftLinksTest {
   }
 
   @Test
+  void aFlowchartOutcomeLinkingToADraftSaysItIsADraft() throws IOException {
+    Fixture fixture = Fixture.create(dir, SITE);
+    Files.delete(fixture.path("content/glossary/specification-gaming.md"));
+    Files.writeString(
+        fixture.path("content/index.md"),
+        "---\ntitle: Home\ndescription: The home page.\n---\nSee [[Which method?]].\n");
+    Files.createDirectories(fixture.path("content/flowcharts"));
+    Files.writeString(
+        fixture.path("content/flowcharts/which.md"),
+        """
+        ---
+        title: Which method?
+        description: A chart.
+        ---
+        ```flowchart
+        start: q
+        nodes:
+          q:
+            ask: "Two models?"
+            answers:
+              - {label: "Yes", to: debate}
+              - {label: "No", to: home}
+          debate:
+            outcome: "Debate"
+            link: ../alignment/debate.md#setup
+          home:
+            outcome: "Home"
+            link: ../index.md
+        ```
+        """);
+    assertEquals(
+        List.of(
+            "content/flowcharts/which.md:15:11: error: outcome 'debate' links to"
+                + " '../alignment/debate.md#setup', which is a draft (content/alignment/debate.md)"
+                + DRAFT),
+        Fixture.lines(fixture.check()));
+  }
+
+  @Test
   void withDraftsTheSameLinksResolve() throws IOException {
     Fixture fixture = Fixture.create(dir, SITE);
     Fixture.CliRun run = fixture.cli("check", "--drafts");

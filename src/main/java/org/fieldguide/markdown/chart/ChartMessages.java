@@ -145,6 +145,16 @@ final class ChartMessages {
         + "', which is not a page; give the path of a Markdown page relative to this file";
   }
 
+  static String linkToDraft(String id, String link, String draftPath) {
+    return "outcome '"
+        + id
+        + "' links to '"
+        + link
+        + "', which is a draft ("
+        + draftPath
+        + "); build with --drafts to include it, or remove 'draft: true' there to publish it";
+  }
+
   static String noTitle() {
     return "the diagram has no 'title'; add 'title: …', which names the figure for screen readers";
   }

@@ -57,6 +57,20 @@ public final class ChartReader {
       int firstLine,
       Function<String, Optional<String>> linkResolver,
       Diagnostics d) {
+    return readFlowchart(path, yaml, firstLine, linkResolver, link -> Optional.empty(), d);
+  }
+
+  /**
+   * The same, and a link that is not a page but a draft left out of the build ({@code draftOf}
+   * gives its source file) says so, and how to include it.
+   */
+  public static Optional<Flowchart> readFlowchart(
+      String path,
+      String yaml,
+      int firstLine,
+      Function<String, Optional<String>> linkResolver,
+      Function<String, Optional<String>> draftOf,
+      Diagnostics d) {
     Diagnostics local = new Diagnostics();
     Optional<Flowchart> chart =
         YamlMap.parse(path, yaml, firstLine, local)
@@ -71,7 +85,11 @@ public final class ChartReader {
                           path,
                           node.linkLine(),
                           node.linkColumn(),
-                          ChartMessages.linkNotPage(node.id(), node.link()));
+                          draftOf
+                              .apply(node.link())
+                              .map(
+                                  draft -> ChartMessages.linkToDraft(node.id(), node.link(), draft))
+                              .orElseGet(() -> ChartMessages.linkNotPage(node.id(), node.link())));
                     }
                   }
                   return parsed;
