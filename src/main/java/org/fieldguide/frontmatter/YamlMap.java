@@ -11,23 +11,14 @@ import java.util.Optional;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.diag.Diagnostics;
 import org.fieldguide.model.SourceRef;
-import org.fieldguide.source.Limits;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.ReaderException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML mapping read with positions, with typed getters that report a wrong type at the value's
@@ -53,9 +44,8 @@ public final class YamlMap {
   /** For such a mapping, the top-level keys whose lines could not be read. */
   private final java.util.Set<String> damagedKeys = new java.util.LinkedHashSet<>();
 
-  private static final java.util.regex.Pattern TOP_KEY =
-      java.util.regex.Pattern.compile(
-          "^(?:\"([^\"]*)\"|'([^']*)'|([^\\s:#][^:#]*?))\\s*:(?:\\s|$)");
+  /** Whether no key could be read at all ({@link #empty}): none is reported missing. */
+  private boolean nothingRead;
 
   private YamlMap(String path, int firstLine, MappingNode node, Diagnostics diagnostics) {
     this(path, firstLine, node, diagnostics, null);
@@ -83,7 +73,8 @@ public final class YamlMap {
   /** Parses {@code yaml} (starting at file line {@code firstLine}) as a mapping; empty on error. */
   public static Optional<YamlMap> parse(
       String path, String yaml, int firstLine, Diagnostics diagnostics) {
-    return ofRoot(path, parseNode(path, yaml, firstLine, diagnostics), firstLine, diagnostics);
+    return ofRoot(
+        path, YamlDocuments.parseNode(path, yaml, firstLine, diagnostics), firstLine, diagnostics);
   }
 
   /** The mapping {@code root} is; empty, and reported, if it is nothing or not a mapping. */
@@ -118,45 +109,14 @@ public final class YamlMap {
   public static YamlMap parseRecovering(
       String path, String yaml, int firstLine, Diagnostics diagnostics) {
     Diagnostics own = new Diagnostics();
-    Optional<Node> root = parseNode(path, yaml, firstLine, own);
+    Optional<Node> root = YamlDocuments.parseNode(path, yaml, firstLine, own);
     if (root.isPresent() && root.get() instanceof MappingNode mapping) {
       return new YamlMap(path, firstLine, mapping, diagnostics);
     }
     ofRoot(path, root, firstLine, own);
     List<Diagnostic> found = own.all();
     found.forEach(diagnostics::add);
-    List<NodeTuple> readable = new ArrayList<>();
-    List<String> damaged = new ArrayList<>();
-    String[] lines = yaml.split("\n", -1);
-    int start = -1;
-    for (int i = 0; i <= lines.length; i++) {
-      if (i < lines.length
-          && (lines[i].isEmpty()
-              || Character.isWhitespace(lines[i].charAt(0))
-              || lines[i].charAt(0) == '#')) {
-        continue;
-      }
-      if (start
-          >= 0) { // the lines from start to i, parsed where they are in the YAML, so that positions
-        // stay true
-        String part =
-            "\n".repeat(start)
-                + String.join("\n", java.util.Arrays.asList(lines).subList(start, i));
-        if (parseNode(path, part, firstLine, new Diagnostics()).orElse(null)
-            instanceof MappingNode m) {
-          readable.addAll(m.getValue());
-        } else {
-          java.util.regex.Matcher key = TOP_KEY.matcher(lines[start]);
-          if (key.find()) {
-            damaged.add(
-                key.group(1) != null
-                    ? key.group(1)
-                    : key.group(2) != null ? key.group(2) : key.group(3));
-          }
-        }
-      }
-      start = i;
-    }
+    YamlDocuments.Readable readable = YamlDocuments.readableKeys(path, yaml, firstLine);
     Diagnostic damage =
         found.isEmpty()
             ? new Diagnostic(
@@ -166,10 +126,10 @@ public final class YamlMap {
         new YamlMap(
             path,
             firstLine,
-            new MappingNode(Tag.MAP, readable, FlowStyle.BLOCK),
+            new MappingNode(Tag.MAP, readable.tuples(), FlowStyle.BLOCK),
             diagnostics,
             damage);
-    map.damagedKeys.addAll(damaged);
+    map.damagedKeys.addAll(readable.damagedKeys());
     return map;
   }
 
@@ -179,9 +139,7 @@ public final class YamlMap {
    * the rest of the site can tell: the error is reported, and only it.
    */
   public java.util.Set<String> damagedKeys() {
-    return damagedKeys.stream()
-        .filter(k -> !k.equals(ALL))
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return java.util.Set.copyOf(damagedKeys);
   }
 
   /**
@@ -197,69 +155,8 @@ public final class YamlMap {
             new MappingNode(Tag.MAP, List.of(), FlowStyle.BLOCK),
             diagnostics,
             damage);
-    map.damagedKeys.add(ALL);
+    map.nothingRead = true;
     return map;
-  }
-
-  /** In {@link #damagedKeys}: every key, for a mapping that could not be found at all. */
-  private static final String ALL = "\u0000all";
-
-  /** Parses a YAML document into its node tree, reporting syntax errors with file positions. */
-  public static Optional<Node> parseNode(
-      String path, String yaml, int firstLine, Diagnostics diagnostics) {
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(path)
-            .setAllowDuplicateKeys(true)
-            .setMaxAliasesForCollections(50)
-            .setCodePointLimit(64 * 1024 * 1024)
-            .build();
-    try {
-      int[] deep = tooDeep(settings, yaml);
-      if (deep != null) {
-        diagnostics.error(path, firstLine + deep[0], deep[1] + 1, Limits.yamlTooDeep());
-        return Optional.empty();
-      }
-      Composer composer =
-          new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
-      return composer.getSingleNode();
-    } catch (MarkedYamlEngineException e) {
-      YamlSyntaxError error = YamlSyntaxError.of(e, yaml, firstLine);
-      diagnostics.error(path, error.line(), error.column(), error.message());
-      return Optional.empty();
-    } catch (ReaderException e) {
-      YamlSyntaxError error = YamlSyntaxError.unreadable(e, yaml, firstLine);
-      diagnostics.error(path, error.line(), error.column(), error.message());
-      return Optional.empty();
-    } catch (YamlEngineException e) {
-      diagnostics.error(path, firstLine, 1, "malformed YAML: " + e.getMessage());
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * Where (0-based line and column) the first list or mapping nested deeper than {@link
-   * Limits#MAX_YAML_DEPTH} starts, or null. The composer builds nodes recursively, so this walks
-   * the parser's events first, without recursion.
-   */
-  private static int[] tooDeep(LoadSettings settings, String yaml) {
-    ParserImpl events = new ParserImpl(settings, new StreamReader(settings, yaml));
-    int depth = 0;
-    while (events.hasNext()) {
-      Event event = events.next();
-      Event.ID id = event.getEventId();
-      if (id == Event.ID.MappingStart || id == Event.ID.SequenceStart) {
-        if (++depth > Limits.MAX_YAML_DEPTH) {
-          return event
-              .getStartMark()
-              .map(m -> new int[] {m.getLine(), m.getColumn()})
-              .orElse(new int[] {0, 0});
-        }
-      } else if (id == Event.ID.MappingEnd || id == Event.ID.SequenceEnd) {
-        depth--;
-      }
-    }
-    return null;
   }
 
   /** Wraps an already-parsed mapping node found inside a larger document. */
@@ -509,7 +406,7 @@ public final class YamlMap {
    * of that error when the mapping was read past one elsewhere (the error may have hidden the key).
    */
   private void missing(String key) {
-    if (damage != null && (damagedKeys.contains(key) || damagedKeys.contains(ALL))) {
+    if (damage != null && (nothingRead || damagedKeys.contains(key))) {
       return;
     }
     Diagnostic d =
