@@ -20,9 +20,12 @@
 #                output of the full build just before it, with the .fieldguide-cache/ that build left
 #                (default 1); the page is restored after each run
 #   HUGO         1 to time Hugo, 0 to skip it (when only two jars are compared; default 1)
-#   REAL         1 to time the real site too, 0 to skip it    (default 1); with a jar that has
-#                the drawing cache, both with it (real-site) and with --no-cache (real-site-cold)
+#   REAL         1 to time the real site too, 0 to skip it    (default 1): a build with nothing
+#                changed (real-site), after REAL_EDIT's body changed (real-site-edit, if EDIT=1),
+#                and with --no-cache (real-site-cold, for a jar that has the option), each jar in
+#                its own copy of the project under OUT
 #   REAL_PROJECT project whose content/ is the real site      (default the repository root)
+#   REAL_EDIT    the page real-site-edit changes              (default content/alignment/dpo.md)
 #   LOAD_MAX     wait before a run until the 1-minute load average is below this (default: number of cores)
 #   LOAD_WAIT    longest wait for the load to drop, seconds   (default 300; then it runs and records the load)
 #
@@ -43,6 +46,7 @@ REAL=${REAL:-1}
 EDIT=${EDIT:-1}
 HUGO=${HUGO:-1}
 REAL_PROJECT=${REAL_PROJECT:-$ROOT}
+REAL_EDIT=${REAL_EDIT:-content/alignment/dpo.md}
 CORES=$(nproc)
 LOAD_MAX=${LOAD_MAX:-$CORES}
 LOAD_WAIT=${LOAD_WAIT:-300}
@@ -200,25 +204,53 @@ for n in $SIZES; do
   done
 done
 
-# The real site, built into OUT so the project's site/ is left alone.
+# The real site, built from copies under OUT so the project's site/ and .fieldguide-cache/ are left
+# alone. Each jar builds its own copy (content, templates and git history, so that dates are read as
+# in the project) into its own output: in one project, two jars would each find the other's stamp
+# in .fieldguide-cache/ and use none of it. The --no-cache runs write to an output of their own, so
+# that they leave the cached runs' output as those left it.
+copy_project() {
+  rm -rf "$1" && mkdir -p "$1"
+  cp -a "$REAL_PROJECT/content" "$REAL_PROJECT/templates" "$1/"
+  if [ -d "$REAL_PROJECT/.git" ]; then cp -a "$REAL_PROJECT/.git" "$1/"; fi
+}
 if [ "$REAL" = 1 ]; then
   echo "warm-up real site (not counted) ..." >&2
-  java -jar "$JAR" build --project "$REAL_PROJECT" --out "$OUT/real-site" >/dev/null
-  pages=$(find "$REAL_PROJECT/content" -name '*.md' | wc -l)
-  # A jar with the drawing cache (.fieldguide-cache/) is also timed without it: "real-site" then
-  # takes its formulas and diagrams from the file the warm-up left, "real-site-cold" draws them all.
+  real="$OUT/real-project"
+  copy_project "$real"
+  java -jar "$JAR" build --project "$real" --out "$OUT/real-site" >/dev/null
+  pages=$(find "$real/content" -name '*.md' | wc -l)
+  edited="$real/$REAL_EDIT"
   cold=0
   if java -jar "$JAR" build --help 2>&1 | grep -q -- --no-cache; then cold=1; fi
-  for run in $(seq 1 "$RUNS"); do
+  if [ -n "$ALT_OPTS" ] || [ -n "$ALT_JAR" ]; then
+    copy_project "$OUT/real-project-alt"
     # shellcheck disable=SC2086
-    timed real-site "$pages" "$run" -- java $JAVA_OPTS -jar "$JAR" build --project "$REAL_PROJECT" --out "$OUT/real-site"
-    if [ "$cold" = 1 ]; then
+    java $ALT_OPTS -jar "${ALT_JAR:-$JAR}" build --project "$OUT/real-project-alt" --out "$OUT/real-site-alt" >/dev/null
+  fi
+  for run in $(seq 1 "$RUNS"); do
+    # Nothing changed since the last build: what the caches keep is all reused.
+    # shellcheck disable=SC2086
+    timed real-site "$pages" "$run" -- java $JAVA_OPTS -jar "$JAR" build --project "$real" --out "$OUT/real-site"
+    if [ "$EDIT" = 1 ] && [ -f "$edited" ]; then
+      # One paragraph added to one page, as in fieldguide-edit; then the page is restored and built
+      # again, untimed, so that the next run again finds nothing changed.
+      cp "$edited" "$OUT/real-edited.bak"
+      printf '\nThis paragraph was added by the benchmark, run %s.\n' "$run" >>"$edited"
       # shellcheck disable=SC2086
-      timed real-site-cold "$pages" "$run" -- java $JAVA_OPTS -jar "$JAR" build --no-cache --project "$REAL_PROJECT" --out "$OUT/real-site"
+      timed real-site-edit "$pages" "$run" -- java $JAVA_OPTS -jar "$JAR" build --project "$real" --out "$OUT/real-site"
+      cp "$OUT/real-edited.bak" "$edited"
+      # shellcheck disable=SC2086
+      java $JAVA_OPTS -jar "$JAR" build --project "$real" --out "$OUT/real-site" >/dev/null
+    fi
+    if [ "$cold" = 1 ]; then
+      rm -rf "$OUT/real-site-cold"
+      # shellcheck disable=SC2086
+      timed real-site-cold "$pages" "$run" -- java $JAVA_OPTS -jar "$JAR" build --no-cache --project "$real" --out "$OUT/real-site-cold"
     fi
     if [ -n "$ALT_OPTS" ] || [ -n "$ALT_JAR" ]; then
       # shellcheck disable=SC2086
-      timed real-site-alt "$pages" "$run" -- java $ALT_OPTS -jar "${ALT_JAR:-$JAR}" build --project "$REAL_PROJECT" --out "$OUT/real-site"
+      timed real-site-alt "$pages" "$run" -- java $ALT_OPTS -jar "${ALT_JAR:-$JAR}" build --project "$OUT/real-project-alt" --out "$OUT/real-site-alt"
     fi
   done
 fi
