@@ -18,10 +18,11 @@ import org.pcollections.TreePMap;
 import org.pcollections.TreePSet;
 
 /**
- * The {@link Memo} of one-off builds as {@link MemoFile} keeps it: what the file keeps of one
- * build's values ({@link #stored}), and those values joined again to the next build's context
- * ({@link #join}), which may use them only when its context has the same digest and dates ({@link
- * #key}) and the output folder still holds what that build wrote ({@link #holds}).
+ * The {@link Memo} of one-off builds as {@link MemoFile} keeps it, joined again to the next build's
+ * context: first what needs only the site ({@link #prepare}, on other threads while the context is
+ * made), then the rest ({@link #join}). The file's values hold only in a context with the same
+ * digest ({@link #key}) and while the output folder still holds what that build wrote ({@link
+ * #holds}); a page whose git date changed is made again ({@link #datesChanged}).
  */
 final class FileMemo {
   private FileMemo() {}
