@@ -213,13 +213,17 @@ public final class Main implements Runnable {
       return CONTENT_ERRORS;
     }
     long pages = result.paths().stream().filter(p -> p.endsWith(".html")).count();
+    long made = result.redone().pages().size();
     out.println(
         "fieldguide: "
             + verb
             + " "
             + pages
             + " pages"
-            + (result.written() ? " into " + options.outDir() : ""));
+            + (result.written() ? " into " + options.outDir() : "")
+            + (result.written() && made < pages
+                ? " (" + made + " made again, the others as the last build left them)"
+                : ""));
     return OK;
   }
 

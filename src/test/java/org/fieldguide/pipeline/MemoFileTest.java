@@ -66,6 +66,22 @@ class MemoFileTest {
   }
 
   @Test
+  void theCommandLineSaysHowManyPagesItMadeAgain() throws IOException {
+    Fixture.CliRun first = fixture.cli("build");
+    assertEquals(0, first.status(), first.err());
+    assertTrue(first.out().matches("(?s)fieldguide: built 12 pages into \\S+\\s*"), first.out());
+    append("content/methods/rlhf.md", "\nAnother paragraph.\n");
+    Fixture.CliRun second = fixture.cli("build");
+    assertTrue(
+        second
+            .out()
+            .matches(
+                "(?s)fieldguide: built 12 pages into \\S+ \\(\\d+ made again, the others as the"
+                    + " last build left them\\)\\s*"),
+        second.out());
+  }
+
+  @Test
   void aBuildWithNoChangeMakesOnlyTheGeneratedPages() throws IOException {
     BuildResult result = rebuild();
     assertEquals(Set.of(), result.redone().bodies());
