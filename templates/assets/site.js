@@ -222,16 +222,35 @@
     };
     if (tables.length) {
       markTables();
-      window.addEventListener("resize", markTables);
+      // Again whenever a frame or its table changes size: the window, and also fonts or a layout
+      // that settles after this script ran, which no resize event announces.
+      if (window.ResizeObserver) {
+        var sized = new ResizeObserver(markTables);
+        for (var o = 0; o < tables.length; o++) {
+          sized.observe(tables[o]);
+          if (tables[o].firstElementChild) { sized.observe(tables[o].firstElementChild); }
+        }
+      } else {
+        window.addEventListener("resize", markTables);
+      }
     }
-    // A chart wider than its frame opens at its first question, not on blank space.
+    // A chart wider than its frame opens at its first question, not on blank space; and again when
+    // the frame changes size (a layout that settles late, a turned phone), unless the reader has
+    // scrolled it since.
     var starts = document.querySelectorAll(".chart-scroll[data-start]");
-    for (var s = 0; s < starts.length; s++) {
-      var frame = starts[s];
-      if (frame.scrollWidth > frame.clientWidth + 1) {
+    var placeStart = function (frame) {
+      if (frame.scrollWidth > frame.clientWidth + 1 && frame.scrollLeft === (frame.placedAt || 0)) {
         var at = parseFloat(frame.getAttribute("data-start")) * frame.scrollWidth - frame.clientWidth / 2;
         frame.scrollLeft = Math.max(0, Math.round(at));
+        frame.placedAt = frame.scrollLeft;
       }
+    };
+    for (var s = 0; s < starts.length; s++) { placeStart(starts[s]); }
+    if (starts.length && window.ResizeObserver) {
+      var resized = new ResizeObserver(function (entries) {
+        for (var e = 0; e < entries.length; e++) { placeStart(entries[e].target); }
+      });
+      for (var t = 0; t < starts.length; t++) { resized.observe(starts[t]); }
     }
     // Previews of terms and citations. A tap on a term (or a click, tap or Enter on a citation
     // number) opens a small card beside it with a link onward; a second one follows the link.

@@ -97,6 +97,9 @@ class ReaderLayoutIT {
       try {
         for (String page : WIDE_PAGES) {
           driver.get(server.url(page));
+          driver.executeAsyncScript( // the layout as shown: after the page's observers had a frame
+              "var done = arguments[arguments.length - 1];"
+                  + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
           @SuppressWarnings("unchecked")
           List<String> found =
               (List<String>)
@@ -139,6 +142,9 @@ class ReaderLayoutIT {
           continue;
         }
         driver.get(server.url(page));
+        driver.executeAsyncScript( // the layout as shown: after the page's observers had a frame
+            "var done = arguments[arguments.length - 1];"
+                + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
         String problem =
             (String)
                 driver.executeScript(
