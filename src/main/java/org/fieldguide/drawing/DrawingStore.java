@@ -1,18 +1,14 @@
 package org.fieldguide.drawing;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.fieldguide.output.WholeFile;
 
 /**
  * The file in which one-off builds keep their drawings for the next: typeset formulas and laid-out
@@ -125,12 +122,9 @@ final class DrawingStore {
    * failed.
    */
   static boolean write(Path file, String stamp, Contents contents) {
-    Path temp = null;
     try {
-      Files.createDirectories(file.getParent());
-      temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
-      try (OutputStream raw = Files.newOutputStream(temp);
-          DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 64 * 1024))) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
         out.writeInt(MAGIC);
         writeString(out, stamp);
         out.writeInt(contents.formulas().size());
@@ -146,21 +140,10 @@ final class DrawingStore {
         }
         out.writeInt(MAGIC);
       }
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      WholeFile.replace(file, bytes.toByteArray(), false);
       return true;
     } catch (IOException | RuntimeException e) {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // a leftover temporary file in the cache folder harms nothing
-        }
-      }
-      return false;
+      return false; // the drawings are made again
     }
   }
 

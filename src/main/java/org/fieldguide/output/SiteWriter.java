@@ -49,19 +49,7 @@ public final class SiteWriter {
       if (!target.startsWith(out) || target.equals(out)) {
         throw new IOException("refusing to write outside the output folder: " + file.getKey());
       }
-      Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      try {
-        Files.write(temp, file.getValue());
-        if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-          Files.setPosixFilePermissions(
-              temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      WholeFile.replace(target, file.getValue(), true);
     }
   }
 

@@ -163,7 +163,7 @@ final class Memo {
     return joined.orElse(NONE);
   }
 
-  static final Last NONE =
+  private static final Last NONE =
       new Last(
           null,
           null,

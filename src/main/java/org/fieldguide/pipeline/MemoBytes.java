@@ -2,8 +2,6 @@ package org.fieldguide.pipeline;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,12 +57,12 @@ final class MemoBytes {
       number((int) n);
     }
 
-    /** Writes what was put, then a CRC-32C of it, which {@link #checked} verifies. */
-    void writeTo(Path file) throws IOException {
+    /** What was put, then a CRC-32C of it, which {@link #checked} verifies. */
+    byte[] toBytes() {
       java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
       crc.update(buf, 0, size);
       number((int) crc.getValue());
-      Files.write(file, java.util.Arrays.copyOf(buf, size));
+      return java.util.Arrays.copyOf(buf, size);
     }
 
     void count(int n) {

@@ -3,7 +3,6 @@ package org.fieldguide.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.Set;
 import org.fieldguide.diag.Diagnostic;
 import org.fieldguide.html.SiteLinkChecker;
 import org.fieldguide.model.Page;
+import org.fieldguide.output.WholeFile;
 import org.fieldguide.xref.LinkReport;
 import org.fieldguide.xref.Lookups;
 
@@ -206,88 +206,75 @@ final class MemoFile {
   }
 
   /**
-   * Writes {@code stored} with {@code stamp} to {@code file}, replacing it whole (a temporary file
-   * moved into place); false if that failed.
+   * Writes {@code stored} with {@code stamp} to {@code file}, replacing it whole ({@link
+   * WholeFile}); false if that failed.
    */
   static boolean write(Path file, String stamp, Stored stored) {
-    Path temp = null;
     try {
-      Files.createDirectories(file.getParent());
-      temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
       MemoBytes.Writer out = new MemoBytes.Writer();
-      {
-        out.count(MAGIC);
-        out.text(stamp);
-        out.bytes(stored.key().bytes());
-        out.text(stored.outDir());
-        out.count(stored.bodies().size());
-        for (StoredBody b : stored.bodies()) {
-          out.text(b.id());
-          out.bytes(b.markdown().bytes());
-          out.report(b.report());
-          out.lookups(b.lookups());
-          out.diagnostics(b.diagnostics());
-        }
-        out.count(stored.pages().size());
-        for (StoredPage p : stored.pages()) {
-          out.text(p.id());
-          out.flag(p.links().isPresent());
-          if (p.links().isPresent()) {
-            out.texts(p.links().get().ids());
-            out.refs(p.links().get().refs());
-          }
-          out.diagnostics(p.diagnostics());
-        }
-        out.count(stored.fragments().size());
-        for (StoredAnswer a : stored.fragments()) {
-          out.text(a.key());
-          out.texts(a.dependsOn());
-          out.diagnostics(MemoBytes.castAll(a.problems(), Diagnostic.class));
-        }
-        out.count(stored.links().size());
-        for (StoredAnswer a : stored.links()) {
-          out.text(a.key());
-          out.texts(a.dependsOn());
-          List<SiteLinkChecker.Problem> problems =
-              MemoBytes.castAll(a.problems(), SiteLinkChecker.Problem.class);
-          out.count(problems.size());
-          for (SiteLinkChecker.Problem problem : problems) {
-            out.ref(problem.ref());
-            out.text(problem.text());
-          }
-        }
-        out.texts(stored.others());
-        out.count(stored.search().size());
-        for (Map.Entry<String, SearchShape> e : stored.search().entrySet()) {
-          out.text(e.getKey());
-          out.count(e.getValue().length());
-          out.number(e.getValue().cut());
-        }
-        out.count(stored.dates().size());
-        for (Map.Entry<String, String> e : stored.dates().entrySet()) {
-          out.text(e.getKey());
-          out.text(e.getValue());
-        }
-        out.count(stored.output().size());
-        for (Map.Entry<String, FileStamp> e : stored.output().entrySet()) {
-          out.text(e.getKey());
-          out.wide(e.getValue().size());
-          out.wide(e.getValue().modified());
-        }
-        out.count(MAGIC);
+      out.count(MAGIC);
+      out.text(stamp);
+      out.bytes(stored.key().bytes());
+      out.text(stored.outDir());
+      out.count(stored.bodies().size());
+      for (StoredBody b : stored.bodies()) {
+        out.text(b.id());
+        out.bytes(b.markdown().bytes());
+        out.report(b.report());
+        out.lookups(b.lookups());
+        out.diagnostics(b.diagnostics());
       }
-      out.writeTo(temp);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      out.count(stored.pages().size());
+      for (StoredPage p : stored.pages()) {
+        out.text(p.id());
+        out.flag(p.links().isPresent());
+        if (p.links().isPresent()) {
+          out.texts(p.links().get().ids());
+          out.refs(p.links().get().refs());
+        }
+        out.diagnostics(p.diagnostics());
+      }
+      out.count(stored.fragments().size());
+      for (StoredAnswer a : stored.fragments()) {
+        out.text(a.key());
+        out.texts(a.dependsOn());
+        out.diagnostics(MemoBytes.castAll(a.problems(), Diagnostic.class));
+      }
+      out.count(stored.links().size());
+      for (StoredAnswer a : stored.links()) {
+        out.text(a.key());
+        out.texts(a.dependsOn());
+        List<SiteLinkChecker.Problem> problems =
+            MemoBytes.castAll(a.problems(), SiteLinkChecker.Problem.class);
+        out.count(problems.size());
+        for (SiteLinkChecker.Problem problem : problems) {
+          out.ref(problem.ref());
+          out.text(problem.text());
+        }
+      }
+      out.texts(stored.others());
+      out.count(stored.search().size());
+      for (Map.Entry<String, SearchShape> e : stored.search().entrySet()) {
+        out.text(e.getKey());
+        out.count(e.getValue().length());
+        out.number(e.getValue().cut());
+      }
+      out.count(stored.dates().size());
+      for (Map.Entry<String, String> e : stored.dates().entrySet()) {
+        out.text(e.getKey());
+        out.text(e.getValue());
+      }
+      out.count(stored.output().size());
+      for (Map.Entry<String, FileStamp> e : stored.output().entrySet()) {
+        out.text(e.getKey());
+        out.wide(e.getValue().size());
+        out.wide(e.getValue().modified());
+      }
+      out.count(MAGIC);
+      WholeFile.replace(file, out.toBytes(), false);
       return true;
     } catch (IOException | RuntimeException e) {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // nothing more to do: the next build makes everything
-        }
-      }
-      return false;
+      return false; // the next build makes everything
     }
   }
 

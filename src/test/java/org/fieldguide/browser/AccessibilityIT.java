@@ -539,9 +539,7 @@ class AccessibilityIT {
    */
   @SuppressWarnings("unchecked")
   private static String tooltipPlacement(WebElement link, WebElement tip) {
-    driver.executeAsyncScript(
-        "var done = arguments[arguments.length - 1];"
-            + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+    chromium.afterTwoFrames();
     if (display(tip).equals("none") || !tip.isDisplayed()) {
       return "does not show";
     }

@@ -150,6 +150,16 @@ public final class Chromium implements AutoCloseable {
     driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
   }
 
+  /**
+   * Waits two animation frames, so that what the page's scripts and observers do after it loads
+   * (placing a tooltip, marking a table that scrolls) is on screen before the test measures it.
+   */
+  public void afterTwoFrames() {
+    driver.executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+  }
+
   /** Turns the page's own scripts off or on (the driver's scripts keep working). */
   public void javascriptEnabled(boolean enabled) {
     driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));

@@ -97,9 +97,7 @@ class ReaderLayoutIT {
       try {
         for (String page : WIDE_PAGES) {
           driver.get(server.url(page));
-          driver.executeAsyncScript( // the layout as shown: after the page's observers had a frame
-              "var done = arguments[arguments.length - 1];"
-                  + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+          chromium.afterTwoFrames(); // the layout as shown, once the page's observers had a frame
           @SuppressWarnings("unchecked")
           List<String> found =
               (List<String>)
@@ -142,9 +140,7 @@ class ReaderLayoutIT {
           continue;
         }
         driver.get(server.url(page));
-        driver.executeAsyncScript( // the layout as shown: after the page's observers had a frame
-            "var done = arguments[arguments.length - 1];"
-                + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+        chromium.afterTwoFrames(); // the layout as shown, once the page's observers had a frame
         String problem =
             (String)
                 driver.executeScript(
